@@ -1,0 +1,34 @@
+//! neuranim's core: a small multilayer perceptron trained by gradient descent on 2-D data,
+//! written so that a student can put it beside the course's maths, plus the data sets, the
+//! training history and the rasters that the page paints.
+//!
+//! Pure Rust: nothing here knows of browsers, pixels' colours or files. Transcendental
+//! functions go through `libm`, so native and wasm32 builds compute the same bits.
+
+pub mod activation;
+pub mod dataset;
+pub mod history;
+pub mod init;
+pub mod network;
+pub mod optimizer;
+pub mod output;
+pub mod raster;
+pub mod regularization;
+pub mod rng;
+pub mod rounded_math;
+pub mod settings;
+pub mod train;
+pub mod weights;
+
+pub use activation::Activation;
+pub use dataset::{Bounds, Dataset, DatasetName};
+pub use history::{History, Metrics, Record};
+pub use init::Initializer;
+pub use network::Network;
+pub use optimizer::Optimizer;
+pub use output::Task;
+pub use raster::{Grid, Rasterizer};
+pub use regularization::Regularization;
+pub use settings::{Session, Settings};
+pub use train::{Divergence, TrainConfig, Trainer};
+pub use weights::WeightsFile;
