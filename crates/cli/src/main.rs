@@ -1,1 +1,76 @@
-fn main() {}
+//! `neuranim`: generates data sets and trains networks from the command line.
+
+mod args;
+mod commands;
+mod error;
+mod files;
+mod usage;
+mod values;
+
+use args::Args;
+use error::CliError;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let result = match arguments() {
+        Ok(args) if args.is_empty() => {
+            eprint!("{}", usage::main());
+            return ExitCode::from(2);
+        }
+        Ok(args) => run(args),
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if let Some(message) = e.message() {
+                eprintln!("neuranim: {message}");
+            }
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn arguments() -> Result<Vec<String>, CliError> {
+    std::env::args_os()
+        .skip(1)
+        .map(|a| {
+            a.into_string().map_err(|a| {
+                CliError::input(format!("'{}' is not valid UTF-8", a.to_string_lossy()))
+            })
+        })
+        .collect()
+}
+
+fn run(mut args: Vec<String>) -> Result<(), CliError> {
+    let command = args.remove(0);
+    let wants_help = args.iter().any(|a| a == "--help" || a == "-h");
+    match command.as_str() {
+        "help" | "--help" | "-h" => help(args.first().map(String::as_str)),
+        "--version" | "-V" => files::write_stdout(&format!(
+            "neuranim {}\n",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "dataset" if wants_help => help(Some("dataset")),
+        "train" if wants_help => help(Some("train")),
+        "dataset" => commands::dataset::run(Args::new("dataset", args)),
+        "train" => commands::train::run(Args::new("train", args)),
+        other => Err(CliError::input(format!(
+            "unknown command '{other}'; expected dataset, train or help"
+        ))),
+    }
+}
+
+fn help(topic: Option<&str>) -> Result<(), CliError> {
+    let text = match topic {
+        None => usage::main(),
+        Some("dataset") => usage::dataset(),
+        Some("train") => usage::train(),
+        Some(other) => {
+            return Err(CliError::input(format!(
+                "help: unknown command '{other}'; expected dataset or train"
+            )))
+        }
+    };
+    files::write_stdout(&text)
+}

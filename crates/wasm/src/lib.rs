@@ -1,1 +1,152 @@
+//! A thin `wasm-bindgen` layer over `neuranim-core`. `step()` advances training,
+//! `snapshot()` reports the small facts, and the big buffers (rasters) are read by
+//! JavaScript as views into wasm memory, not copied. Any call that allocates may grow that
+//! memory and detach old views, so JavaScript recreates its views after every call.
 
+mod panic;
+mod snapshot;
+
+use neuranim_core::{Grid, Rasterizer, Session, Settings};
+use wasm_bindgen::prelude::*;
+
+pub use panic::last_panic_message;
+
+/// One training run in the page.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Playground {
+    session: Session,
+    rasterizer: Rasterizer,
+    boundary: Vec<f32>,
+    neurons: Vec<f32>,
+}
+
+#[wasm_bindgen]
+impl Playground {
+    /// Starts a run from a settings object (see `Settings`; every field is optional).
+    #[wasm_bindgen(constructor)]
+    pub fn new(settings: JsValue) -> Result<Playground, JsError> {
+        panic::install_hook();
+        let settings: Settings = if settings.is_undefined() || settings.is_null() {
+            Settings::default()
+        } else {
+            serde_wasm_bindgen::from_value(settings).map_err(|e| JsError::new(&e.to_string()))?
+        };
+        let session = settings.start().map_err(|e| JsError::new(&e))?;
+        Ok(Self {
+            session,
+            rasterizer: Rasterizer::default(),
+            boundary: Vec::new(),
+            neurons: Vec::new(),
+        })
+    }
+
+    /// Up to `n` updates; returns how many were made. Fewer means training diverged, and
+    /// `snapshot().diverged` says why. Metrics are recorded once per call.
+    pub fn step(&mut self, n: u32) -> u32 {
+        let trainer = &mut self.session.trainer;
+        let mut done = 0;
+        while done < n && trainer.step().is_ok() {
+            done += 1;
+        }
+        if trainer.divergence().is_none() {
+            // A record can itself find a non-finite cost; the snapshot reports it.
+            let _ = trainer.record();
+        }
+        done
+    }
+
+    /// Iteration, epoch, metrics, weights by layer and divergence, as a plain object.
+    pub fn snapshot(&mut self) -> Result<JsValue, JsError> {
+        let snapshot = snapshot::Snapshot::of(&mut self.session);
+        serde_wasm_bindgen::to_value(&snapshot).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Sets the learning rate for the next updates, without resetting.
+    #[wasm_bindgen(js_name = setLearningRate)]
+    pub fn set_learning_rate(&mut self, learning_rate: f64) -> Result<(), JsError> {
+        if !(learning_rate.is_finite() && learning_rate > 0.0) {
+            return Err(JsError::new("the learning rate must be a positive number"));
+        }
+        self.session.trainer.set_learning_rate(learning_rate);
+        Ok(())
+    }
+
+    /// The training points as x1, x2 pairs.
+    #[wasm_bindgen(js_name = trainPoints)]
+    pub fn train_points(&self) -> Vec<f64> {
+        self.session.train.points.iter().flatten().copied().collect()
+    }
+
+    #[wasm_bindgen(js_name = trainLabels)]
+    pub fn train_labels(&self) -> Vec<f64> {
+        self.session.train.labels.clone()
+    }
+
+    #[wasm_bindgen(js_name = testPoints)]
+    pub fn test_points(&self) -> Vec<f64> {
+        self.session.test.points.iter().flatten().copied().collect()
+    }
+
+    #[wasm_bindgen(js_name = testLabels)]
+    pub fn test_labels(&self) -> Vec<f64> {
+        self.session.test.labels.clone()
+    }
+
+    /// The plotted rectangle: [x1_min, x1_max, x2_min, x2_max].
+    pub fn bounds(&self) -> Vec<f64> {
+        let b = self.session.data.bounds;
+        vec![b.x1_min, b.x1_max, b.x2_min, b.x2_max]
+    }
+
+    /// Evaluates the output over a width × height grid into wasm memory and returns the
+    /// number of values: one plane per output neuron, row 0 at the top. Read them with
+    /// `new Float32Array(memory.buffer, boundaryPtr(), length)`.
+    #[wasm_bindgen(js_name = computeBoundary)]
+    pub fn compute_boundary(&mut self, width: usize, height: usize) -> usize {
+        let grid = self.grid(width, height);
+        let net = self.session.trainer.network();
+        self.rasterizer.output(net, grid, &mut self.boundary);
+        self.boundary.len()
+    }
+
+    #[wasm_bindgen(js_name = boundaryPtr)]
+    pub fn boundary_ptr(&self) -> *const f32 {
+        self.boundary.as_ptr()
+    }
+
+    /// Every neuron's activation over a width × height grid, one plane per neuron, hidden
+    /// layers first; read with `neuronsPtr()`.
+    #[wasm_bindgen(js_name = computeNeurons)]
+    pub fn compute_neurons(&mut self, width: usize, height: usize) -> usize {
+        let grid = self.grid(width, height);
+        let net = self.session.trainer.network();
+        self.rasterizer.neurons(net, grid, &mut self.neurons);
+        self.neurons.len()
+    }
+
+    #[wasm_bindgen(js_name = neuronsPtr)]
+    pub fn neurons_ptr(&self) -> *const f32 {
+        self.neurons.as_ptr()
+    }
+
+    /// The weights file of the current network (the CLI's `--weights-out` format).
+    #[wasm_bindgen(js_name = weightsJson)]
+    pub fn weights_json(&self) -> String {
+        neuranim_core::WeightsFile::of(self.session.trainer.network()).to_json()
+    }
+
+    fn grid(&self, width: usize, height: usize) -> Grid {
+        Grid {
+            bounds: self.session.data.bounds,
+            width: width.clamp(1, 4096),
+            height: height.clamp(1, 4096),
+        }
+    }
+}
+
+/// The wasm memory, for zero-copy views of the rasters.
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
+}

@@ -1,0 +1,56 @@
+// Headless Debian Chromium driven by playwright-core: never a downloaded browser, a fresh
+// profile each launch, and none of the background traffic this closed network refuses.
+
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/static-server.mjs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+/** Serves www/ and opens a browser (playwright gives it a fresh temporary profile). */
+export async function openSite(root = new URL('../../www/', import.meta.url).pathname) {
+  const { server, url } = await serve(root, 0);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+/**
+ * A page that records console errors, page errors and any request leaving the site.
+ * `options` are playwright context options (viewport, deviceScaleFactor, reducedMotion…).
+ */
+export async function openPage(site, path = '', options = {}) {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  const origin = new URL(site.url).origin;
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:')) problems.push(`request left the page: ${u}`);
+  });
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  await page.goto(site.url + path);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+  return { page, problems };
+}
