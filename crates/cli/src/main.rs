@@ -47,10 +47,9 @@ fn run(mut args: Vec<String>) -> Result<(), CliError> {
     let wants_help = args.iter().any(|a| a == "--help" || a == "-h");
     match command.as_str() {
         "help" | "--help" | "-h" => help(args.first().map(String::as_str)),
-        "--version" | "-V" => files::write_stdout(&format!(
-            "neuranim {}\n",
-            env!("CARGO_PKG_VERSION")
-        )),
+        "--version" | "-V" => {
+            files::write_stdout(&format!("neuranim {}\n", env!("CARGO_PKG_VERSION")))
+        }
         "dataset" if wants_help => help(Some("dataset")),
         "train" if wants_help => help(Some("train")),
         "dataset" => commands::dataset::run(Args::new("dataset", args)),

@@ -67,9 +67,8 @@ pub fn iterations(flag: &str, text: &str) -> Result<u64, CliError> {
 pub fn number(flag: &str, text: &str) -> Result<f64, CliError> {
     match text.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
-        _ => Err(CliError::input(format!(
-            "{flag}: '{text}' is not a number"
-        ))),
+        Ok(_) => Err(CliError::input(format!("{flag}: '{text}' is not finite"))),
+        Err(_) => Err(CliError::input(format!("{flag}: '{text}' is not a number"))),
     }
 }
 
@@ -78,7 +77,9 @@ pub fn positive(flag: &str, text: &str) -> Result<f64, CliError> {
     if v > 0.0 {
         Ok(v)
     } else {
-        Err(CliError::input(format!("{flag}: {text} must be greater than 0")))
+        Err(CliError::input(format!(
+            "{flag}: {text} must be greater than 0"
+        )))
     }
 }
 
@@ -87,7 +88,9 @@ pub fn non_negative(flag: &str, text: &str) -> Result<f64, CliError> {
     if v >= 0.0 {
         Ok(v)
     } else {
-        Err(CliError::input(format!("{flag}: {text} must not be negative")))
+        Err(CliError::input(format!(
+            "{flag}: {text} must not be negative"
+        )))
     }
 }
 
@@ -96,7 +99,9 @@ pub fn test_ratio(flag: &str, text: &str) -> Result<f64, CliError> {
     if (0.0..=0.9).contains(&v) {
         Ok(v)
     } else {
-        Err(CliError::input(format!("{flag}: {text} is not between 0 and 0.9")))
+        Err(CliError::input(format!(
+            "{flag}: {text} is not between 0 and 0.9"
+        )))
     }
 }
 

@@ -7,6 +7,7 @@
 
 pub mod activation;
 pub mod dataset;
+pub mod fastmath;
 pub mod history;
 pub mod init;
 pub mod network;

@@ -3,6 +3,7 @@
 //! Columns are examples: `z` holds one row per output neuron, one column per example.
 
 use crate::activation::sigmoid;
+use crate::fastmath;
 use serde::{Deserialize, Serialize};
 
 /// What the network predicts, which fixes the output activation and the loss.
@@ -64,7 +65,7 @@ impl Task {
                     let max = (0..classes).map(|c| z[c * m + j]).fold(f64::MIN, f64::max);
                     let mut sum = 0.0;
                     for c in 0..classes {
-                        let e = libm::exp(z[c * m + j] - max);
+                        let e = fastmath::exp(z[c * m + j] - max);
                         a[c * m + j] = e;
                         sum += e;
                     }
@@ -83,7 +84,7 @@ impl Task {
             Self::Binary => z
                 .iter()
                 .zip(y)
-                .map(|(&z, &y)| z.max(0.0) - z * y + libm::log1p(libm::exp(-z.abs())))
+                .map(|(&z, &y)| z.max(0.0) - z * y + libm::log1p(fastmath::exp(-z.abs())))
                 .sum(),
             Self::Regression => a
                 .iter()
@@ -94,7 +95,9 @@ impl Task {
             Self::Classes { classes } => (0..m)
                 .map(|j| {
                     let max = (0..classes).map(|c| z[c * m + j]).fold(f64::MIN, f64::max);
-                    let sum: f64 = (0..classes).map(|c| libm::exp(z[c * m + j] - max)).sum();
+                    let sum: f64 = (0..classes)
+                        .map(|c| fastmath::exp(z[c * m + j] - max))
+                        .sum();
                     max + libm::log(sum) - z[y[j] as usize * m + j]
                 })
                 .sum(),

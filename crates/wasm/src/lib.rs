@@ -75,7 +75,13 @@ impl Playground {
     /// The training points as x1, x2 pairs.
     #[wasm_bindgen(js_name = trainPoints)]
     pub fn train_points(&self) -> Vec<f64> {
-        self.session.train.points.iter().flatten().copied().collect()
+        self.session
+            .train
+            .points
+            .iter()
+            .flatten()
+            .copied()
+            .collect()
     }
 
     #[wasm_bindgen(js_name = trainLabels)]

@@ -6,11 +6,7 @@ use std::io::Write;
 
 /// Takes `iterations` steps and prints the rows of iterations 0 to `iterations`, or up to
 /// the divergence.
-pub fn train(
-    session: &mut Session,
-    iterations: u64,
-    out: &mut impl Write,
-) -> Result<(), CliError> {
+pub fn train(session: &mut Session, iterations: u64, out: &mut impl Write) -> Result<(), CliError> {
     let mut rows = Rows { out, printed: 0 };
     rows.header(session.data.task.score_name())?;
     let train_size = session.train.len();

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every check and test: formatting, lints, unit and
+# integration tests (core, CLI), native-vs-wasm determinism, and the browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+scripts/build-web.sh
+
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p neuranim-wasm --target wasm32-unknown-unknown -- -D warnings
+cargo test --workspace
+node --test --test-concurrency=1 tests/
