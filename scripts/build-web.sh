@@ -11,7 +11,7 @@ wasm-bindgen --target web --out-dir www/pkg --remove-name-section \
 if [[ -x node_modules/.bin/wasm-opt ]]; then
   node_modules/.bin/wasm-opt -O3 \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd \
     www/pkg/neuranim_wasm_bg.wasm -o www/pkg/neuranim_wasm_bg.wasm
 fi
 echo "www/pkg/neuranim_wasm_bg.wasm: $(wc -c < www/pkg/neuranim_wasm_bg.wasm) bytes"

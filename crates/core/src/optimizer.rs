@@ -68,10 +68,16 @@ pub struct OptimizerState {
 }
 
 impl OptimizerState {
-    pub fn new(n_params: usize) -> Self {
+    /// Memory only for what `optimizer` remembers: none for plain gradient descent.
+    pub fn new(optimizer: Optimizer, n_params: usize) -> Self {
+        let (velocity, squares) = match optimizer {
+            Optimizer::Gd => (0, 0),
+            Optimizer::Momentum { .. } => (n_params, 0),
+            Optimizer::Adam { .. } => (n_params, n_params),
+        };
         Self {
-            velocity: vec![0.0; n_params],
-            squares: vec![0.0; n_params],
+            velocity: vec![0.0; velocity],
+            squares: vec![0.0; squares],
             beta1_power: 1.0,
             beta2_power: 1.0,
         }
@@ -129,7 +135,7 @@ mod tests {
     #[test]
     fn adam_first_step_moves_each_parameter_by_alpha() {
         // With bias correction, v̂ = g and ŝ = g² after one step, so |Δθ| = α·|g|/(|g| + ε).
-        let mut state = OptimizerState::new(2);
+        let mut state = OptimizerState::new(Optimizer::ADAM, 2);
         let mut params = [1.0, -1.0];
         state.apply(Optimizer::ADAM, 0.1, &mut params, &[0.5, -2.0]);
         assert!((params[0] - 0.9).abs() < 1e-7);
@@ -138,7 +144,7 @@ mod tests {
 
     #[test]
     fn momentum_averages_the_gradients() {
-        let mut state = OptimizerState::new(1);
+        let mut state = OptimizerState::new(Optimizer::MOMENTUM, 1);
         let mut params = [0.0];
         state.apply(Optimizer::MOMENTUM, 1.0, &mut params, &[1.0]);
         state.apply(Optimizer::MOMENTUM, 1.0, &mut params, &[1.0]);

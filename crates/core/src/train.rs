@@ -113,8 +113,8 @@ impl Trainer {
         let n = network.params().len();
         let train = Columns::of(train);
         Self {
-            state: OptimizerState::new(n),
-            saved_state: OptimizerState::new(n),
+            state: OptimizerState::new(config.optimizer, n),
+            saved_state: OptimizerState::new(config.optimizer, n),
             grads: vec![0.0; n],
             saved_params: vec![0.0; n],
             order: (0..train.m).collect(),
