@@ -90,3 +90,14 @@ test('the page stacks on a phone-sized screen at device pixel ratio 3', async ()
   await page.screenshot({ path: `${ARTIFACTS}page-390x844.png`, fullPage: true });
   assert.deepEqual(problems, []);
 });
+
+test('a module that fails to load shows a visible error, not a blank page', async () => {
+  const context = await site.browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(site.url);
+  const banner = page.locator('#error');
+  await banner.waitFor({ state: 'visible', timeout: 10_000 });
+  assert.match(await banner.textContent(), /Something went wrong/);
+  await context.close();
+});
