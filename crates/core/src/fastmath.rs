@@ -42,9 +42,12 @@ fn reduce(y: f64) -> (f64, f64) {
     (k, (y - k * LN2_HI) - k * LN2_LO)
 }
 
-/// 2ᵏ for an integral k in the normal range.
+/// 2ᵏ for an integral k in the normal range. Adding 2⁵² + 1023 puts k + 1023 in the low
+/// mantissa bits, which a shift moves into the exponent: no float-to-integer conversion,
+/// which SIMD on baseline x86-64 lacks for 64-bit lanes.
 fn pow2(k: f64) -> f64 {
-    f64::from_bits(((k as i64 + 1023) as u64) << 52)
+    const BIAS: f64 = 4_503_599_627_370_496.0 + 1023.0;
+    f64::from_bits((k + BIAS).to_bits() << 52)
 }
 
 /// eʸ, within a few ulp; 0 below −708 and +∞ above 709.

@@ -164,16 +164,9 @@ impl Network {
             let input: &[f64] = if l == 0 { x } else { &cache.a[l - 1] };
             let z = &mut cache.z[l];
             for i in 0..layer.n_out {
+                let w = &layer.weights[i * layer.n_in..(i + 1) * layer.n_in];
                 let row = &mut z[i * m..(i + 1) * m];
-                row.fill(0.0);
-                for (k, &w) in layer.weights[i * layer.n_in..(i + 1) * layer.n_in]
-                    .iter()
-                    .enumerate()
-                {
-                    for (r, &v) in row.iter_mut().zip(&input[k * m..(k + 1) * m]) {
-                        *r += w * v;
-                    }
-                }
+                combine_rows(|k| w[k], layer.n_in, input, m, row);
                 let b = layer.biases[i];
                 row.iter_mut().for_each(|r| *r += b);
             }
@@ -208,15 +201,9 @@ impl Network {
             if l > 0 {
                 let (before, from_l) = cache.dz.split_at_mut(l);
                 let (da, dz) = (&mut before[l - 1], &from_l[0]);
-                da.fill(0.0);
-                for i in 0..layer.n_out {
-                    let dz_row = &dz[i * m..(i + 1) * m];
-                    for k in 0..layer.n_in {
-                        let w = layer.weights[i * layer.n_in + k];
-                        for (d, &g) in da[k * m..(k + 1) * m].iter_mut().zip(dz_row) {
-                            *d += w * g;
-                        }
-                    }
+                for k in 0..layer.n_in {
+                    let column = |i: usize| layer.weights[i * layer.n_in + k];
+                    combine_rows(column, layer.n_out, dz, m, &mut da[k * m..(k + 1) * m]);
                 }
                 self.activation
                     .backward(&cache.z[l - 1], &cache.a[l - 1], da);
@@ -230,6 +217,31 @@ impl Network {
         self.task
             .total_loss(&cache.z[last], &cache.a[last], y, cache.m)
             / cache.m as f64
+    }
+}
+
+/// out[j] = Σₜ c(t)·rows[t·m + j] for t = 0, 1, … in order. Four columns at a time, so that
+/// the partial sums stay in registers across t; small batches would otherwise spend their
+/// time loading and storing `out`.
+fn combine_rows(c: impl Fn(usize) -> f64, count: usize, rows: &[f64], m: usize, out: &mut [f64]) {
+    let mut j = 0;
+    while j + 4 <= m {
+        let mut acc = [0.0; 4];
+        for t in 0..count {
+            let (ct, row) = (c(t), &rows[t * m + j..t * m + j + 4]);
+            for l in 0..4 {
+                acc[l] += ct * row[l];
+            }
+        }
+        out[j..j + 4].copy_from_slice(&acc);
+        j += 4;
+    }
+    for (j, o) in out.iter_mut().enumerate().skip(j) {
+        let mut acc = 0.0;
+        for t in 0..count {
+            acc += c(t) * rows[t * m + j];
+        }
+        *o = acc;
     }
 }
 
