@@ -31,7 +31,8 @@ async function classColourCounts(page) {
 test('Play trains the flower past iteration 1000 and paints both classes', async () => {
   const { page, problems } = await openPage(site);
   assert.equal(await readNumber(page, 'iteration'), 0);
-  await page.selectOption('#speed', '100');
+  await page.fill('#setting-speed', '100');
+  await page.press('#setting-speed', 'Enter');
   await page.click('#play');
   await page.waitForFunction(
     () => Number(document.getElementById('iteration').textContent.replace(/,/g, '')) > 1000,

@@ -1,37 +1,33 @@
-// Wires the page: one Playground from wasm, trained a few updates per animation frame, and
-// the boundary repainted at the canvas's full device resolution.
+// Wires the page: the settings table drives the controls, the URL hash and the wasm
+// Playground; each animation frame makes a few updates and repaints.
 
 import init, { Playground, lastPanicMessage } from '../pkg/neuranim_wasm.js';
-import { Heatmap } from './heatmap.js';
-import { probabilityLut } from './palette.js';
-import { drawPoints } from './points.js';
+import { Controls } from './controls.js';
+import { DataView, taskOf } from './data-view.js';
+import { applyPreset, coreSettings, parseHash, toHash } from './settings.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
   canvas: $('boundary'),
+  controls: $('controls'),
   play: $('play'),
   step: $('step'),
   reset: $('reset'),
-  speed: $('speed'),
+  showTest: $('show-test'),
+  discretize: $('discretize'),
   iteration: $('iteration'),
+  epoch: $('epoch'),
   cost: $('cost'),
   accuracy: $('accuracy'),
+  scoreName: $('score-name'),
+  testCost: $('test-cost'),
+  testAccuracy: $('test-accuracy'),
+  testScoreName: $('test-score-name'),
   notice: $('notice'),
   error: $('error'),
 };
 
-let wasm;
-let playground;
-let playing = false;
-let heatmap;
-
-function showError(error) {
-  playing = false;
-  const panic = safely(lastPanicMessage);
-  ui.error.textContent = `Something went wrong: ${panic || error?.message || error}`;
-  ui.error.hidden = false;
-  ui.play.textContent = 'Play';
-}
+const state = { settings: null, playground: null, task: null, playing: false, view: null, controls: null, iteration: 0 };
 
 function safely(f) {
   try {
@@ -41,50 +37,91 @@ function safely(f) {
   }
 }
 
-function start() {
-  playground?.free();
-  playground = new Playground({});
-  ui.notice.hidden = true;
+function showError(error) {
+  state.playing = false;
+  const panic = safely(lastPanicMessage);
+  ui.error.textContent = `Something went wrong: ${panic || error?.message || error}`;
+  ui.error.hidden = false;
+  ui.play.textContent = 'Play';
+}
+
+function notify(lines) {
+  const text = lines.filter(Boolean).join('\n');
+  ui.notice.textContent = text;
+  ui.notice.hidden = !text;
+}
+
+function setPlaying(playing) {
+  state.playing = playing;
+  ui.play.textContent = playing ? 'Pause' : 'Play';
+  ui.play.setAttribute('aria-pressed', String(playing));
+}
+
+/** Starts a fresh run of the current settings; a setting the core refuses is reported. */
+function restart() {
+  const next = new Playground(coreSettings(state.settings));
+  state.playground?.free();
+  state.playground = next;
+  state.task = taskOf(next.snapshot());
   render();
 }
 
-/** Sizes the canvas backing store to its CSS box times the device pixel ratio. */
-function fitCanvas() {
-  const ratio = window.devicePixelRatio || 1;
-  const rect = ui.canvas.getBoundingClientRect();
-  const width = Math.max(1, Math.round(rect.width * ratio));
-  const height = Math.max(1, Math.round(rect.height * ratio));
-  if (ui.canvas.width !== width || ui.canvas.height !== height) {
-    ui.canvas.width = width;
-    ui.canvas.height = height;
-  }
-  return ratio;
+function saveHash() {
+  history.replaceState(null, '', toHash(state.settings) || location.pathname + location.search);
 }
 
-function render() {
-  const ratio = fitCanvas();
-  const { width, height } = ui.canvas;
-  const length = playground.computeBoundary(width, height);
-  // A fresh view every frame: the call above may have grown (and detached) wasm memory.
-  const values = new Float32Array(wasm.memory.buffer, playground.boundaryPtr(), length);
-  heatmap.paint(values, width, height);
-  drawPoints(heatmap.ctx, playground.trainPoints(), playground.trainLabels(), playground.bounds(), ratio);
-  const snap = playground.snapshot();
-  ui.iteration.textContent = snap.iteration.toLocaleString('en-US');
-  ui.cost.textContent = snap.trainCost == null ? '–' : snap.trainCost.toFixed(6);
-  ui.accuracy.textContent = snap.trainScore == null ? '–' : `${(100 * snap.trainScore).toFixed(1)} %`;
-  if (snap.diverged) {
-    playing = false;
-    ui.play.textContent = 'Play';
-    ui.notice.textContent = snap.diverged;
-    ui.notice.hidden = false;
+function change(key, value, notice) {
+  state.settings = { ...state.settings, [key]: value };
+  state.controls.show(state.settings);
+  saveHash();
+  notify([notice]);
+  if (key === 'learningRate') {
+    state.playground.setLearningRate(value);
+  } else if (key !== 'speed' && key !== 'iterations') {
+    setPlaying(false);
+    restart();
   }
+}
+
+const percent = (v) => (v == null ? '–' : `${(100 * v).toFixed(1)} %`);
+const fixed = (v) => (v == null ? '–' : Math.abs(v) >= 1e4 ? v.toExponential(3) : v.toFixed(6));
+
+function render() {
+  const { playground, task, settings } = state;
+  state.view.render(playground, task, { showTest: ui.showTest.checked, discrete: ui.discretize.checked });
+  const snap = playground.snapshot();
+  state.iteration = snap.iteration;
+  const regression = task.kind === 'regression';
+  const score = regression ? fixed : percent;
+  ui.iteration.textContent = snap.iteration.toLocaleString('en-US');
+  ui.epoch.textContent = snap.epoch.toLocaleString('en-US');
+  ui.cost.textContent = fixed(snap.trainCost);
+  ui.accuracy.textContent = score(snap.trainScore);
+  ui.scoreName.textContent = regression ? 'RMSE' : 'Accuracy';
+  ui.testScoreName.textContent = regression ? 'Test RMSE' : 'Test accuracy';
+  ui.testCost.textContent = fixed(snap.testCost);
+  ui.testAccuracy.textContent = score(snap.testScore);
+  if (snap.diverged) {
+    setPlaying(false);
+    notify([snap.diverged]);
+  } else if (settings.iterations > 0 && snap.iteration >= settings.iterations) {
+    setPlaying(false);
+  }
+  return snap;
+}
+
+/** Updates to make this frame: the speed, but never past the stop iteration. */
+function updatesThisFrame() {
+  const { speed, iterations } = state.settings;
+  if (iterations <= 0) return speed;
+  return Math.max(0, Math.min(speed, iterations - state.iteration));
 }
 
 function frame() {
   try {
-    if (playing) {
-      playground.step(Number(ui.speed.value));
+    if (state.playing) {
+      const n = updatesThisFrame();
+      if (n > 0) state.playground.step(n);
       render();
     }
   } catch (error) {
@@ -94,50 +131,84 @@ function frame() {
   requestAnimationFrame(frame);
 }
 
-function togglePlay() {
-  playing = !playing;
-  ui.play.textContent = playing ? 'Pause' : 'Play';
-}
-
 function guarded(action) {
-  return () => {
+  return (...args) => {
     try {
-      action();
+      action(...args);
     } catch (error) {
       showError(error);
     }
   };
 }
 
+const togglePlay = guarded(() => {
+  const { iterations } = state.settings;
+  if (!state.playing && iterations > 0 && state.iteration >= iterations) restart();
+  setPlaying(!state.playing);
+});
 const stepOnce = guarded(() => {
-  playground.step(1);
+  state.playground.step(1);
   render();
 });
 const reset = guarded(() => {
-  playing = false;
-  ui.play.textContent = 'Play';
-  start();
+  setPlaying(false);
+  notify([]);
+  restart();
 });
 
+function onKey(event) {
+  if (event.target.closest('input, select, textarea') || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.key === ' ' && !event.target.closest('button')) {
+    event.preventDefault();
+    togglePlay();
+  } else if (event.key === 'ArrowRight') {
+    event.preventDefault();
+    stepOnce();
+  } else if (event.key === 'r' || event.key === 'R') {
+    reset();
+  }
+}
+
 async function main() {
-  wasm = await init();
-  heatmap = new Heatmap(ui.canvas, probabilityLut());
-  start();
+  const wasm = await init();
+  state.view = new DataView(ui.canvas, wasm);
+  const { settings, notices } = parseHash(location.hash);
+  state.settings = settings;
+  state.controls = new Controls(ui.controls, {
+    onChange: guarded(change),
+    onPreset: guarded((name) => {
+      state.settings = applyPreset(name);
+      state.controls.show(state.settings);
+      saveHash();
+      setPlaying(false);
+      notify([]);
+      restart();
+    }),
+  });
+  state.controls.show(settings);
+  restart();
+  notify(notices);
   ui.play.addEventListener('click', togglePlay);
   ui.step.addEventListener('click', stepOnce);
   ui.reset.addEventListener('click', reset);
-  document.addEventListener('keydown', (event) => {
-    if (event.target.closest('select, input, textarea')) return;
-    if (event.key === ' ') {
-      event.preventDefault();
-      togglePlay();
-    } else if (event.key === 'ArrowRight') {
-      stepOnce();
-    } else if (event.key === 'r' || event.key === 'R') {
-      reset();
-    }
-  });
+  ui.showTest.addEventListener('change', guarded(render));
+  ui.discretize.addEventListener('change', guarded(render));
+  document.addEventListener('keydown', onKey);
+  window.addEventListener('hashchange', guarded(() => {
+    const parsed = parseHash(location.hash);
+    state.settings = parsed.settings;
+    state.controls.show(state.settings);
+    setPlaying(false);
+    restart();
+    notify(parsed.notices);
+  }));
   new ResizeObserver(guarded(render)).observe(ui.canvas);
+  // A small scripting handle for embedding pages and tests: read-only views of the run.
+  window.neuranim = Object.freeze({
+    settings: () => structuredClone(state.settings),
+    snapshot: () => state.playground.snapshot(),
+    weightsJson: () => state.playground.weightsJson(),
+  });
   document.documentElement.dataset.ready = 'true';
   requestAnimationFrame(frame);
 }

@@ -1,14 +1,18 @@
 // Colours live here and only here: the core hands out numbers, the page decides colours.
-// Orange for class 0, blue for class 1, a light grey where the network is unsure — the
-// Playground's palette, which stays distinguishable under the common colour-vision deficiencies.
+// Two classes: the Playground's orange and blue. More: the Okabe–Ito colours, chosen to stay
+// distinct under the common colour-vision deficiencies.
 
-export const CLASS_COLOURS = ['#f59322', '#0877bd'];
+export const CLASS_COLOURS = ['#f59322', '#0877bd', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#e6c200', '#000000'];
+
+const hexToRgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+export const CLASS_RGB = CLASS_COLOURS.map(hexToRgb);
+const UNSURE = [236, 238, 240];
 
 // The heatmap uses lighter tints of the class colours so that points drawn in the full
 // colours stand out on the side of their own class.
 const STOPS = [
   [0.0, [248, 183, 108]],
-  [0.5, [236, 238, 240]],
+  [0.5, UNSURE],
   [1.0, [96, 166, 214]],
 ];
 
@@ -24,12 +28,33 @@ function mix(t) {
   return STOPS[STOPS.length - 1][1];
 }
 
-/** 256 RGBA colours packed for a little-endian Uint32Array view of ImageData. */
-export function probabilityLut(alpha = 255) {
+const pack = ([r, g, b], alpha = 255) => ((alpha << 24) | (b << 16) | (g << 8) | r) >>> 0;
+
+/** 256 colours from class 0 (index 0) to class 1 (index 255), packed for a Uint32Array view
+ * of ImageData (little-endian RGBA). `discrete` paints only the two sides of 0.5. */
+export function probabilityLut(discrete = false) {
   const lut = new Uint32Array(256);
-  for (let i = 0; i < 256; i++) {
-    const [r, g, b] = mix(i / 255);
-    lut[i] = (alpha << 24) | (b << 16) | (g << 8) | r;
-  }
+  for (let i = 0; i < 256; i++) lut[i] = pack(mix(discrete ? (i < 128 ? 0 : 1) : i / 255));
   return lut;
+}
+
+/** For class c, 64 colours from unsure (0) to sure (63), as tints of the class colour. */
+export function classLuts(discrete = false) {
+  return CLASS_RGB.map((rgb) => {
+    const lut = new Uint32Array(64);
+    for (let i = 0; i < 64; i++) {
+      const f = discrete ? 0.55 : 0.55 * (i / 63);
+      lut[i] = pack(UNSURE.map((u, k) => Math.round(u + f * (rgb[k] - u))));
+    }
+    return lut;
+  });
+}
+
+/** A CSS colour for a regression target v (about −1 to 1): the class colours at full
+ * strength, so points stand out on the lighter heatmap. */
+export function valueColour(v) {
+  const t = Math.min(1, Math.max(0, (v + 1) / 2));
+  const [c0, c1] = [CLASS_RGB[0], CLASS_RGB[1]];
+  const [r, g, b] = c0.map((c, k) => Math.round(c + t * (c1[k] - c)));
+  return `rgb(${r},${g},${b})`;
 }

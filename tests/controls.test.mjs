@@ -1,0 +1,143 @@
+// The settings reach the model, links restore runs exactly, and divergence stops cleanly.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { ARTIFACTS, openPage, openSite } from './support/browser.mjs';
+
+let site;
+before(async () => {
+  site = await openSite();
+});
+after(async () => site?.close());
+
+async function steps(page, n) {
+  for (let i = 0; i < n; i++) await page.keyboard.press('ArrowRight');
+}
+const weights = (page) => page.evaluate(() => window.neuranim.weightsJson());
+
+test('a link restores the identical run: same weights after the same steps', async () => {
+  const hash = '#dataset=xor&noise=0.1&testRatio=0.5&seed=5&hidden=3,2&init=xavier&learningRate=0.1&batchSize=10&optimizer=adam';
+  const { page: a, problems } = await openPage(site, hash);
+  await steps(a, 25);
+  const url = a.url();
+  const first = await weights(a);
+  const { page: b } = await openPage(site, url.slice(url.indexOf('#')));
+  await steps(b, 25);
+  assert.equal(await weights(b), first);
+  assert.equal(await b.inputValue('#setting-dataset'), 'xor');
+  assert.equal(await b.inputValue('#setting-learningRate'), '0.1');
+  assert.equal(await b.textContent('#setting-hidden .layer:nth-child(2) output'), '2');
+  assert.deepEqual(problems, []);
+});
+
+test('every setting reaches the model', async () => {
+  const { page, problems } = await openPage(site, '#dataset=circle&testRatio=0.5&batchSize=10&learningRate=0.1&regularizationRate=0.5');
+  const after3 = async () => {
+    await page.click('#reset');
+    await steps(page, 3);
+    return weights(page);
+  };
+  const base = await after3();
+  const edits = [
+    ['#setting-dataset', 'select', 'xor'],
+    ['#setting-noise', 'text', '0.3'],
+    ['#setting-testRatio', 'text', '0.3'],
+    ['#setting-seed', 'text', '9'],
+    ['#setting-activation', 'select', 'relu'],
+    ['#setting-init', 'select', 'he'],
+    ['#setting-learningRate', 'text', '0.5'],
+    ['#setting-batchSize', 'text', '7'],
+    ['#setting-optimizer', 'select', 'momentum'],
+    ['#setting-regularization', 'select', 'l2'],
+    ['#setting-regularizationRate', 'text', '0.9'],
+  ];
+  let previous = base;
+  for (const [selector, kind, value] of edits) {
+    if (kind === 'select') await page.selectOption(selector, value);
+    else {
+      await page.fill(selector, value);
+      await page.press(selector, 'Enter');
+    }
+    const now = await after3();
+    assert.notEqual(now, previous, `${selector} = ${value} did not change the model`);
+    assert.match(await page.evaluate(() => location.hash), new RegExp(`${selector.replace('#setting-', '')}=`));
+    previous = now;
+  }
+  await page.click('button[aria-label="Add a hidden layer"]');
+  assert.deepEqual((await page.evaluate(() => window.neuranim.snapshot().sizes)), [2, 4, 4, 1]);
+  await page.click('button[aria-label="More neurons in layer 2"]');
+  assert.deepEqual((await page.evaluate(() => window.neuranim.snapshot().sizes)), [2, 4, 5, 1]);
+  await page.click('button[aria-label="Remove the last hidden layer"]');
+  assert.deepEqual((await page.evaluate(() => window.neuranim.snapshot().sizes)), [2, 4, 1]);
+  assert.deepEqual(problems, []);
+});
+
+test('changing the learning rate while playing does not reset', async () => {
+  const { page } = await openPage(site);
+  await steps(page, 30);
+  await page.fill('#setting-learningRate', '0.5');
+  await page.press('#setting-learningRate', 'Enter');
+  const snap = await page.evaluate(() => window.neuranim.snapshot());
+  assert.equal(snap.iteration, 30);
+});
+
+test('out-of-range values in a link are clamped with a visible notice', async () => {
+  const { page, problems } = await openPage(site, '#learningRate=500&hidden=2,99&dataset=nope&speed=abc');
+  const notice = page.locator('#notice');
+  await notice.waitFor({ state: 'visible' });
+  const text = await notice.textContent();
+  assert.match(text, /Learning rate: 500 is above 100/);
+  assert.match(text, /a layer of 99 neurons; using 64/);
+  assert.match(text, /Data set: 'nope' is not one of/);
+  assert.match(text, /Updates per frame: 'abc' is not a number/);
+  assert.deepEqual(await page.evaluate(() => window.neuranim.snapshot().sizes), [2, 2, 64, 1]);
+  assert.deepEqual(problems, []);
+});
+
+test('a diverging deep net stops with a message and paints no NaN', async () => {
+  const hash = '#dataset=plane&hidden=8,8,8,8,8,8&activation=relu&init=he&learningRate=10&speed=50';
+  const { page, problems } = await openPage(site, hash);
+  await page.click('#play');
+  const notice = page.locator('#notice');
+  await notice.waitFor({ state: 'visible', timeout: 20_000 });
+  assert.match(await notice.textContent(), /diverged at iteration \d+.*smaller learning rate/s);
+  assert.equal(await page.textContent('#play'), 'Play');
+  const snap = await page.evaluate(() => window.neuranim.snapshot());
+  const values = snap.layers.flatMap((l) => [...l.weights.flat(), ...l.biases]);
+  assert.ok(values.every(Number.isFinite), 'weights stay finite');
+  assert.ok(!/NaN|Infinity/.test(await page.textContent('.readouts')));
+  const distinct = await page.evaluate(() => {
+    const c = document.getElementById('boundary');
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    return new Set(Array.from({ length: 200 }, (_, i) => data[Math.floor((i / 200) * data.length / 4) * 4])).size;
+  });
+  assert.ok(distinct > 1, 'the last finite boundary is still painted');
+  await page.screenshot({ path: `${ARTIFACTS}diverged.png` });
+  assert.deepEqual(problems, []);
+});
+
+test('keyboard: Space plays and pauses, every control is reachable by Tab', async () => {
+  const { page } = await openPage(site);
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => window.neuranim.snapshot().iteration > 0);
+  await page.keyboard.press('Space');
+  assert.equal(await page.textContent('#play'), 'Play');
+  const reached = new Set();
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    reached.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('aria-label') || ''));
+  }
+  for (const id of ['setting-dataset', 'setting-learningRate', 'setting-speed', 'play', 'step', 'reset', 'show-test', 'discretize']) {
+    assert.ok(reached.has(id), `${id} not reached by Tab`);
+  }
+});
+
+test('multi-class and regression data sets paint', async () => {
+  for (const hash of ['#dataset=spiral3&hidden=16&activation=relu&init=he&learningRate=0.5', '#dataset=multi-gaussian&hidden=8,8&init=xavier&learningRate=0.03&batchSize=10']) {
+    const { page, problems } = await openPage(site, hash);
+    await steps(page, 5);
+    const snap = await page.evaluate(() => window.neuranim.snapshot());
+    assert.ok(Number.isFinite(snap.trainCost));
+    assert.deepEqual(problems, []);
+  }
+});

@@ -1,0 +1,95 @@
+// The settings table: URL round trips, clamping of every field, and no input that throws.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  applyPreset, coreSettings, DATASETS, defaults, FIELDS, parseField, parseHash, PRESETS, toHash,
+} from '../www/js/settings.js';
+
+function randomSettings(random) {
+  const s = defaults();
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  s.dataset = pick(DATASETS);
+  s.noise = random() < 0.3 ? null : Math.round(random() * 200) / 100;
+  s.testRatio = Math.round(random() * 90) / 100;
+  s.seed = Math.floor(random() * 4294967295);
+  s.hidden = Array.from({ length: Math.floor(random() * 9) }, () => 1 + Math.floor(random() * 64));
+  s.activation = pick(FIELDS.activation.options);
+  s.init = pick(FIELDS.init.options);
+  s.learningRate = Number((random() * 10).toPrecision(3)) || 0.5;
+  s.batchSize = random() < 0.5 ? 'full' : 1 + Math.floor(random() * 500);
+  s.optimizer = pick(FIELDS.optimizer.options);
+  s.regularization = pick(FIELDS.regularization.options);
+  s.regularizationRate = Math.round(random() * 1000) / 1000;
+  s.iterations = Math.floor(random() * 20000);
+  s.speed = 1 + Math.floor(random() * 1000);
+  return s;
+}
+
+function seeded(seed) {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+test('every setting survives a round trip through the URL hash', () => {
+  const random = seeded(42);
+  for (let i = 0; i < 500; i++) {
+    const settings = randomSettings(random);
+    const { settings: back, notices } = parseHash(toHash(settings));
+    assert.deepEqual(back, settings);
+    assert.deepEqual(notices, []);
+  }
+  assert.equal(toHash(defaults()), '');
+});
+
+test('each field clamps what is out of range and says so', () => {
+  const cases = {
+    noise: ['-1', 0], testRatio: ['0.95', 0.9], seed: ['99999999999', 4294967295], learningRate: ['500', 100],
+    batchSize: ['0', 1], regularizationRate: ['11', 10], iterations: ['-5', 0], speed: ['5000', 1000],
+  };
+  for (const [key, [text, expected]] of Object.entries(cases)) {
+    const { value, notice } = parseField(key, text);
+    assert.equal(value, expected, key);
+    assert.ok(notice.includes(FIELDS[key].label), `${key}: ${notice}`);
+  }
+  assert.deepEqual(parseField('hidden', '0,100,3').value, [1, 64, 3]);
+  assert.match(parseField('hidden', '0,100,3').notice, /1 to 64/);
+  assert.deepEqual(parseField('hidden', '2,2,2,2,2,2,2,2,2,2').value, [2, 2, 2, 2, 2, 2, 2, 2]);
+  assert.equal(parseField('seed', '2.5').value, 3);
+  for (const key of ['dataset', 'activation', 'init', 'optimizer', 'regularization']) {
+    const { value, notice } = parseField(key, 'nonsense');
+    assert.equal(value, FIELDS[key].default, key);
+    assert.match(notice, /not one of/, key);
+  }
+});
+
+test('garbage in a link falls back to defaults with notices and never throws', () => {
+  const inputs = ['#%E0%A4%A', '#learningRate=abc', '#hidden=a,b', '#=&&=', '#unknown=1', '#noise=1e999',
+    '#batchSize=Infinity', '#seed=0x10', '#speed=<script>', undefined, null, '#dataset=__proto__'];
+  for (const input of inputs) {
+    const { settings, notices } = parseHash(input);
+    for (const [key, field] of Object.entries(FIELDS)) {
+      assert.ok(key in settings, `${input}: ${key}`);
+      if (field.kind === 'number' && settings[key] !== null) assert.ok(Number.isFinite(settings[key]));
+    }
+    if (input && input !== '#=&&=') assert.ok(notices.length > 0, `${input} gave no notice`);
+  }
+});
+
+test('core settings drop the page-only fields and spell the full batch as null', () => {
+  const core = coreSettings({ ...defaults(), batchSize: 'full', speed: 100, iterations: 50 });
+  assert.equal(core.batchSize, null);
+  assert.ok(!('speed' in core) && !('iterations' in core) && !('noise' in core));
+  assert.equal(coreSettings({ ...defaults(), noise: 0.1 }).noise, 0.1);
+});
+
+test('presets are valid settings', () => {
+  for (const name of Object.keys(PRESETS)) {
+    const s = applyPreset(name);
+    assert.deepEqual(parseHash(toHash(s)).settings, s);
+  }
+  assert.equal(applyPreset('seed').learningRate, 5.2);
+});

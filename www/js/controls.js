@@ -1,0 +1,108 @@
+// Builds the settings controls from the settings table, so that every field has exactly one
+// control, label and range, and reports each change as (key, value).
+
+import { FIELDS, formatField, parseField, PRESETS } from './settings.js';
+
+const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 1.2, 3, 5.2, 10];
+const NAMES = {
+  gd: 'gradient descent', momentum: 'momentum', adam: 'Adam', none: 'none', l1: 'L1', l2: 'L2',
+  course: 'course', xavier: 'Xavier', he: 'He', tanh: 'tanh', sigmoid: 'sigmoid',
+  relu: 'ReLU', linear: 'linear',
+};
+
+function element(tag, attributes = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === 'text') node.textContent = value;
+    else node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
+}
+
+function field(key, control, extra = []) {
+  return element('label', { class: 'field', for: `setting-${key}` }, [
+    element('span', { class: 'field-label', text: FIELDS[key].label }),
+    control,
+    ...extra,
+  ]);
+}
+
+export class Controls {
+  /** `onChange(key, value)` for a field, `onPreset(name)` for a preset. */
+  constructor(container, { onChange, onPreset }) {
+    this.container = container;
+    this.onChange = onChange;
+    this.inputs = {};
+    const presets = element('div', { class: 'presets', role: 'group', 'aria-label': 'Presets' },
+      Object.entries(PRESETS).map(([name, preset]) => {
+        const button = element('button', { type: 'button', 'data-preset': name, text: preset.label });
+        button.addEventListener('click', () => onPreset(name));
+        return button;
+      }));
+    container.append(presets);
+    for (const key of Object.keys(FIELDS)) container.append(this.build(key));
+  }
+
+  build(key) {
+    const spec = FIELDS[key];
+    const id = `setting-${key}`;
+    if (spec.kind === 'choice') {
+      const select = element('select', { id, name: key }, spec.options.map((o) => element('option', { value: o, text: NAMES[o] ?? o })));
+      select.addEventListener('change', () => this.onChange(key, select.value));
+      this.inputs[key] = select;
+      return field(key, select);
+    }
+    if (spec.kind === 'layers') return this.buildLayers(key);
+    const input = element('input', { id, name: key, type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false' });
+    const commit = () => {
+      const { value, notice } = parseField(key, input.value.trim());
+      input.setCustomValidity('');
+      input.title = notice ?? '';
+      this.onChange(key, value, notice);
+    };
+    input.addEventListener('change', commit);
+    input.addEventListener('keydown', (event) => event.key === 'Enter' && commit());
+    this.inputs[key] = input;
+    if (key === 'learningRate') {
+      const list = element('datalist', { id: 'learning-rates' }, LEARNING_RATES.map((v) => element('option', { value: String(v) })));
+      input.setAttribute('list', 'learning-rates');
+      return field(key, input, [list]);
+    }
+    return field(key, input);
+  }
+
+  buildLayers(key) {
+    const group = element('div', { class: 'layers', id: `setting-${key}`, role: 'group', 'aria-label': FIELDS[key].label });
+    this.layers = group;
+    return element('div', { class: 'field' }, [element('span', { class: 'field-label', text: FIELDS[key].label }), group]);
+  }
+
+  renderLayers(sizes) {
+    const spec = FIELDS.hidden;
+    const button = (text, label, disabled, action) => {
+      const b = element('button', { type: 'button', class: 'small', 'aria-label': label, text });
+      b.disabled = disabled;
+      b.addEventListener('click', action);
+      return b;
+    };
+    const change = (next) => this.onChange('hidden', next);
+    const rows = sizes.map((size, i) => element('div', { class: 'layer' }, [
+      element('span', { class: 'layer-name', text: `Layer ${i + 1}` }),
+      button('−', `Fewer neurons in layer ${i + 1}`, size <= spec.min, () => change(sizes.map((s, j) => (j === i ? s - 1 : s)))),
+      element('output', { class: 'layer-size', 'aria-label': `Neurons in layer ${i + 1}`, text: String(size) }),
+      button('+', `More neurons in layer ${i + 1}`, size >= spec.max, () => change(sizes.map((s, j) => (j === i ? s + 1 : s)))),
+    ]));
+    const layerButtons = element('div', { class: 'layer-buttons' }, [
+      button('− layer', 'Remove the last hidden layer', sizes.length === 0, () => change(sizes.slice(0, -1))),
+      button('+ layer', 'Add a hidden layer', sizes.length >= spec.maxLayers, () => change([...sizes, sizes.at(-1) ?? 4])),
+    ]);
+    this.layers.replaceChildren(...rows, layerButtons);
+  }
+
+  /** Shows `settings` in every control. */
+  show(settings) {
+    for (const [key, input] of Object.entries(this.inputs)) input.value = formatField(key, settings[key]);
+    this.renderLayers(settings.hidden);
+  }
+}

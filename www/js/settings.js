@@ -1,0 +1,166 @@
+// The one table of a run's settings. It drives the controls, the URL hash and the object
+// handed to the wasm core; every value read from outside goes through it and is clamped.
+
+export const DATASETS = [
+  'flower', 'noisy-circles', 'noisy-moons', 'blobs', 'gaussian-quantiles', 'circle', 'xor',
+  'gauss', 'spiral', 'plane', 'multi-gaussian', 'spiral3',
+];
+
+/** Noise each data set uses when none is chosen (the core's `default_noise`). */
+export const DEFAULT_NOISE = {
+  flower: 0.2, 'noisy-circles': 0.3, 'noisy-moons': 0.2, blobs: 1.0, 'gaussian-quantiles': 0.5,
+  circle: 0, xor: 0, gauss: 0, spiral: 0, plane: 0, 'multi-gaussian': 0, spiral3: 0.2,
+};
+
+const MAX_SEED = 4294967295;
+
+/**
+ * kind: 'choice' (options), 'number' (min, max), 'int' (min, max), 'layers' (a list of ints),
+ * 'batch' ('full' or an int). `core: true` fields are the core's `Settings`.
+ */
+export const FIELDS = {
+  dataset: { kind: 'choice', options: DATASETS, default: 'flower', core: true, label: 'Data set' },
+  noise: { kind: 'number', min: 0, max: 2, default: null, core: true, label: 'Noise' },
+  testRatio: { kind: 'number', min: 0, max: 0.9, default: 0, core: true, label: 'Test share' },
+  seed: { kind: 'int', min: 0, max: MAX_SEED, default: 1, core: true, label: 'Seed' },
+  hidden: { kind: 'layers', maxLayers: 8, min: 1, max: 64, default: [4], core: true, label: 'Hidden layers' },
+  activation: { kind: 'choice', options: ['tanh', 'sigmoid', 'relu', 'linear'], default: 'tanh', core: true, label: 'Activation' },
+  init: { kind: 'choice', options: ['course', 'xavier', 'he'], default: 'course', core: true, label: 'Initialiser' },
+  learningRate: { kind: 'number', min: 1e-6, max: 100, default: 1.2, core: true, label: 'Learning rate' },
+  batchSize: { kind: 'batch', min: 1, max: 10000, default: 'full', core: true, label: 'Batch size' },
+  optimizer: { kind: 'choice', options: ['gd', 'momentum', 'adam'], default: 'gd', core: true, label: 'Optimizer' },
+  regularization: { kind: 'choice', options: ['none', 'l1', 'l2'], default: 'none', core: true, label: 'Regularisation' },
+  regularizationRate: { kind: 'number', min: 0, max: 10, default: 0, core: true, label: 'Regularisation rate' },
+  iterations: { kind: 'int', min: 0, max: 10000000, default: 0, label: 'Stop after (0: never)' },
+  speed: { kind: 'int', min: 1, max: 1000, default: 10, label: 'Updates per frame' },
+};
+
+export function defaults() {
+  return Object.fromEntries(Object.entries(FIELDS).map(([k, f]) => [k, structuredClone(f.default)]));
+}
+
+const equal = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Reads one field from text. Returns { value, notice }; a value outside the range is clamped
+ * and anything unreadable falls back to the default, each with a notice saying so.
+ */
+export function parseField(key, text) {
+  const field = FIELDS[key];
+  const fallback = (why) => ({ value: structuredClone(field.default), notice: `${field.label}: ${why}; using the default` });
+  const clampNumber = (n, round) => {
+    const v = round ? Math.round(n) : n;
+    if (v < field.min) return { value: field.min, notice: `${field.label}: ${text} is below ${field.min}; using ${field.min}` };
+    if (v > field.max) return { value: field.max, notice: `${field.label}: ${text} is above ${field.max}; using ${field.max}` };
+    return { value: v, notice: round && v !== n ? `${field.label}: ${text} is not a whole number; using ${v}` : null };
+  };
+  const number = (s) => (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s) ? Number(s) : NaN);
+  switch (field.kind) {
+    case 'choice':
+      return field.options.includes(text) ? { value: text, notice: null } : fallback(`'${text}' is not one of ${field.options.join(', ')}`);
+    case 'number':
+    case 'int': {
+      if (field.default === null && text === 'auto') return { value: null, notice: null };
+      const n = number(text);
+      return Number.isFinite(n) ? clampNumber(n, field.kind === 'int') : fallback(`'${text}' is not a number`);
+    }
+    case 'batch': {
+      if (text === 'full') return { value: 'full', notice: null };
+      const n = number(text);
+      return Number.isFinite(n) ? clampNumber(n, true) : fallback(`'${text}' is neither 'full' nor a number`);
+    }
+    case 'layers': {
+      if (text === '' || text === 'none') return { value: [], notice: null };
+      const parts = text.split(',');
+      const notices = [];
+      if (parts.length > field.maxLayers) notices.push(`${field.label}: at most ${field.maxLayers} layers; keeping the first ${field.maxLayers}`);
+      const sizes = [];
+      for (const part of parts.slice(0, field.maxLayers)) {
+        const n = number(part);
+        if (!Number.isFinite(n)) return fallback(`'${text}' is not a list of sizes`);
+        const size = Math.min(field.max, Math.max(field.min, Math.round(n)));
+        if (size !== n) notices.push(`${field.label}: a layer of ${part} neurons; using ${size} (1 to ${field.max})`);
+        sizes.push(size);
+      }
+      return { value: sizes, notice: notices.join('; ') || null };
+    }
+    default:
+      return fallback('unknown field');
+  }
+}
+
+export function formatField(key, value) {
+  const field = FIELDS[key];
+  if (field.kind === 'layers') return value.length ? value.join(',') : 'none';
+  if (value === null) return 'auto';
+  return String(value);
+}
+
+/** Settings from a URL hash such as `#dataset=xor&hidden=4,2`; never throws. */
+export function parseHash(hash) {
+  const settings = defaults();
+  const notices = [];
+  const text = String(hash ?? '').replace(/^#/, '');
+  if (!text) return { settings, notices };
+  for (const pair of text.split('&')) {
+    if (!pair) continue;
+    const at = pair.indexOf('=');
+    const rawKey = at < 0 ? pair : pair.slice(0, at);
+    let key;
+    let value;
+    try {
+      key = decodeURIComponent(rawKey);
+      value = decodeURIComponent(at < 0 ? '' : pair.slice(at + 1));
+    } catch {
+      notices.push(`'${pair.slice(0, 40)}' in the link is not readable; ignored`);
+      continue;
+    }
+    if (!Object.hasOwn(FIELDS, key)) {
+      notices.push(`'${key.slice(0, 40)}' is not a setting; ignored`);
+      continue;
+    }
+    const parsed = parseField(key, value);
+    settings[key] = parsed.value;
+    if (parsed.notice) notices.push(parsed.notice);
+  }
+  return { settings, notices };
+}
+
+/** The hash for `settings`, listing only what differs from the defaults. */
+export function toHash(settings) {
+  const parts = [];
+  for (const [key, field] of Object.entries(FIELDS)) {
+    if (!equal(settings[key], field.default)) {
+      parts.push(`${key}=${encodeURIComponent(formatField(key, settings[key]))}`);
+    }
+  }
+  return parts.length ? `#${parts.join('&')}` : '';
+}
+
+/** The object the wasm `Playground` takes (the core's `Settings`). */
+export function coreSettings(settings) {
+  const core = {};
+  for (const [key, field] of Object.entries(FIELDS)) {
+    if (!field.core) continue;
+    if (key === 'noise' && settings.noise === null) continue;
+    core[key] = key === 'batchSize' ? (settings.batchSize === 'full' ? null : settings.batchSize) : settings[key];
+  }
+  return core;
+}
+
+/** Presets: the blog post's run, the course's, and TensorFlow Playground's defaults. */
+export const PRESETS = {
+  seed: { label: "The post's run", values: { dataset: 'flower', hidden: [4], learningRate: 5.2, iterations: 1000 } },
+  course: { label: "The course's run", values: { dataset: 'flower', hidden: [4], learningRate: 1.2, iterations: 10000 } },
+  playground: {
+    label: 'Playground defaults',
+    values: {
+      dataset: 'circle', noise: 0, testRatio: 0.5, hidden: [4, 2], activation: 'tanh', init: 'xavier',
+      learningRate: 0.03, batchSize: 10, optimizer: 'gd', regularization: 'none', regularizationRate: 0,
+    },
+  },
+};
+
+export function applyPreset(name) {
+  return { ...defaults(), ...structuredClone(PRESETS[name].values) };
+}
