@@ -141,3 +141,18 @@ test('multi-class and regression data sets paint', async () => {
     assert.deepEqual(problems, []);
   }
 });
+
+test('hide flags hide exactly the named panels and controls; high contrast applies', async () => {
+  const { page, problems } = await openPage(site, '#hide=settings,legend&contrast=high');
+  assert.equal(await page.isVisible('[data-part="settings"]'), false);
+  assert.equal(await page.isVisible('[data-part="legend"]'), false);
+  assert.equal(await page.isVisible('[data-part="data"]'), true);
+  assert.equal(await page.isVisible('#play'), true);
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains('high-contrast')));
+  await page.screenshot({ path: `${ARTIFACTS}classroom.png` });
+  const { page: other } = await openPage(site, '#hide=learningRate,presets');
+  assert.equal(await other.isVisible('#setting-learningRate'), false);
+  assert.equal(await other.isVisible('[data-part="presets"]'), false);
+  assert.equal(await other.isVisible('#setting-dataset'), true);
+  assert.deepEqual(problems, []);
+});

@@ -86,6 +86,8 @@ test('the page stacks on a phone-sized screen at device pixel ratio 3', async ()
   });
   assert.equal(ratio, 3);
   assert.equal(width, Math.round(css * ratio));
+  const [panel, toggles] = await page.evaluate(() => ['.data-panel', '.toggles'].map((s) => document.querySelector(s).getBoundingClientRect().bottom));
+  assert.ok(toggles <= panel, `the data panel holds its plot and toggles (${toggles} > ${panel})`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
   assert.equal(overflow, 0, 'no horizontal scrolling');
   await page.screenshot({ path: `${ARTIFACTS}page-390x844.png`, fullPage: true });

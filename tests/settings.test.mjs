@@ -23,6 +23,8 @@ function randomSettings(random) {
   s.regularizationRate = Math.round(random() * 1000) / 1000;
   s.iterations = Math.floor(random() * 20000);
   s.speed = 1 + Math.floor(random() * 1000);
+  s.contrast = pick(FIELDS.contrast.options);
+  s.hide = FIELDS.hide.options.filter(() => random() < 0.2);
   return s;
 }
 
@@ -59,7 +61,10 @@ test('each field clamps what is out of range and says so', () => {
   assert.match(parseField('hidden', '0,100,3').notice, /1 to 64/);
   assert.deepEqual(parseField('hidden', '2,2,2,2,2,2,2,2,2,2').value, [2, 2, 2, 2, 2, 2, 2, 2]);
   assert.equal(parseField('seed', '2.5').value, 3);
-  for (const key of ['dataset', 'activation', 'init', 'optimizer', 'regularization']) {
+  const hide = parseField('hide', 'graph,bogus,chart');
+  assert.deepEqual(hide.value, ['graph', 'chart']);
+  assert.match(hide.notice, /'bogus' cannot be hidden/);
+  for (const key of ['dataset', 'activation', 'init', 'optimizer', 'regularization', 'contrast']) {
     const { value, notice } = parseField(key, 'nonsense');
     assert.equal(value, FIELDS[key].default, key);
     assert.match(notice, /not one of/, key);

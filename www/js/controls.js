@@ -7,7 +7,7 @@ const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 
 const NAMES = {
   gd: 'gradient descent', momentum: 'momentum', adam: 'Adam', none: 'none', l1: 'L1', l2: 'L2',
   course: 'course', xavier: 'Xavier', he: 'He', tanh: 'tanh', sigmoid: 'sigmoid',
-  relu: 'ReLU', linear: 'linear',
+  relu: 'ReLU', linear: 'linear', normal: 'normal', high: 'high',
 };
 
 function element(tag, attributes = {}, children = []) {
@@ -21,7 +21,7 @@ function element(tag, attributes = {}, children = []) {
 }
 
 function field(key, control, extra = []) {
-  return element('label', { class: 'field', for: `setting-${key}` }, [
+  return element('label', { class: 'field', for: `setting-${key}`, 'data-part': key }, [
     element('span', { class: 'field-label', text: FIELDS[key].label }),
     control,
     ...extra,
@@ -34,14 +34,14 @@ export class Controls {
     this.container = container;
     this.onChange = onChange;
     this.inputs = {};
-    const presets = element('div', { class: 'presets', role: 'group', 'aria-label': 'Presets' },
+    const presets = element('div', { class: 'presets', role: 'group', 'aria-label': 'Presets', 'data-part': 'presets' },
       Object.entries(PRESETS).map(([name, preset]) => {
         const button = element('button', { type: 'button', 'data-preset': name, text: preset.label });
         button.addEventListener('click', () => onPreset(name));
         return button;
       }));
     container.append(presets);
-    for (const key of Object.keys(FIELDS)) container.append(this.build(key));
+    for (const [key, spec] of Object.entries(FIELDS)) if (spec.kind !== 'flags') container.append(this.build(key));
   }
 
   build(key) {
@@ -75,7 +75,7 @@ export class Controls {
   buildLayers(key) {
     const group = element('div', { class: 'layers', id: `setting-${key}`, role: 'group', 'aria-label': FIELDS[key].label });
     this.layers = group;
-    return element('div', { class: 'field' }, [element('span', { class: 'field-label', text: FIELDS[key].label }), group]);
+    return element('div', { class: 'field', 'data-part': key }, [element('span', { class: 'field-label', text: FIELDS[key].label }), group]);
   }
 
   renderLayers(sizes) {

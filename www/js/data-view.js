@@ -10,8 +10,14 @@ export class DataView {
     this.canvas = canvas;
     this.wasm = wasm;
     this.heatmap = new Heatmap(canvas);
-    this.luts = { smooth: probabilityLut(false), discrete: probabilityLut(true) };
-    this.classLuts = { smooth: classLuts(false), discrete: classLuts(true) };
+    this.luts = {
+      smooth: probabilityLut(false), discrete: probabilityLut(true),
+      smoothHigh: probabilityLut(false, true), discreteHigh: probabilityLut(true, true),
+    };
+    this.classLuts = {
+      smooth: classLuts(false), discrete: classLuts(true),
+      smoothHigh: classLuts(false, true), discreteHigh: classLuts(true, true),
+    };
   }
 
   /** Sizes the backing store to the CSS box times the device pixel ratio; returns the ratio. */
@@ -28,13 +34,13 @@ export class DataView {
   }
 
   /** `task` is { kind: 'binary' | 'classes' | 'regression', classes }. */
-  render(playground, task, { showTest = false, discrete = false } = {}) {
+  render(playground, task, { showTest = false, discrete = false, highContrast = false } = {}) {
     const ratio = this.fit();
     const { width, height } = this.canvas;
     const length = playground.computeBoundary(width, height);
     // A fresh view every frame: the call above may have grown (and detached) wasm memory.
     const values = new Float32Array(this.wasm.memory.buffer, playground.boundaryPtr(), length);
-    const style = discrete ? 'discrete' : 'smooth';
+    const style = (discrete ? 'discrete' : 'smooth') + (highContrast ? 'High' : '');
     if (task.kind === 'classes') {
       this.heatmap.paintClasses(values, task.classes, width, height, this.classLuts[style]);
     } else if (task.kind === 'regression') {

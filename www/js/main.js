@@ -66,6 +66,13 @@ function restart() {
   render();
 }
 
+/** Hide flags and contrast: the page's look, which never touches the run. */
+function applyAppearance() {
+  const { hide, contrast } = state.settings;
+  for (const part of document.querySelectorAll('[data-part]')) part.hidden = hide.includes(part.dataset.part);
+  document.documentElement.classList.toggle('high-contrast', contrast === 'high');
+}
+
 function saveHash() {
   history.replaceState(null, '', toHash(state.settings) || location.pathname + location.search);
 }
@@ -74,10 +81,13 @@ function change(key, value, notice) {
   state.settings = { ...state.settings, [key]: value };
   state.controls.show(state.settings);
   saveHash();
+  applyAppearance();
   notify([notice]);
   if (key === 'learningRate') {
     state.playground.setLearningRate(value);
-  } else if (key !== 'speed' && key !== 'iterations') {
+  } else if (key === 'contrast') {
+    render();
+  } else if (!['speed', 'iterations', 'hide'].includes(key)) {
     setPlaying(false);
     restart();
   }
@@ -88,7 +98,11 @@ const fixed = (v) => (v == null ? '–' : Math.abs(v) >= 1e4 ? v.toExponential(3
 
 function render() {
   const { playground, task, settings } = state;
-  state.view.render(playground, task, { showTest: ui.showTest.checked, discrete: ui.discretize.checked });
+  state.view.render(playground, task, {
+    showTest: ui.showTest.checked,
+    discrete: ui.discretize.checked,
+    highContrast: settings.contrast === 'high',
+  });
   const snap = playground.snapshot();
   state.iteration = snap.iteration;
   const regression = task.kind === 'regression';
@@ -177,7 +191,7 @@ async function main() {
   state.controls = new Controls(ui.controls, {
     onChange: guarded(change),
     onPreset: guarded((name) => {
-      state.settings = applyPreset(name);
+      state.settings = { ...applyPreset(name), hide: state.settings.hide, contrast: state.settings.contrast };
       state.controls.show(state.settings);
       saveHash();
       setPlaying(false);
@@ -186,6 +200,7 @@ async function main() {
     }),
   });
   state.controls.show(settings);
+  applyAppearance();
   restart();
   notify(notices);
   ui.play.addEventListener('click', togglePlay);
@@ -198,6 +213,7 @@ async function main() {
     const parsed = parseHash(location.hash);
     state.settings = parsed.settings;
     state.controls.show(state.settings);
+    applyAppearance();
     setPlaying(false);
     restart();
     notify(parsed.notices);

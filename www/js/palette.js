@@ -15,35 +15,43 @@ const STOPS = [
   [0.5, UNSURE],
   [1.0, [96, 166, 214]],
 ];
+// High contrast: the full class colours, meeting white in the middle.
+const HIGH_CONTRAST_STOPS = [
+  [0.0, [214, 110, 0]],
+  [0.5, [255, 255, 255]],
+  [1.0, [0, 90, 160]],
+];
 
-function mix(t) {
-  for (let i = 1; i < STOPS.length; i++) {
-    const [t1, c1] = STOPS[i];
-    const [t0, c0] = STOPS[i - 1];
+function mix(t, stops = STOPS) {
+  for (let i = 1; i < stops.length; i++) {
+    const [t1, c1] = stops[i];
+    const [t0, c0] = stops[i - 1];
     if (t <= t1) {
       const f = (t - t0) / (t1 - t0);
       return c0.map((v, k) => Math.round(v + f * (c1[k] - v)));
     }
   }
-  return STOPS[STOPS.length - 1][1];
+  return stops[stops.length - 1][1];
 }
 
 const pack = ([r, g, b], alpha = 255) => ((alpha << 24) | (b << 16) | (g << 8) | r) >>> 0;
 
 /** 256 colours from class 0 (index 0) to class 1 (index 255), packed for a Uint32Array view
  * of ImageData (little-endian RGBA). `discrete` paints only the two sides of 0.5. */
-export function probabilityLut(discrete = false) {
+export function probabilityLut(discrete = false, highContrast = false) {
   const lut = new Uint32Array(256);
-  for (let i = 0; i < 256; i++) lut[i] = pack(mix(discrete ? (i < 128 ? 0 : 1) : i / 255));
+  const stops = highContrast ? HIGH_CONTRAST_STOPS : STOPS;
+  for (let i = 0; i < 256; i++) lut[i] = pack(mix(discrete ? (i < 128 ? 0 : 1) : i / 255, stops));
   return lut;
 }
 
 /** For class c, 64 colours from unsure (0) to sure (63), as tints of the class colour. */
-export function classLuts(discrete = false) {
+export function classLuts(discrete = false, highContrast = false) {
+  const strength = highContrast ? 0.9 : 0.55;
   return CLASS_RGB.map((rgb) => {
     const lut = new Uint32Array(64);
     for (let i = 0; i < 64; i++) {
-      const f = discrete ? 0.55 : 0.55 * (i / 63);
+      const f = discrete ? strength : strength * (i / 63);
       lut[i] = pack(UNSURE.map((u, k) => Math.round(u + f * (rgb[k] - u))));
     }
     return lut;

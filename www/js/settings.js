@@ -14,6 +14,13 @@ export const DEFAULT_NOISE = {
 
 const MAX_SEED = 4294967295;
 
+/** What a `hide=` flag can hide: a panel, a group of controls, or one setting's control. */
+export const HIDEABLE = [
+  'masthead', 'settings', 'presets', 'data', 'legend', 'toggles', 'graph', 'chart', 'transport', 'readouts',
+  'dataset', 'noise', 'testRatio', 'seed', 'hidden', 'activation', 'init', 'learningRate', 'batchSize',
+  'optimizer', 'regularization', 'regularizationRate', 'iterations', 'speed',
+];
+
 /**
  * kind: 'choice' (options), 'number' (min, max), 'int' (min, max), 'layers' (a list of ints),
  * 'batch' ('full' or an int). `core: true` fields are the core's `Settings`.
@@ -33,6 +40,8 @@ export const FIELDS = {
   regularizationRate: { kind: 'number', min: 0, max: 10, default: 0, core: true, label: 'Regularisation rate' },
   iterations: { kind: 'int', min: 0, max: 10000000, default: 0, label: 'Stop after (0: never)' },
   speed: { kind: 'int', min: 1, max: 1000, default: 10, label: 'Updates per frame' },
+  contrast: { kind: 'choice', options: ['normal', 'high'], default: 'normal', label: 'Contrast' },
+  hide: { kind: 'flags', options: HIDEABLE, default: [], label: 'Hidden parts' },
 };
 
 export function defaults() {
@@ -69,6 +78,13 @@ export function parseField(key, text) {
       const n = number(text);
       return Number.isFinite(n) ? clampNumber(n, true) : fallback(`'${text}' is neither 'full' nor a number`);
     }
+    case 'flags': {
+      const names = text.split(',').filter(Boolean);
+      const unknown = names.filter((n) => !field.options.includes(n));
+      const known = field.options.filter((n) => names.includes(n));
+      const notice = unknown.length ? `${field.label}: ${unknown.map((n) => `'${n.slice(0, 30)}'`).join(', ')} cannot be hidden; ignored` : null;
+      return { value: known, notice };
+    }
     case 'layers': {
       if (text === '' || text === 'none') return { value: [], notice: null };
       const parts = text.split(',');
@@ -92,6 +108,7 @@ export function parseField(key, text) {
 export function formatField(key, value) {
   const field = FIELDS[key];
   if (field.kind === 'layers') return value.length ? value.join(',') : 'none';
+  if (field.kind === 'flags') return value.join(',');
   if (value === null) return 'auto';
   return String(value);
 }
