@@ -102,6 +102,7 @@ function render() {
     showTest: ui.showTest.checked,
     discrete: ui.discretize.checked,
     highContrast: settings.contrast === 'high',
+    playing: state.playing,
   });
   const snap = playground.snapshot();
   state.iteration = snap.iteration;
@@ -159,6 +160,8 @@ const togglePlay = guarded(() => {
   const { iterations } = state.settings;
   if (!state.playing && iterations > 0 && state.iteration >= iterations) restart();
   setPlaying(!state.playing);
+  // Paused, the boundary returns to full resolution.
+  if (!state.playing) render();
 });
 const stepOnce = guarded(() => {
   state.playground.step(1);
