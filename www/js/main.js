@@ -98,14 +98,14 @@ const fixed = (v) => (v == null ? '–' : Math.abs(v) >= 1e4 ? v.toExponential(3
 
 function render() {
   const { playground, task, settings } = state;
-  state.view.render(playground, task, {
+  const snap = playground.snapshot();
+  state.iteration = snap.iteration;
+  state.view.render(playground, task, snap.sizes, {
     showTest: ui.showTest.checked,
     discrete: ui.discretize.checked,
     highContrast: settings.contrast === 'high',
     playing: state.playing,
   });
-  const snap = playground.snapshot();
-  state.iteration = snap.iteration;
   const regression = task.kind === 'regression';
   const score = regression ? fixed : percent;
   ui.iteration.textContent = snap.iteration.toLocaleString('en-US');

@@ -3,6 +3,7 @@
 //! JavaScript as views into wasm memory, not copied. Any call that allocates may grow that
 //! memory and detach old views, so JavaScript recreates its views after every call.
 
+mod painter;
 mod panic;
 mod snapshot;
 
@@ -134,6 +135,22 @@ impl Playground {
     #[wasm_bindgen(js_name = neuronsPtr)]
     pub fn neurons_ptr(&self) -> *const f32 {
         self.neurons.as_ptr()
+    }
+
+    /// Every parameter in the core's flat layout (each layer's W row by row, then its b),
+    /// for a `Painter`.
+    pub fn params(&self) -> Vec<f64> {
+        self.session.trainer.network().params().to_vec()
+    }
+
+    /// The hidden activation's name.
+    pub fn activation(&self) -> String {
+        self.session
+            .trainer
+            .network()
+            .activation()
+            .name()
+            .to_string()
     }
 
     /// The weights file of the current network (the CLI's `--weights-out` format).
