@@ -72,6 +72,18 @@ test('every setting reaches the model', async () => {
   assert.deepEqual(problems, []);
 });
 
+test('Step epoch makes one pass over the training set', async () => {
+  // 250 training points in batches of 10: 25 updates an epoch.
+  const { page } = await openPage(site, '#dataset=circle&testRatio=0.5&batchSize=10&learningRate=0.03');
+  await steps(page, 3);
+  await page.click('#step-epoch');
+  let snap = await page.evaluate(() => window.neuranim.snapshot());
+  assert.deepEqual([snap.iteration, snap.epoch], [25, 1]);
+  await page.keyboard.press('Shift+ArrowRight');
+  snap = await page.evaluate(() => window.neuranim.snapshot());
+  assert.deepEqual([snap.iteration, snap.epoch], [50, 2]);
+});
+
 test('changing the learning rate while playing does not reset', async () => {
   const { page } = await openPage(site);
   await steps(page, 30);

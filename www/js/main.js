@@ -12,6 +12,7 @@ const ui = {
   controls: $('controls'),
   play: $('play'),
   step: $('step'),
+  stepEpoch: $('step-epoch'),
   reset: $('reset'),
   showTest: $('show-test'),
   discretize: $('discretize'),
@@ -167,6 +168,10 @@ const stepOnce = guarded(() => {
   state.playground.step(1);
   render();
 });
+const stepEpoch = guarded(() => {
+  state.playground.stepEpoch();
+  render();
+});
 const reset = guarded(() => {
   setPlaying(false);
   notify([]);
@@ -180,7 +185,8 @@ function onKey(event) {
     togglePlay();
   } else if (event.key === 'ArrowRight') {
     event.preventDefault();
-    stepOnce();
+    if (event.shiftKey) stepEpoch();
+    else stepOnce();
   } else if (event.key === 'r' || event.key === 'R') {
     reset();
   }
@@ -208,6 +214,7 @@ async function main() {
   notify(notices);
   ui.play.addEventListener('click', togglePlay);
   ui.step.addEventListener('click', stepOnce);
+  ui.stepEpoch.addEventListener('click', stepEpoch);
   ui.reset.addEventListener('click', reset);
   ui.showTest.addEventListener('change', guarded(render));
   ui.discretize.addEventListener('change', guarded(render));

@@ -57,6 +57,22 @@ impl Playground {
         done
     }
 
+    /// Updates until the current epoch ends (one pass over the training set); returns how many
+    /// were made, fewer than asked for only if training diverged.
+    #[wasm_bindgen(js_name = stepEpoch)]
+    pub fn step_epoch(&mut self) -> u32 {
+        let trainer = &mut self.session.trainer;
+        let epoch = trainer.epochs();
+        let mut done = 0;
+        while trainer.epochs() == epoch && trainer.step().is_ok() {
+            done += 1;
+        }
+        if trainer.divergence().is_none() {
+            let _ = trainer.record();
+        }
+        done
+    }
+
     /// Iteration, epoch, metrics, weights by layer and divergence, as a plain object.
     pub fn snapshot(&mut self) -> Result<JsValue, JsError> {
         let snapshot = snapshot::Snapshot::of(&mut self.session);
