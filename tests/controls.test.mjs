@@ -168,3 +168,13 @@ test('hide flags hide exactly the named panels and controls; high contrast appli
   assert.equal(await other.isVisible('#setting-dataset'), true);
   assert.deepEqual(problems, []);
 });
+
+test('autoplay starts training unless the reader prefers reduced motion', async () => {
+  const { page } = await openPage(site, '#autoplay=on');
+  await page.waitForFunction(() => window.neuranim.snapshot().iteration > 0);
+  assert.equal(await page.textContent('#play'), 'Pause');
+  const { page: calm } = await openPage(site, '#autoplay=on', { reducedMotion: 'reduce' });
+  await calm.waitForTimeout(500);
+  assert.equal(await calm.evaluate(() => window.neuranim.snapshot().iteration), 0);
+  assert.equal(await calm.textContent('#play'), 'Play');
+});

@@ -25,6 +25,7 @@ function randomSettings(random) {
   s.speed = 1 + Math.floor(random() * 1000);
   s.contrast = pick(FIELDS.contrast.options);
   s.hide = FIELDS.hide.options.filter(() => random() < 0.2);
+  s.autoplay = pick(FIELDS.autoplay.options);
   return s;
 }
 

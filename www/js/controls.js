@@ -41,7 +41,7 @@ export class Controls {
         return button;
       }));
     container.append(presets);
-    for (const [key, spec] of Object.entries(FIELDS)) if (spec.kind !== 'flags') container.append(this.build(key));
+    for (const [key, spec] of Object.entries(FIELDS)) if (spec.ui !== false) container.append(this.build(key));
   }
 
   build(key) {

@@ -235,6 +235,8 @@ async function main() {
     snapshot: () => state.playground.snapshot(),
     weightsJson: () => state.playground.weightsJson(),
   });
+  // Autoplay only for readers who have not asked their system for reduced motion.
+  if (settings.autoplay === 'on' && !matchMedia('(prefers-reduced-motion: reduce)').matches) setPlaying(true);
   document.documentElement.dataset.ready = 'true';
   requestAnimationFrame(frame);
 }

@@ -41,7 +41,8 @@ export const FIELDS = {
   iterations: { kind: 'int', min: 0, max: 10000000, default: 0, label: 'Stop after (0: never)' },
   speed: { kind: 'int', min: 1, max: 1000, default: 10, label: 'Updates per frame' },
   contrast: { kind: 'choice', options: ['normal', 'high'], default: 'normal', label: 'Contrast' },
-  hide: { kind: 'flags', options: HIDEABLE, default: [], label: 'Hidden parts' },
+  hide: { kind: 'flags', options: HIDEABLE, default: [], label: 'Hidden parts', ui: false },
+  autoplay: { kind: 'choice', options: ['off', 'on'], default: 'off', label: 'Autoplay', ui: false },
 };
 
 export function defaults() {
