@@ -104,3 +104,22 @@ test('a module that fails to load shows a visible error, not a blank page', asyn
   assert.match(await banner.textContent(), /Something went wrong/);
   await context.close();
 });
+
+test('a neuron\'s own map can replace the output in the data panel', async () => {
+  const { page, problems } = await openPage(site);
+  await page.keyboard.press('ArrowRight');
+  const sample = () => page.evaluate(() => {
+    const c = document.getElementById('boundary');
+    return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.filter((_, i) => i % 4000 === 0)).join();
+  });
+  await page.waitForTimeout(300);
+  const output = await sample();
+  await page.evaluate(() => window.neuranim.showNeuron(0, 1));
+  await page.waitForTimeout(300);
+  const neuron = await sample();
+  assert.notEqual(neuron, output);
+  await page.evaluate(() => window.neuranim.showNeuron(null));
+  await page.waitForTimeout(300);
+  assert.equal(await sample(), output);
+  assert.deepEqual(problems, []);
+});

@@ -19,3 +19,9 @@ export function colourBoundary(values, pixels, task, name) {
   else if (task.kind === 'regression') colourScalar(values, pixels, scalar, -1, 1);
   else colourScalar(values, pixels, scalar);
 }
+
+/** Colours one neuron's activation plane, mapping [lo, hi] onto the two-class scale. */
+export function colourNeuron(values, pixels, { lo, hi }, name) {
+  if (!tables.has(name)) tables.set(name, build(name));
+  colourScalar(values, pixels, tables.get(name).scalar, lo, hi);
+}

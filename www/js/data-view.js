@@ -3,7 +3,7 @@
 // browser allows one, otherwise here; either way it is painted into an offscreen canvas and
 // drawn onto the visible one, as a copy at full size or a smooth upscale below it.
 
-import { colourBoundary } from './colour-tables.js';
+import { colourBoundary, colourNeuron } from './colour-tables.js';
 import { drawPoints } from './points.js';
 
 /** Milliseconds a boundary may take while training runs (on the main thread, or in the
@@ -35,6 +35,13 @@ export class DataView {
     this.busy = false;
     this.sentAt = 0;
     this.overlay = () => {};
+    this.neuron = null;
+  }
+
+  /** Shows one neuron's activation instead of the output: `{ plane, lo, hi }` (its plane in
+   * the core's every-neuron raster and the range of its activation), or null for the output. */
+  focus(neuron) {
+    this.neuron = neuron;
   }
 
   /** Sizes the backing store to the CSS box times the device pixel ratio; returns the ratio. */
@@ -81,16 +88,23 @@ export class DataView {
     };
     if (this.worker) {
       const network = { sizes, activation: playground.activation(), classes: task.classes, params: playground.params() };
-      this.waiting = { network, bounds, width, height, style };
+      this.waiting = { network, bounds, width, height, style, neuron: this.neuron };
       if (!this.busy) this.send();
     } else {
       const started = performance.now();
-      const length = playground.computeBoundary(width, height);
-      this.learnCost(performance.now() - started, width * height);
-      // A fresh view every time: the call above may have grown (and detached) wasm memory.
-      const values = new Float32Array(this.wasm.memory.buffer, playground.boundaryPtr(), length);
       const pixels = new Uint32Array(width * height);
-      colourBoundary(values, pixels, style.task, style.name);
+      const n = width * height;
+      if (this.neuron) {
+        const length = playground.computeNeurons(width, height);
+        // A fresh view every time: the call above may have grown (and detached) wasm memory.
+        const values = new Float32Array(this.wasm.memory.buffer, playground.neuronsPtr(), length);
+        colourNeuron(values.subarray(this.neuron.plane * n, (this.neuron.plane + 1) * n), pixels, this.neuron, style.name);
+      } else {
+        const length = playground.computeBoundary(width, height);
+        const values = new Float32Array(this.wasm.memory.buffer, playground.boundaryPtr(), length);
+        colourBoundary(values, pixels, style.task, style.name);
+      }
+      this.learnCost(performance.now() - started, n);
       this.show(pixels.buffer, width, height);
     }
     this.compose();

@@ -94,6 +94,22 @@ function change(key, value, notice) {
   }
 }
 
+/** Shows a neuron's own map in the data panel (`layer` counts weight layers from 0, the
+ * first hidden layer), or the output again for null. */
+function showNeuron(layer, index) {
+  if (layer == null) {
+    state.view.focus(null);
+  } else {
+    const sizes = state.playground.snapshot().sizes;
+    const plane = sizes.slice(1, layer + 1).reduce((a, b) => a + b, 0) + index;
+    const isOutput = layer === sizes.length - 2;
+    const { activation } = state.settings;
+    const unit = isOutput ? state.task.kind !== 'regression' : activation === 'sigmoid';
+    state.view.focus({ plane, lo: unit ? 0 : -1, hi: 1 });
+  }
+  if (!state.playing) render();
+}
+
 const percent = (v) => (v == null ? '–' : `${(100 * v).toFixed(1)} %`);
 const fixed = (v) => (v == null ? '–' : Math.abs(v) >= 1e4 ? v.toExponential(3) : v.toFixed(6));
 
@@ -229,8 +245,10 @@ async function main() {
     notify(parsed.notices);
   }));
   new ResizeObserver(guarded(render)).observe(ui.canvas);
-  // A small scripting handle for embedding pages and tests: read-only views of the run.
+  // A small scripting handle for embedding pages and tests: views of the run, and which
+  // map the data panel shows.
   window.neuranim = Object.freeze({
+    showNeuron: guarded(showNeuron),
     settings: () => structuredClone(state.settings),
     snapshot: () => state.playground.snapshot(),
     weightsJson: () => state.playground.weightsJson(),

@@ -12,6 +12,27 @@ pub struct Painter {
     values: Vec<f32>,
 }
 
+/// The grid over [x1_min, x1_max, x2_min, x2_max].
+fn grid(bounds: &[f64], width: usize, height: usize) -> Result<Grid, JsError> {
+    let [x1_min, x1_max, x2_min, x2_max] = bounds else {
+        return Err(JsError::new("bounds needs four numbers"));
+    };
+    Ok(Grid {
+        bounds: Bounds {
+            x1_min: *x1_min,
+            x1_max: *x1_max,
+            x2_min: *x2_min,
+            x2_max: *x2_max,
+        },
+        width: width.clamp(1, 4096),
+        height: height.clamp(1, 4096),
+    })
+}
+
+fn no_network() -> JsError {
+    JsError::new("no network set")
+}
+
 #[wasm_bindgen]
 impl Painter {
     #[wasm_bindgen(constructor)]
@@ -80,6 +101,20 @@ impl Painter {
             height: height.clamp(1, 4096),
         };
         self.rasterizer.output(network, grid, &mut self.values);
+        Ok(self.values.len())
+    }
+
+    /// Every neuron's activation over the grid, one plane per neuron, hidden layers first.
+    #[wasm_bindgen(js_name = computeNeurons)]
+    pub fn compute_neurons(
+        &mut self,
+        bounds: &[f64],
+        width: usize,
+        height: usize,
+    ) -> Result<usize, JsError> {
+        let grid = grid(bounds, width, height)?;
+        let network = self.network.as_ref().ok_or_else(no_network)?;
+        self.rasterizer.neurons(network, grid, &mut self.values);
         Ok(self.values.len())
     }
 
