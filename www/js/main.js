@@ -4,6 +4,7 @@
 import init, { Playground, lastPanicMessage } from '../pkg/neuranim_wasm.js';
 import { Controls } from './controls.js';
 import { DataView, taskOf } from './data-view.js';
+import { NetworkGraph } from './network-graph.js';
 import { applyPreset, coreSettings, parseHash, toHash } from './settings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -123,6 +124,7 @@ function render() {
     highContrast: settings.contrast === 'high',
     playing: state.playing,
   });
+  state.graph?.draw(playground, snap);
   const regression = task.kind === 'regression';
   const score = regression ? fixed : percent;
   ui.iteration.textContent = snap.iteration.toLocaleString('en-US');
@@ -227,6 +229,7 @@ async function main() {
   state.controls.show(settings);
   applyAppearance();
   restart();
+  state.graph = new NetworkGraph($('graph'), wasm, { onHoverNeuron: guarded(showNeuron), onEdit: guarded(render) });
   notify(notices);
   ui.play.addEventListener('click', togglePlay);
   ui.step.addEventListener('click', stepOnce);

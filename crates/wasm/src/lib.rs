@@ -3,6 +3,8 @@
 //! JavaScript as views into wasm memory, not copied. Any call that allocates may grow that
 //! memory and detach old views, so JavaScript recreates its views after every call.
 
+mod edit;
+mod history;
 mod painter;
 mod panic;
 mod snapshot;
@@ -20,6 +22,8 @@ pub struct Playground {
     rasterizer: Rasterizer,
     boundary: Vec<f32>,
     neurons: Vec<f32>,
+    /// Filled by `computeEnvelope` (history.rs).
+    envelope: Vec<f64>,
 }
 
 #[wasm_bindgen]
@@ -39,6 +43,7 @@ impl Playground {
             rasterizer: Rasterizer::default(),
             boundary: Vec::new(),
             neurons: Vec::new(),
+            envelope: Vec::new(),
         })
     }
 

@@ -1,0 +1,361 @@
+// The cost chart: train cost (solid) and test cost (dashed) against iteration over the whole
+// run, and accuracy, lighter, on a right axis. The history arrives from wasm as one min/max
+// bucket per device-pixel column, read in place, so a frame costs O(width · log n) however
+// long the run. Each series is a translucent band from min to max, visible where values swing
+// within a column (mini-batches, oscillation), under a line through its middle.
+
+const COLOURS = { train: '#0877bd', test: '#f59322', axes: '#5b6470' };
+const FONT_PX = 11;
+const SCORE_TICKS = [0, 0.25, 0.5, 0.75, 1];
+const BAND_ALPHA = 0.3;
+const SCORE_ALPHA = 0.4;
+
+/** A round step (1, 2 or 5 × 10^k) cutting `span` into about `count` pieces. */
+export function niceStep(span, count) {
+  const raw = span / Math.max(1, count);
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 5]) if (m * magnitude >= raw) return m * magnitude;
+  return 10 * magnitude;
+}
+
+/** About `count` round ticks covering [lo, hi]; the domain widens to the outer ticks. */
+export function linearTicks(lo, hi, count = 5) {
+  // Flatter than doubles can tick: a band around the value instead.
+  if (!(hi - lo > Math.abs(lo) * 1e-9)) {
+    const pad = Math.abs(lo) * 0.1 || 1;
+    [lo, hi] = [lo - pad, lo + pad];
+  }
+  const step = niceStep(hi - lo, count);
+  const first = Math.floor(lo / step);
+  const last = Math.ceil(hi / step);
+  // Multiples of the step, rounded so that 0.1 · 3 reads 0.3.
+  const ticks = [];
+  for (let k = first; k <= last; k++) ticks.push(Number((k * step).toPrecision(15)));
+  return { ticks, step, lo: ticks[0], hi: ticks[ticks.length - 1] };
+}
+
+/** Ticks at powers of ten covering [lo, hi] (lo > 0), with 2 and 5 between them when there
+ * are few decades and every other decade when there are many; the domain widens to whole
+ * decades. */
+export function logTicks(lo, hi, count = 5) {
+  const e0 = Math.floor(Math.log10(lo));
+  const decades = Math.max(1, Math.ceil(Math.log10(hi)) - e0);
+  const every = Math.ceil(decades / count);
+  const top = e0 + every * Math.ceil(decades / every);
+  const multiples = decades <= 2 ? [1, 2, 5] : [1];
+  const ticks = [];
+  for (let e = e0; e <= top; e += every) {
+    for (const m of multiples) if (e < top || m === 1) ticks.push(Number((m * 10 ** e).toPrecision(15)));
+  }
+  return { ticks, lo: ticks[0], hi: ticks[ticks.length - 1] };
+}
+
+/** A tick label with as many decimals as the step needs; tiny or huge values as 1e-5. */
+export function formatTick(value, step = value) {
+  if (value === 0) return '0';
+  const size = Math.abs(value);
+  if (size >= 1e5 || size < 1e-3) return value.toExponential(Math.max(0, significantDigits(value) - 1)).replace('e+', 'e');
+  return value.toFixed(Math.max(0, -Math.floor(Math.log10(Math.abs(step)) + 1e-9)));
+}
+
+function significantDigits(value) {
+  return value.toExponential().split('e')[0].replace('-', '').replace('.', '').length;
+}
+
+/** An iteration count for the x axis: 2500, 15k, 1.2M. */
+export function formatIteration(value) {
+  const trim = (v) => String(Number(v.toFixed(2)));
+  if (Math.abs(value) >= 1e6) return `${trim(value / 1e6)}M`;
+  if (Math.abs(value) >= 1e4) return `${trim(value / 1e3)}k`;
+  return String(value);
+}
+
+/** Maps [d0, d1] onto [r0, r1], through log10 when `log`; what has no place maps to NaN. */
+export function scale(d0, d1, r0, r1, log = false) {
+  if (log) {
+    const a = Math.log10(d0);
+    const k = (r1 - r0) / (Math.log10(d1) - a);
+    return (v) => (v > 0 ? r0 + (Math.log10(v) - a) * k : NaN);
+  }
+  const k = (r1 - r0) / (d1 - d0);
+  return (v) => r0 + (v - d0) * k;
+}
+
+/**
+ * The envelope [min0, max0, min1, max1, …] in pixels through `y`, into `out`: where only one
+ * end of a bucket has a place (a log scale has none for 0), both ends take it; where neither
+ * has, both are NaN, and the tracers skip the bucket.
+ */
+export function project(envelope, y, out = new Float64Array(envelope.length)) {
+  for (let i = 0; i + 1 < envelope.length; i += 2) {
+    const low = y(envelope[i]);
+    const high = y(envelope[i + 1]);
+    out[i] = Number.isFinite(low) ? low : high;
+    out[i + 1] = Number.isFinite(high) ? high : low;
+    if (!Number.isFinite(out[i])) out[i] = out[i + 1] = NaN;
+  }
+  return out;
+}
+
+/** Outlines the band between the buckets' two ends (bucket b at x = left + b + 0.5): the
+ * first ends forwards, the second ends back. Returns the number of buckets traced. */
+export function traceBand(path, pixels, left) {
+  let drawn = 0;
+  for (let i = 0; i + 1 < pixels.length; i += 2) {
+    if (Number.isNaN(pixels[i])) continue;
+    const x = left + i / 2 + 0.5;
+    if (drawn++ === 0) path.moveTo(x, pixels[i + 1]);
+    else path.lineTo(x, pixels[i + 1]);
+  }
+  for (let i = pixels.length - 2; i >= 0; i -= 2) {
+    if (!Number.isNaN(pixels[i])) path.lineTo(left + i / 2 + 0.5, pixels[i]);
+  }
+  return drawn;
+}
+
+/** Traces a line through the middle of each bucket, running on across empty ones. Returns
+ * the number of buckets traced. */
+export function traceMiddle(path, pixels, left) {
+  let drawn = 0;
+  for (let i = 0; i + 1 < pixels.length; i += 2) {
+    if (Number.isNaN(pixels[i])) continue;
+    const x = left + i / 2 + 0.5;
+    const y = (pixels[i] + pixels[i + 1]) / 2;
+    if (drawn++ === 0) path.moveTo(x, y);
+    else path.lineTo(x, y);
+  }
+  return drawn;
+}
+
+export class CostChart {
+  /** `options.memory` is the wasm memory that `envelopePtr()` points into;
+   * `options.pixelRatio` overrides the device pixel ratio. */
+  constructor(canvas, { memory, pixelRatio } = {}) {
+    if (!memory) throw new Error('CostChart needs the wasm memory');
+    this.canvas = canvas;
+    this.ctx = canvas.getContext('2d');
+    this.memory = memory;
+    this.pixelRatio = pixelRatio;
+  }
+
+  /** Sizes the backing store to the CSS box times the pixel ratio; returns the ratio. */
+  fit() {
+    const ratio = this.pixelRatio ?? (window.devicePixelRatio || 1);
+    const rect = this.canvas.getBoundingClientRect();
+    const width = Math.max(1, Math.round(rect.width * ratio));
+    const height = Math.max(1, Math.round(rect.height * ratio));
+    if (this.canvas.width !== width || this.canvas.height !== height) {
+      this.canvas.width = width;
+      this.canvas.height = height;
+    }
+    return ratio;
+  }
+
+  /** The envelope of `column` in `buckets` spans of [from, to], as a fresh view: any call
+   * into wasm may grow its memory and detach an older one. */
+  envelope(playground, column, from, to, buckets) {
+    const length = playground.computeEnvelope(column, from, to, buckets);
+    return new Float64Array(this.memory.buffer, playground.envelopePtr(), length);
+  }
+
+  /** The smallest and largest finite value of the columns over [from, to], or null. */
+  extent(playground, columns, from, to) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const column of columns) {
+      const [min, max] = this.envelope(playground, column, from, to, 1);
+      if (Number.isFinite(min)) lo = Math.min(lo, min);
+      if (Number.isFinite(max)) hi = Math.max(hi, max);
+    }
+    return lo <= hi ? [lo, hi] : null;
+  }
+
+  /** Redraws the whole run. `cursorIteration` (if given) draws a vertical line there;
+   * `showScore` adds accuracy on a right axis when the score is an accuracy. */
+  draw(playground, { cursorIteration = null, logScale = false, showTest = true, showScore = true } = {}) {
+    const ratio = this.fit();
+    const { ctx, canvas } = this;
+    const n = playground.historyLength();
+    const first = n > 0 ? playground.historyIteration(0) : 0;
+    const last = Math.max(first + 1, n > 0 ? playground.historyIteration(n - 1) : 1);
+    const test = showTest && playground.historyHasTest();
+    const score = showScore && n > 0 && playground.historyScoreName() === 'accuracy';
+    const costs = test ? ['trainCost', 'testCost'] : ['trainCost'];
+
+    const [lo, hi] = this.extent(playground, costs, first, last) ?? [logScale ? 0.1 : 0, 1];
+    const y = logScale
+      ? logTicks(lo > 0 ? lo : Math.max(hi, 1e-12) * 1e-3, Math.max(hi, 1e-12))
+      : linearTicks(Math.min(0, lo), hi);
+    const yLabels = y.ticks.map((t) => formatTick(t, y.step ?? t));
+
+    // Layout, in device pixels.
+    const font = FONT_PX * ratio;
+    const gap = 4 * ratio;
+    const pad = 6 * ratio;
+    ctx.font = `${font}px system-ui`;
+    const widest = (labels) => Math.max(0, ...labels.map((l) => ctx.measureText(l).width));
+    const left = Math.ceil(pad + font + gap + widest(yLabels) + gap);
+    const right = Math.ceil(score ? gap + widest(['100 %']) + gap + font + pad : pad + widest([formatIteration(last)]) / 2);
+    const top = Math.ceil(pad + font + gap);
+    const bottom = Math.ceil(gap + font + gap + font + pad);
+    const width = Math.max(1, Math.floor(canvas.width - left - right));
+    const height = Math.max(1, canvas.height - top - bottom);
+    const yOf = scale(y.lo, y.hi, top + height, top, logScale);
+    const xOf = scale(first, last, left, left + width);
+
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.lineJoin = 'round';
+    const x = linearTicks(first, last, Math.max(2, Math.floor(width / (70 * ratio))));
+    const xTicks = x.ticks.filter((t) => t >= first && t <= last && Number.isInteger(t));
+    this.axes({ left, top, width, height, ratio, font, gap, xTicks, xOf, yTicks: y.ticks, yLabels, yOf, score });
+
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(left - pad, top - pad, width + 2 * pad, height + 2 * pad);
+    ctx.clip();
+    const range = [first, last, width, left];
+    if (score) {
+      const scoreOf = scale(0, 1, top + height, top);
+      ctx.lineWidth = ratio;
+      this.series(playground, 'trainScore', range, scoreOf, COLOURS.train, false, SCORE_ALPHA);
+      if (test) this.series(playground, 'testScore', range, scoreOf, COLOURS.test, true, SCORE_ALPHA);
+    }
+    ctx.lineWidth = 1.5 * ratio;
+    this.series(playground, 'trainCost', range, yOf, COLOURS.train, false, 1);
+    if (test) this.series(playground, 'testCost', range, yOf, COLOURS.test, true, 1);
+    ctx.restore();
+
+    if (cursorIteration != null && cursorIteration >= first && cursorIteration <= last) {
+      const hairline = Math.max(1, Math.round(ratio));
+      const cx = Math.round(xOf(cursorIteration)) + (hairline % 2) / 2;
+      ctx.strokeStyle = COLOURS.axes;
+      ctx.lineWidth = hairline;
+      ctx.beginPath();
+      ctx.moveTo(cx, top);
+      ctx.lineTo(cx, top + height);
+      ctx.stroke();
+    }
+    this.legend(left, pad, font, ratio, test);
+  }
+
+  series(playground, column, [from, to, buckets, left], y, colour, dashed, alpha) {
+    const { ctx } = this;
+    const envelope = this.envelope(playground, column, from, to, buckets);
+    if (this.pixels?.length !== envelope.length) this.pixels = new Float64Array(envelope.length);
+    const pixels = project(envelope, y, this.pixels);
+    ctx.fillStyle = colour;
+    ctx.globalAlpha = alpha * BAND_ALPHA;
+    ctx.beginPath();
+    traceBand(ctx, pixels, left);
+    ctx.fill();
+    ctx.strokeStyle = colour;
+    ctx.globalAlpha = alpha;
+    ctx.setLineDash(dashed ? [4 * ctx.lineWidth, 3 * ctx.lineWidth] : []);
+    ctx.beginPath();
+    const drawn = traceMiddle(ctx, pixels, left);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    if (drawn === 1) {
+      // A lone record (a run just started) is a line of no length: show it as a dot.
+      const i = pixels.findIndex((v) => !Number.isNaN(v));
+      ctx.beginPath();
+      ctx.arc(left + i / 2 + 0.5, (pixels[i] + pixels[i + 1]) / 2, ctx.lineWidth, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    ctx.globalAlpha = 1;
+  }
+
+  axes({ left, top, width, height, ratio, font, gap, xTicks, xOf, yTicks, yLabels, yOf, score }) {
+    const { ctx } = this;
+    const bottom = top + height;
+    // Whole device pixels wide, centred where they cover whole pixels: sharp lines.
+    const hairline = Math.max(1, Math.round(ratio));
+    const crisp = (v) => Math.round(v) + (hairline % 2) / 2;
+    ctx.lineWidth = hairline;
+    ctx.strokeStyle = COLOURS.axes;
+    ctx.fillStyle = COLOURS.axes;
+
+    // Faint grid lines at the cost ticks, then the axes and their tick marks.
+    ctx.globalAlpha = 0.15;
+    ctx.beginPath();
+    for (const t of yTicks) {
+      ctx.moveTo(left, crisp(yOf(t)));
+      ctx.lineTo(left + width, crisp(yOf(t)));
+    }
+    ctx.stroke();
+    ctx.globalAlpha = 1;
+    ctx.beginPath();
+    ctx.moveTo(crisp(left), top);
+    ctx.lineTo(crisp(left), crisp(bottom));
+    ctx.lineTo(left + width, crisp(bottom));
+    for (const t of yTicks) {
+      ctx.moveTo(left - gap, crisp(yOf(t)));
+      ctx.lineTo(left, crisp(yOf(t)));
+    }
+    for (const t of xTicks) {
+      ctx.moveTo(crisp(xOf(t)), bottom);
+      ctx.lineTo(crisp(xOf(t)), bottom + gap);
+    }
+    if (score) {
+      ctx.moveTo(crisp(left + width), top);
+      ctx.lineTo(crisp(left + width), crisp(bottom));
+      for (const s of SCORE_TICKS) {
+        ctx.moveTo(left + width, crisp(top + height * (1 - s)));
+        ctx.lineTo(left + width + gap, crisp(top + height * (1 - s)));
+      }
+    }
+    ctx.stroke();
+
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = 'right';
+    yTicks.forEach((t, i) => ctx.fillText(yLabels[i], left - 2 * gap, yOf(t)));
+    ctx.textBaseline = 'top';
+    ctx.textAlign = 'center';
+    for (const t of xTicks) ctx.fillText(formatIteration(t), xOf(t), bottom + 2 * gap);
+    ctx.fillText('iteration', left + width / 2, bottom + 3 * gap + font);
+    this.verticalTitle('cost', gap, top + height / 2);
+    if (score) {
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'middle';
+      for (const s of SCORE_TICKS) ctx.fillText(`${100 * s} %`, left + width + 2 * gap, top + height * (1 - s));
+      const labelWidth = ctx.measureText('100 %').width;
+      this.verticalTitle('accuracy', left + width + 3 * gap + labelWidth, top + height / 2);
+    }
+    ctx.textAlign = 'start';
+    ctx.textBaseline = 'alphabetic';
+  }
+
+  /** An axis title reading upwards, its top edge at `x`. */
+  verticalTitle(text, x, y) {
+    const { ctx } = this;
+    ctx.save();
+    ctx.translate(x, y);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    ctx.fillText(text, 0, 0);
+    ctx.restore();
+  }
+
+  legend(left, top, font, ratio, test) {
+    const { ctx } = this;
+    const sample = 16 * ratio;
+    const y = top + font / 2;
+    let x = left;
+    ctx.textBaseline = 'middle';
+    ctx.lineWidth = 1.5 * ratio;
+    for (const [label, colour, dashed] of [['train', COLOURS.train, false], ...(test ? [['test', COLOURS.test, true]] : [])]) {
+      ctx.strokeStyle = colour;
+      ctx.setLineDash(dashed ? [4 * ratio, 3 * ratio] : []);
+      ctx.beginPath();
+      ctx.moveTo(x, y);
+      ctx.lineTo(x + sample, y);
+      ctx.stroke();
+      ctx.fillStyle = COLOURS.axes;
+      ctx.fillText(label, x + sample + 4 * ratio, y);
+      x += sample + 4 * ratio + ctx.measureText(label).width + 12 * ratio;
+    }
+    ctx.setLineDash([]);
+    ctx.textBaseline = 'alphabetic';
+  }
+}

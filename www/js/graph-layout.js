@@ -1,0 +1,81 @@
+// Where the network graph's pieces go, in CSS pixels: one column per layer (inputs first,
+// output last), each column's neurons centred on the tallest one, edges as cubic Béziers
+// from the right side of a thumbnail to the left side of the next. Pure geometry, so that
+// the drawing code only paints and the shapes can be checked without a page.
+
+/** Thumbnail sides in CSS pixels: never below 32 so that a 32 × 32 raster is never shrunk. */
+export const THUMB = { min: 32, max: 44 };
+/** Room for the column headings above, the input names at the left and bias marks below. */
+const PAD = { left: 30, right: 18, top: 44, bottom: 18 };
+/** The height the neurons of the tallest layer aim to fit in, by smaller thumbnails. */
+const BODY_HEIGHT = 540;
+/** Horizontal room between columns: enough for the curves to read, not so much that a
+ * small network is lost in a wide panel. */
+const GAP = { min: 56, max: 190 };
+/** Ports fan out along a thumbnail's side, at most this far apart, so that edges meeting
+ * one neuron stay apart (and each can be pointed at) until they touch it. */
+const PORT_STEP = 3;
+
+/**
+ * `sizes` is [n_x, n_1, …, n_L]; `available` the width to fill. Returns
+ * `{ width, height, thumb, nodes, columns }`: `nodes[c][i]` is the top-left corner of neuron
+ * i in column c, `columns[c]` the centre x of column c.
+ */
+export function layoutGraph(sizes, available) {
+  const count = sizes.length;
+  const rows = Math.max(...sizes);
+  const minGap = (thumb) => Math.max(GAP.min, 1.4 * thumb);
+  const needed = (thumb) => PAD.left + PAD.right + count * thumb + (count - 1) * minGap(thumb);
+  // Tall layers close up, so that a 64-neuron layer still fits on a screen or two.
+  const rowGapOf = (thumb) => (rows > 10 ? 8 : Math.round(0.4 * thumb));
+  const fits = (thumb) => needed(thumb) <= available && rows * thumb + (rows - 1) * rowGapOf(thumb) <= BODY_HEIGHT;
+  let thumb = THUMB.max;
+  while (thumb > THUMB.min && !fits(thumb)) thumb -= 2;
+  const room = (available - PAD.left - PAD.right - count * thumb) / Math.max(1, count - 1);
+  const gap = Math.round(Math.min(GAP.max, Math.max(minGap(thumb), room)));
+  const rowGap = rowGapOf(thumb);
+  const graphWidth = PAD.left + PAD.right + count * thumb + (count - 1) * gap;
+  const width = Math.max(Math.floor(available), graphWidth);
+  const left = Math.round((width - graphWidth) / 2) + PAD.left;
+  const body = rows * thumb + (rows - 1) * rowGap;
+  const nodes = sizes.map((n, c) => {
+    const top = PAD.top + Math.round((body - (n * thumb + (n - 1) * rowGap)) / 2);
+    const x = left + c * (thumb + gap);
+    return Array.from({ length: n }, (_, i) => ({ x, y: top + i * (thumb + rowGap) }));
+  });
+  const columns = nodes.map((column) => column[0].x + thumb / 2);
+  return { width, height: PAD.top + body + PAD.bottom, thumb, nodes, columns };
+}
+
+/** Offset of port j of n along a side of length `thumb`, centred on the side's middle. */
+function port(j, n, thumb) {
+  if (n < 2) return 0;
+  return (j - (n - 1) / 2) * Math.min(PORT_STEP, (0.5 * thumb) / (n - 1));
+}
+
+/**
+ * The curve of w[l][i][k], from neuron k of column l to neuron i of column l + 1, as
+ * `{ d, mid }`: an SVG path and the curve's midpoint (the curve is symmetric about it).
+ */
+export function edgeGeometry(layout, l, i, k) {
+  const { nodes, thumb } = layout;
+  const from = nodes[l][k];
+  const to = nodes[l + 1][i];
+  // One pixel off each thumbnail, so that the curve starts outside its frame.
+  const x0 = from.x + thumb + 1;
+  const y0 = from.y + thumb / 2 + port(i, nodes[l + 1].length, thumb);
+  const x1 = to.x - 1;
+  const y1 = to.y + thumb / 2 + port(k, nodes[l].length, thumb);
+  const c = (x1 - x0) / 2;
+  const d = `M${x0} ${y0}C${x0 + c} ${y0} ${x1 - c} ${y1} ${x1} ${y1}`;
+  return { d, mid: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 } };
+}
+
+/** The bias of neuron i in column c sits on its thumbnail's lower-left corner: `d` is a
+ * zero-length path there (its round caps make a disc to point at), `mid` the corner. */
+export function biasGeometry(layout, c, i) {
+  const { nodes, thumb } = layout;
+  const { x, y } = nodes[c][i];
+  const [px, py] = [x - 1, y + thumb + 1];
+  return { d: `M${px} ${py}h0`, mid: { x: px, y: py } };
+}
