@@ -88,7 +88,7 @@ export class Controls {
     };
     const change = (next) => this.onChange('hidden', next);
     const rows = sizes.map((size, i) => element('div', { class: 'layer' }, [
-      element('span', { class: 'layer-name', text: `Layer ${i + 1}` }),
+      element('span', { class: 'layer-name', text: `L${i + 1}`, title: `Layer ${i + 1}` }),
       button('−', `Fewer neurons in layer ${i + 1}`, size <= spec.min, () => change(sizes.map((s, j) => (j === i ? s - 1 : s)))),
       element('output', { class: 'layer-size', 'aria-label': `Neurons in layer ${i + 1}`, text: String(size) }),
       button('+', `More neurons in layer ${i + 1}`, size >= spec.max, () => change(sizes.map((s, j) => (j === i ? s + 1 : s)))),

@@ -11,7 +11,7 @@ const PAD = { left: 30, right: 18, top: 44, bottom: 18 };
 const BODY_HEIGHT = 540;
 /** Horizontal room between columns: enough for the curves to read, not so much that a
  * small network is lost in a wide panel. */
-const GAP = { min: 56, max: 190 };
+const GAP = { min: 28, max: 190 };
 /** Ports fan out along a thumbnail's side, at most this far apart, so that edges meeting
  * one neuron stay apart (and each can be pointed at) until they touch it. */
 const PORT_STEP = 3;
@@ -24,7 +24,7 @@ const PORT_STEP = 3;
 export function layoutGraph(sizes, available) {
   const count = sizes.length;
   const rows = Math.max(...sizes);
-  const minGap = (thumb) => Math.max(GAP.min, 1.4 * thumb);
+  const minGap = (thumb) => Math.max(GAP.min, 0.9 * thumb);
   const needed = (thumb) => PAD.left + PAD.right + count * thumb + (count - 1) * minGap(thumb);
   // Tall layers close up, so that a 64-neuron layer still fits on a screen or two.
   const rowGapOf = (thumb) => (rows > 10 ? 8 : Math.round(0.4 * thumb));

@@ -2,6 +2,7 @@
 // Playground; each animation frame makes a few updates and repaints.
 
 import init, { Playground, lastPanicMessage } from '../pkg/neuranim_wasm.js';
+import { CostChart } from './chart.js';
 import { Controls } from './controls.js';
 import { DataView, taskOf } from './data-view.js';
 import { NetworkGraph } from './network-graph.js';
@@ -17,6 +18,7 @@ const ui = {
   reset: $('reset'),
   showTest: $('show-test'),
   discretize: $('discretize'),
+  logScale: $('log-scale'),
   iteration: $('iteration'),
   epoch: $('epoch'),
   cost: $('cost'),
@@ -125,6 +127,11 @@ function render() {
     playing: state.playing,
   });
   state.graph?.draw(playground, snap);
+  state.chart?.draw(playground, {
+    cursorIteration: snap.iteration,
+    logScale: ui.logScale.checked,
+    showTest: snap.testCost != null,
+  });
   const regression = task.kind === 'regression';
   const score = regression ? fixed : percent;
   ui.iteration.textContent = snap.iteration.toLocaleString('en-US');
@@ -229,6 +236,7 @@ async function main() {
   state.controls.show(settings);
   applyAppearance();
   restart();
+  state.chart = new CostChart($('chart'), { memory: wasm.memory });
   state.graph = new NetworkGraph($('graph'), wasm, { onHoverNeuron: guarded(showNeuron), onEdit: guarded(render) });
   notify(notices);
   ui.play.addEventListener('click', togglePlay);
@@ -237,6 +245,7 @@ async function main() {
   ui.reset.addEventListener('click', reset);
   ui.showTest.addEventListener('change', guarded(render));
   ui.discretize.addEventListener('change', guarded(render));
+  ui.logScale.addEventListener('change', guarded(render));
   document.addEventListener('keydown', onKey);
   window.addEventListener('hashchange', guarded(() => {
     const parsed = parseHash(location.hash);
