@@ -178,3 +178,23 @@ test('autoplay starts training unless the reader prefers reduced motion', async 
   assert.equal(await calm.evaluate(() => window.neuranim.snapshot().iteration), 0);
   assert.equal(await calm.textContent('#play'), 'Play');
 });
+
+test('the cost chart draws the run and its log scale', async () => {
+  const { page, problems } = await openPage(site, '#speed=100');
+  await page.click('#play');
+  await page.waitForFunction(() => window.neuranim.snapshot().iteration > 500);
+  await page.click('#play');
+  const picture = () => page.evaluate(() => {
+    const c = document.getElementById('chart');
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let inked = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && data[i] < 200) inked++;
+    return { inked, sum: data.reduce((a, b) => (a + b) % 1000003, 0) };
+  });
+  const linear = await picture();
+  assert.ok(linear.inked > 500, `the chart has ink: ${linear.inked}`);
+  await page.check('#log-scale');
+  const log = await picture();
+  assert.notEqual(log.sum, linear.sum);
+  assert.deepEqual(problems, []);
+});

@@ -4,7 +4,8 @@
 // long the run. Each series is a translucent band from min to max, visible where values swing
 // within a column (mini-batches, oscillation), under a line through its middle.
 
-const COLOURS = { train: '#0877bd', test: '#f59322', axes: '#5b6470' };
+import { CHART_COLOURS } from './palette.js';
+
 const FONT_PX = 11;
 const SCORE_TICKS = [0, 0.25, 0.5, 0.75, 1];
 const BAND_ALPHA = 0.3;
@@ -217,18 +218,18 @@ export class CostChart {
     if (score) {
       const scoreOf = scale(0, 1, top + height, top);
       ctx.lineWidth = ratio;
-      this.series(playground, 'trainScore', range, scoreOf, COLOURS.train, false, SCORE_ALPHA);
-      if (test) this.series(playground, 'testScore', range, scoreOf, COLOURS.test, true, SCORE_ALPHA);
+      this.series(playground, 'trainScore', range, scoreOf, CHART_COLOURS.train, false, SCORE_ALPHA);
+      if (test) this.series(playground, 'testScore', range, scoreOf, CHART_COLOURS.test, true, SCORE_ALPHA);
     }
     ctx.lineWidth = 1.5 * ratio;
-    this.series(playground, 'trainCost', range, yOf, COLOURS.train, false, 1);
-    if (test) this.series(playground, 'testCost', range, yOf, COLOURS.test, true, 1);
+    this.series(playground, 'trainCost', range, yOf, CHART_COLOURS.train, false, 1);
+    if (test) this.series(playground, 'testCost', range, yOf, CHART_COLOURS.test, true, 1);
     ctx.restore();
 
     if (cursorIteration != null && cursorIteration >= first && cursorIteration <= last) {
       const hairline = Math.max(1, Math.round(ratio));
       const cx = Math.round(xOf(cursorIteration)) + (hairline % 2) / 2;
-      ctx.strokeStyle = COLOURS.axes;
+      ctx.strokeStyle = CHART_COLOURS.axes;
       ctx.lineWidth = hairline;
       ctx.beginPath();
       ctx.moveTo(cx, top);
@@ -272,8 +273,8 @@ export class CostChart {
     const hairline = Math.max(1, Math.round(ratio));
     const crisp = (v) => Math.round(v) + (hairline % 2) / 2;
     ctx.lineWidth = hairline;
-    ctx.strokeStyle = COLOURS.axes;
-    ctx.fillStyle = COLOURS.axes;
+    ctx.strokeStyle = CHART_COLOURS.axes;
+    ctx.fillStyle = CHART_COLOURS.axes;
 
     // Faint grid lines at the cost ticks, then the axes and their tick marks.
     ctx.globalAlpha = 0.15;
@@ -344,14 +345,14 @@ export class CostChart {
     let x = left;
     ctx.textBaseline = 'middle';
     ctx.lineWidth = 1.5 * ratio;
-    for (const [label, colour, dashed] of [['train', COLOURS.train, false], ...(test ? [['test', COLOURS.test, true]] : [])]) {
+    for (const [label, colour, dashed] of [['train', CHART_COLOURS.train, false], ...(test ? [['test', CHART_COLOURS.test, true]] : [])]) {
       ctx.strokeStyle = colour;
       ctx.setLineDash(dashed ? [4 * ratio, 3 * ratio] : []);
       ctx.beginPath();
       ctx.moveTo(x, y);
       ctx.lineTo(x + sample, y);
       ctx.stroke();
-      ctx.fillStyle = COLOURS.axes;
+      ctx.fillStyle = CHART_COLOURS.axes;
       ctx.fillText(label, x + sample + 4 * ratio, y);
       x += sample + 4 * ratio + ctx.measureText(label).width + 12 * ratio;
     }

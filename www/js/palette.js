@@ -4,6 +4,9 @@
 
 export const CLASS_COLOURS = ['#f59322', '#0877bd', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#e6c200', '#000000'];
 
+/** The cost chart: train in the class-1 blue, test dashed in the class-0 orange. */
+export const CHART_COLOURS = { train: '#0877bd', test: '#f59322', axes: '#5b6470' };
+
 const hexToRgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 export const CLASS_RGB = CLASS_COLOURS.map(hexToRgb);
 const UNSURE = [236, 238, 240];

@@ -247,6 +247,19 @@ impl History {
     pub fn clear(&mut self) {
         *self = Self::default();
     }
+
+    /// Keeps the first `len` records.
+    pub fn truncate(&mut self, len: usize) {
+        self.iterations.truncate(len);
+        for series in [
+            &mut self.train_cost,
+            &mut self.train_score,
+            &mut self.test_cost,
+            &mut self.test_score,
+        ] {
+            series.truncate(len);
+        }
+    }
 }
 
 #[cfg(test)]

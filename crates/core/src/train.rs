@@ -318,6 +318,10 @@ impl Trainer {
         }
         self.network.params_mut().copy_from_slice(params);
         self.diverged = None;
+        // What was recorded for this iteration measured the old parameters.
+        if self.history.last_iteration() == Some(self.iteration) {
+            self.history.truncate(self.history.len() - 1);
+        }
         Ok(())
     }
 }

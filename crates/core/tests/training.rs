@@ -145,3 +145,20 @@ fn divergence_stops_with_the_iteration_and_keeps_finite_weights() {
         .records()
         .all(|r| r.train.cost.is_finite()));
 }
+
+#[test]
+fn a_hand_edit_replaces_the_metrics_of_its_iteration() {
+    let mut session = Settings::default().start().unwrap();
+    for _ in 0..50 {
+        session.trainer.step().unwrap();
+    }
+    let before = session.trainer.record().unwrap();
+    let mut params = session.trainer.network().params().to_vec();
+    params[0] += 3.0;
+    session.trainer.set_params(&params).unwrap();
+    let after = session.trainer.record().unwrap();
+    assert_eq!(after.iteration, before.iteration);
+    assert_ne!(after.train.cost, before.train.cost);
+    assert_eq!(session.trainer.history().len(), 51);
+    assert_eq!(session.trainer.iteration(), 50);
+}

@@ -84,6 +84,14 @@ impl Series {
         }
     }
 
+    /// Keeps the first `len` values; the pyramid keeps exactly the blocks that still complete.
+    pub fn truncate(&mut self, len: usize) {
+        self.values.truncate(len);
+        for (k, level) in self.levels.iter_mut().enumerate() {
+            level.truncate(len / (BASE << k));
+        }
+    }
+
     pub fn values(&self) -> &[f64] {
         &self.values
     }
@@ -217,5 +225,31 @@ mod tests {
         let series = series_of(&vec![1.0; 100_000]);
         let blocks: usize = series.levels.iter().map(Vec::len).sum();
         assert!(blocks < 100_000 / BASE * 2, "{blocks} blocks");
+    }
+
+    #[test]
+    fn truncating_and_growing_again_matches_the_oracle() {
+        let mut rng = RandomState::new(77);
+        let mut series = Series::default();
+        let mut values = Vec::new();
+        for round in 0..30 {
+            for _ in 0..rng.below(300) {
+                let v = rng.randn();
+                series.push(v);
+                values.push(v);
+            }
+            let keep = rng.below(values.len() + 1);
+            series.truncate(keep);
+            values.truncate(keep);
+            for _ in 0..40 {
+                let a = rng.below(values.len() + 1);
+                let b = a + rng.below(values.len() + 1 - a);
+                assert_eq!(
+                    series.min_max(a..b),
+                    brute_force(&values, a..b),
+                    "round {round}: {a}..{b}"
+                );
+            }
+        }
     }
 }
