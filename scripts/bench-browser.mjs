@@ -2,20 +2,10 @@
 // and raster times, next to TensorFlow Playground's engine measured the same way.
 // Usage: node scripts/bench-browser.mjs   (uses the www/pkg already built)
 
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { serve } from './static-server.mjs';
 
 const ROOT = new URL('../www/', import.meta.url).pathname;
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 
 // TensorFlow Playground's engine in headless Chromium on this machine kind: examples per
 // second, and ms to evaluate every node over a 100×100 grid.
@@ -26,7 +16,7 @@ const TF = {
 const TARGET = 10;
 
 const { server, url } = await serve(ROOT, 0);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
+const browser = await launchChromium();
 let outcome;
 try {
   const page = await browser.newPage();

@@ -4,7 +4,7 @@
 // Usage: node scripts/bench-graph.mjs [HIDDEN=8,8,8,8,8,8] [DEVICE_PIXEL_RATIO=1]
 // (build the page first: scripts/build-web.sh)
 
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { serve } from './static-server.mjs';
 
 const hidden = (process.argv[2] ?? '8,8,8,8,8,8').split(',').map(Number);
@@ -12,10 +12,7 @@ const ratio = Number(process.argv[3] ?? 1);
 const root = new URL('../www/', import.meta.url).pathname;
 
 const { server, url } = await serve(root, 0);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: ratio });
   const page = await context.newPage();

@@ -2,7 +2,7 @@
 // Chromium. A benchmark, not a test: it prints medians.
 // Usage: node scripts/bench-page.mjs [SECONDS_PER_CASE=10] [LONG_RUN_MINUTES=0]
 
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { serve } from './static-server.mjs';
 
 const seconds = Number(process.argv[2] ?? 10);
@@ -48,12 +48,7 @@ async function measure(page, cdp, duration) {
 }
 
 const { server, url } = await serve(root, 0);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--disable-quic', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
   console.log(`page benchmark, ${seconds} s per case, 1280×720`);
   for (const c of CASES) {

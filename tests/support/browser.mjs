@@ -1,28 +1,16 @@
-// Headless Debian Chromium driven by playwright-core: never a downloaded browser, a fresh
-// profile each launch, and none of the background traffic this closed network refuses.
+// The built page served on loopback and opened in headless Debian Chromium
+// (scripts/chromium.mjs), with every console error, page error and stray request recorded.
 
 import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.mjs';
 import { serve } from '../../scripts/static-server.mjs';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
-
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 
 /** Serves www/ and opens a browser (playwright gives it a fresh temporary profile). */
 export async function openSite(root = new URL('../../www/', import.meta.url).pathname) {
   const { server, url } = await serve(root, 0);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  const browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     url,

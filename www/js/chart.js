@@ -4,6 +4,7 @@
 // long the run. Each series is a translucent band from min to max, visible where values swing
 // within a column (mini-batches, oscillation), under a line through its middle.
 
+import { fitCanvas } from './canvas.js';
 import { CHART_COLOURS } from './palette.js';
 
 const FONT_PX = 11;
@@ -139,17 +140,8 @@ export class CostChart {
     this.pixelRatio = pixelRatio;
   }
 
-  /** Sizes the backing store to the CSS box times the pixel ratio; returns the ratio. */
   fit() {
-    const ratio = this.pixelRatio ?? (window.devicePixelRatio || 1);
-    const rect = this.canvas.getBoundingClientRect();
-    const width = Math.max(1, Math.round(rect.width * ratio));
-    const height = Math.max(1, Math.round(rect.height * ratio));
-    if (this.canvas.width !== width || this.canvas.height !== height) {
-      this.canvas.width = width;
-      this.canvas.height = height;
-    }
-    return ratio;
+    return fitCanvas(this.canvas, this.pixelRatio ?? (window.devicePixelRatio || 1));
   }
 
   /** The envelope of `column` in `buckets` spans of [from, to], as a fresh view: any call

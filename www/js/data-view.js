@@ -3,6 +3,7 @@
 // browser allows one, otherwise here; either way it is painted into an offscreen canvas and
 // drawn onto the visible one, as a copy at full size or a smooth upscale below it.
 
+import { fitCanvas } from './canvas.js';
 import { colourBoundary, colourNeuron } from './colour-tables.js';
 import { drawPoints } from './points.js';
 
@@ -44,19 +45,6 @@ export class DataView {
     this.neuron = neuron;
   }
 
-  /** Sizes the backing store to the CSS box times the device pixel ratio; returns the ratio. */
-  fit() {
-    const ratio = window.devicePixelRatio || 1;
-    const rect = this.canvas.getBoundingClientRect();
-    const width = Math.max(1, Math.round(rect.width * ratio));
-    const height = Math.max(1, Math.round(rect.height * ratio));
-    if (this.canvas.width !== width || this.canvas.height !== height) {
-      this.canvas.width = width;
-      this.canvas.height = height;
-    }
-    return ratio;
-  }
-
   /** Full resolution when paused; while playing, as much as the budget allows by the
    * measured cost per pixel, but never below 256 per side. */
   rasterSize(playing) {
@@ -75,7 +63,7 @@ export class DataView {
 
   /** `task` is { kind: 'binary' | 'classes' | 'regression', classes }; `sizes` the layer sizes. */
   render(playground, task, sizes, { showTest = false, discrete = false, highContrast = false, playing = false } = {}) {
-    const ratio = this.fit();
+    const ratio = fitCanvas(this.canvas);
     const [width, height] = this.rasterSize(playing);
     const style = { task, name: (discrete ? 'discrete' : 'smooth') + (highContrast ? 'High' : '') };
     const bounds = playground.bounds();

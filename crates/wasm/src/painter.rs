@@ -87,19 +87,7 @@ impl Painter {
             .network
             .as_ref()
             .ok_or_else(|| JsError::new("no network set"))?;
-        let [x1_min, x1_max, x2_min, x2_max] = bounds else {
-            return Err(JsError::new("bounds needs four numbers"));
-        };
-        let grid = Grid {
-            bounds: Bounds {
-                x1_min: *x1_min,
-                x1_max: *x1_max,
-                x2_min: *x2_min,
-                x2_max: *x2_max,
-            },
-            width: width.clamp(1, 4096),
-            height: height.clamp(1, 4096),
-        };
+        let grid = grid(bounds, width, height)?;
         self.rasterizer.output(network, grid, &mut self.values);
         Ok(self.values.len())
     }

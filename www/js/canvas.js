@@ -1,0 +1,13 @@
+// Canvases drawn at the screen's real resolution.
+
+/** Sizes `canvas`'s backing store to its CSS box times `ratio`; returns the ratio. */
+export function fitCanvas(canvas, ratio = window.devicePixelRatio || 1) {
+  const rect = canvas.getBoundingClientRect();
+  const width = Math.max(1, Math.round(rect.width * ratio));
+  const height = Math.max(1, Math.round(rect.height * ratio));
+  if (canvas.width !== width || canvas.height !== height) {
+    canvas.width = width;
+    canvas.height = height;
+  }
+  return ratio;
+}
