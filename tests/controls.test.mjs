@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, openPage, openSite } from './support/browser.mjs';
+import { ARTIFACTS, openPage, openSite, steps } from './support/browser.mjs';
 
 let site;
 before(async () => {
@@ -10,9 +10,6 @@ before(async () => {
 });
 after(async () => site?.close());
 
-async function steps(page, n) {
-  for (let i = 0; i < n; i++) await page.keyboard.press('ArrowRight');
-}
 const weights = (page) => page.evaluate(() => window.neuranim.weightsJson());
 
 test('a link restores the identical run: same weights after the same steps', async () => {

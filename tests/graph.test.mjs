@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { biasGeometry, edgeGeometry, layoutGraph, THUMB } from '../www/js/graph-layout.js';
 import { formatValue, parseValue } from '../www/js/network-graph.js';
-import { ARTIFACTS, openPage, openSite } from './support/browser.mjs';
+import { ARTIFACTS, openPage, openSite, steps } from './support/browser.mjs';
 
 let site;
 before(async () => {
@@ -13,9 +13,6 @@ before(async () => {
 });
 after(async () => site?.close());
 
-async function steps(page, n) {
-  for (let i = 0; i < n; i++) await page.keyboard.press('ArrowRight');
-}
 const snapshot = (page) => page.evaluate(() => window.neuranim.snapshot());
 const edge = (l, i, k) => `.graph-hit[data-kind="edge"][data-layer="${l}"][data-row="${i}"][data-column="${k}"]`;
 const bias = (l, i) => `.graph-hit[data-kind="bias"][data-layer="${l}"][data-row="${i}"]`;

@@ -42,3 +42,8 @@ export async function openPage(site, path = '', options = {}) {
   await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
   return { page, problems };
 }
+
+/** `n` single updates through the page's → key. */
+export async function steps(page, n) {
+  for (let i = 0; i < n; i++) await page.keyboard.press('ArrowRight');
+}
