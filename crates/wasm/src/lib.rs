@@ -9,7 +9,7 @@ mod painter;
 mod panic;
 mod snapshot;
 
-use neuranim_core::{Grid, Rasterizer, Session, Settings};
+use neuranim_core::{Grid, Rasterizer, Session, Settings, Trainer};
 use wasm_bindgen::prelude::*;
 
 pub use panic::last_panic_message;
@@ -50,32 +50,15 @@ impl Playground {
     /// Up to `n` updates; returns how many were made. Fewer means training diverged, and
     /// `snapshot().diverged` says why. Metrics are recorded once per call.
     pub fn step(&mut self, n: u32) -> u32 {
-        let trainer = &mut self.session.trainer;
-        let mut done = 0;
-        while done < n && trainer.step().is_ok() {
-            done += 1;
-        }
-        if trainer.divergence().is_none() {
-            // A record can itself find a non-finite cost; the snapshot reports it.
-            let _ = trainer.record();
-        }
-        done
+        self.advance(|_, done| done < n)
     }
 
     /// Updates until the current epoch ends (one pass over the training set); returns how many
     /// were made, fewer than asked for only if training diverged.
     #[wasm_bindgen(js_name = stepEpoch)]
     pub fn step_epoch(&mut self) -> u32 {
-        let trainer = &mut self.session.trainer;
-        let epoch = trainer.epochs();
-        let mut done = 0;
-        while trainer.epochs() == epoch && trainer.step().is_ok() {
-            done += 1;
-        }
-        if trainer.divergence().is_none() {
-            let _ = trainer.record();
-        }
-        done
+        let epoch = self.session.trainer.epochs();
+        self.advance(|trainer, _| trainer.epochs() == epoch)
     }
 
     /// Iteration, epoch, metrics, weights by layer and divergence, as a plain object.
@@ -178,6 +161,21 @@ impl Playground {
     #[wasm_bindgen(js_name = weightsJson)]
     pub fn weights_json(&self) -> String {
         neuranim_core::WeightsFile::of(self.session.trainer.network()).to_json()
+    }
+
+    /// Updates while `more(trainer, done)` holds and training stays finite, then records the
+    /// metrics once; returns how many updates were made.
+    fn advance(&mut self, more: impl Fn(&Trainer, u32) -> bool) -> u32 {
+        let trainer = &mut self.session.trainer;
+        let mut done = 0;
+        while more(trainer, done) && trainer.step().is_ok() {
+            done += 1;
+        }
+        if trainer.divergence().is_none() {
+            // A record can itself find a non-finite cost; the snapshot reports it.
+            let _ = trainer.record();
+        }
+        done
     }
 
     fn grid(&self, width: usize, height: usize) -> Grid {
