@@ -3,9 +3,8 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  formatIteration, formatTick, linearTicks, logTicks, niceStep, project, scale, traceBand, traceMiddle,
-} from '../www/js/chart.js';
+import { project, traceBand, traceMiddle } from '../www/js/chart.js';
+import { formatIteration, formatTick, linearTicks, logTicks, niceStep, scale } from '../www/js/ticks.js';
 
 const isRound = (v) => {
   if (v === 0) return true;

@@ -7,6 +7,27 @@ import { biasGeometry, edgeGeometry, layoutGraph, THUMB } from '../www/js/graph-
 import { formatValue, parseValue } from '../www/js/network-graph.js';
 import { ARTIFACTS, openPage, openSite, steps } from './support/browser.mjs';
 
+/** For each neuron's frame, whether the graph's thumbnail picture is opaque all over its
+ * inside and clear just left of it (so each thumbnail sits in its frame and nowhere else). */
+async function thumbnailsPainted(page) {
+  await page.waitForTimeout(200);
+  return page.evaluate(() => {
+    const atlas = document.querySelector('.graph-atlas');
+    const { data, width } = canvasPixels(atlas);
+    const box = atlas.getBoundingClientRect();
+    const scale = atlas.width / box.width;
+    const alpha = (x, y) => data[(Math.round(y * scale) * width + Math.round(x * scale)) * 4 + 3];
+    return [...document.querySelectorAll('.graph-neuron')].map((frame) => {
+      const f = frame.getBoundingClientRect();
+      const [left, top, right, bottom] = [f.left - box.left + 2, f.top - box.top + 2, f.right - box.left - 2, f.bottom - box.top - 2];
+      let inside = true;
+      for (let y = top; y <= bottom; y += 2) for (let x = left; x <= right; x += 2) inside &&= alpha(x, y) === 255;
+      const gapClear = alpha(left - 6, (top + bottom) / 2) === 0;
+      return { inside, gapClear };
+    });
+  });
+}
+
 let site;
 before(async () => {
   site = await openSite();
@@ -93,18 +114,9 @@ test('one thumbnail per neuron and one edge per weight', async () => {
   assert.equal(await page.locator('.graph-neuron[data-kind="input"]').count(), 2);
   assert.equal(await page.locator('.graph-hit[data-kind="edge"]').count(), 2 * 4 + 4 * 3 + 3 * 1);
   assert.equal(await page.locator('.graph-hit[data-kind="bias"]').count(), 4 + 3 + 1);
-  // Every thumbnail is painted, opaque, and sits inside its neuron's frame.
-  const thumbnails = await page.evaluate(() => {
-    const frames = [...document.querySelectorAll('.graph-neuron')].map((f) => f.getBoundingClientRect());
-    return [...document.querySelectorAll('.graph-thumbs canvas')].map((canvas, n) => {
-      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-      const box = canvas.getBoundingClientRect();
-      const inside = box.left >= frames[n].left && box.right <= frames[n].right && box.top >= frames[n].top && box.bottom <= frames[n].bottom;
-      return { opaque: data.every((v, i) => i % 4 !== 3 || v === 255), inside };
-    });
-  });
+  const thumbnails = await thumbnailsPainted(page);
   assert.equal(thumbnails.length, 10);
-  assert.ok(thumbnails.every((t) => t.opaque && t.inside), JSON.stringify(thumbnails));
+  assert.ok(thumbnails.every((t) => t.inside && t.gapClear), JSON.stringify(thumbnails));
   // At least 32 × 32 device pixels each.
   const side = await page.locator('.graph-neuron').first().evaluate((f) => f.getBoundingClientRect().width * devicePixelRatio);
   assert.ok(side >= 32, `thumbnail side ${side}`);
@@ -235,7 +247,10 @@ test('a new shape rebuilds the graph, even under the pointer', async () => {
   });
   await page.waitForFunction(() => document.querySelectorAll('.graph-neuron').length === 2 + 5 + 1);
   assert.equal(await page.locator('.graph-hit[data-kind="edge"]').count(), 2 * 5 + 5);
-  assert.equal(await page.locator('.graph-thumbs canvas').count(), 8);
+  await page.waitForFunction(() => document.querySelector('.graph-atlas').width > 0);
+  const thumbnails = await thumbnailsPainted(page);
+  assert.equal(thumbnails.length, 8);
+  assert.ok(thumbnails.every((t) => t.inside && t.gapClear), JSON.stringify(thumbnails));
   await page.locator('.graph-neuron[data-layer="0"][data-row="4"]').hover();
   await page.keyboard.press('ArrowRight');
   assert.equal((await snapshot(page)).iteration, 1);

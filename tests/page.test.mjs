@@ -17,7 +17,7 @@ const readNumber = async (page, id) =>
 async function classColourCounts(page) {
   return page.evaluate(() => {
     const canvas = document.getElementById('boundary');
-    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    const { data } = canvasPixels(canvas);
     let orange = 0;
     let blue = 0;
     for (let i = 0; i < data.length; i += 4) {
@@ -110,7 +110,7 @@ test('a neuron\'s own map can replace the output in the data panel', async () =>
   await page.keyboard.press('ArrowRight');
   const sample = () => page.evaluate(() => {
     const c = document.getElementById('boundary');
-    return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.filter((_, i) => i % 4000 === 0)).join();
+    return Array.from(canvasPixels(c).data.filter((_, i) => i % 4000 === 0)).join();
   });
   await page.waitForTimeout(300);
   const output = await sample();
@@ -121,5 +121,45 @@ test('a neuron\'s own map can replace the output in the data panel', async () =>
   await page.evaluate(() => window.neuranim.showNeuron(null));
   await page.waitForTimeout(300);
   assert.equal(await sample(), output);
+  assert.deepEqual(problems, []);
+});
+
+test('the data panel has axes with ticks around the plot, and a key for each kind of picture', async () => {
+  const { page, problems } = await openPage(site);
+  // Ink left of and below the plot (tick marks and labels), none above or right of it.
+  const margins = await page.evaluate(() => {
+    const overlay = document.getElementById('plot-overlay');
+    const { data, width, height } = canvasPixels(overlay);
+    const outer = overlay.getBoundingClientRect();
+    const plot = document.getElementById('boundary').getBoundingClientRect();
+    const r = overlay.width / outer.width;
+    const inked = (x0, y0, x1, y1) => {
+      let n = 0;
+      for (let y = Math.round(y0 * r); y < Math.round(y1 * r); y++) {
+        for (let x = Math.round(x0 * r); x < Math.round(x1 * r); x++) if (data[(y * width + x) * 4 + 3] > 0) n++;
+      }
+      return n;
+    };
+    const left = plot.left - outer.left;
+    const top = plot.top - outer.top;
+    return {
+      left: inked(0, top + 12, left, plot.bottom - outer.top),
+      bottom: inked(left, plot.bottom - outer.top, plot.right - outer.left - 16, height / r),
+      right: inked(plot.right - outer.left, 0, width / r, height / r),
+    };
+  });
+  assert.ok(margins.left > 50 && margins.bottom > 50, JSON.stringify(margins));
+  assert.equal(margins.right, 0);
+  const ticks = async () => (await page.locator('#legend').textContent()).replace(/\s+/g, ' ');
+  assert.match(await ticks(), /class 0.*P\(class 1\).*class 1/);
+  await page.evaluate(() => window.neuranim.showNeuron(0, 1));
+  assert.match(await ticks(), /Neuron activation\s*-1\s*0\s*1/);
+
+  await page.evaluate(() => { location.hash = '#dataset=plane'; });
+  await page.waitForFunction(() => document.getElementById('legend').textContent.includes('Predicted value'));
+  assert.match(await ticks(), /Predicted value\s*−1\s*0\s*1/);
+  await page.evaluate(() => { location.hash = '#dataset=spiral3'; });
+  await page.waitForFunction(() => document.getElementById('legend').textContent.includes('class 2'));
+  assert.equal(await page.locator('#legend .swatch').count(), 3);
   assert.deepEqual(problems, []);
 });

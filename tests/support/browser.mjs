@@ -23,11 +23,23 @@ export async function openSite(root = new URL('../../www/', import.meta.url).pat
 }
 
 /**
- * A page that records console errors, page errors and any request leaving the site.
+ * A page that records console errors, page errors and any request leaving the site; in it,
+ * `canvasPixels(canvas)` returns the ImageData of any canvas.
  * `options` are playwright context options (viewport, deviceScaleFactor, reducedMotion…).
  */
 export async function openPage(site, path = '', options = {}) {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
+  // Any canvas's pixels, whatever its context: a 2d canvas or one showing bitmaps.
+  await context.addInitScript(() => {
+    window.canvasPixels = (canvas) => {
+      const scratch = document.createElement('canvas');
+      scratch.width = canvas.width;
+      scratch.height = canvas.height;
+      const ctx = scratch.getContext('2d');
+      ctx.drawImage(canvas, 0, 0, canvas.width, canvas.height);
+      return ctx.getImageData(0, 0, canvas.width, canvas.height);
+    };
+  });
   const page = await context.newPage();
   const problems = [];
   const origin = new URL(site.url).origin;

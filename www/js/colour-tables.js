@@ -11,10 +11,16 @@ function build(name) {
   return { scalar: probabilityLut(discrete, high), classes: classLuts(discrete, high) };
 }
 
+/** The tables of style `name`: { scalar: 256 colours from class 0 to class 1, classes: for
+ * each class, 64 tints from unsure to sure }. */
+export function coloursFor(name) {
+  if (!tables.has(name)) tables.set(name, build(name));
+  return tables.get(name);
+}
+
 /** Colours `values` (a raster from the core) into `pixels` for `task` in style `name`. */
 export function colourBoundary(values, pixels, task, name) {
-  if (!tables.has(name)) tables.set(name, build(name));
-  const { scalar, classes } = tables.get(name);
+  const { scalar, classes } = coloursFor(name);
   if (task.kind === 'classes') colourClasses(values, task.classes, pixels, classes);
   else if (task.kind === 'regression') colourScalar(values, pixels, scalar, -1, 1);
   else colourScalar(values, pixels, scalar);
@@ -22,6 +28,5 @@ export function colourBoundary(values, pixels, task, name) {
 
 /** Colours one neuron's activation plane, mapping [lo, hi] onto the two-class scale. */
 export function colourNeuron(values, pixels, { lo, hi }, name) {
-  if (!tables.has(name)) tables.set(name, build(name));
-  colourScalar(values, pixels, tables.get(name).scalar, lo, hi);
+  colourScalar(values, pixels, coloursFor(name).scalar, lo, hi);
 }

@@ -1,11 +1,13 @@
-// The data panel: the network's output over the plane, with the training (and optionally
-// test) points on top. The boundary is computed by a Web Worker on another core when the
-// browser allows one, otherwise here; either way it is painted into an offscreen canvas and
-// drawn onto the visible one, as a copy at full size or a smooth upscale below it.
+// The data panel: the network's output over the plane, under a layer with the training (and
+// optionally test) points and the axes. The boundary picture is computed, coloured and
+// upscaled by a Web Worker on another core when the browser allows one, otherwise here; the
+// canvas only receives finished bitmaps, which costs the main thread next to nothing.
 
 import { fitCanvas } from './canvas.js';
+import { toBitmap } from './bitmaps.js';
 import { colourBoundary, colourNeuron } from './colour-tables.js';
-import { drawPoints } from './points.js';
+import { showLegend } from './legend.js';
+import { drawOverlay } from './plot-overlay.js';
 
 /** Milliseconds a boundary may take while training runs (on the main thread, or in the
  * worker, which has a whole frame). */
@@ -13,29 +15,19 @@ const BUDGET_MS = { main: 6, worker: 14 };
 /** The coarsest boundary painted while playing, per side. */
 const MIN_PLAYING_SIDE = 256;
 
-function startWorker(onMessage) {
-  try {
-    const worker = new Worker(new URL('./raster-worker.js', import.meta.url), { type: 'module' });
-    worker.onmessage = ({ data }) => onMessage(data);
-    return worker;
-  } catch {
-    return null;
-  }
-}
-
 export class DataView {
-  constructor(canvas, wasm) {
+  /** `canvas` shows the boundary; `overlay` covers it and its margins; `legend` holds the
+   * colour key; `raster` is the page's RasterClient. */
+  constructor({ canvas, overlay, legend }, wasm, raster) {
     this.canvas = canvas;
-    this.ctx = canvas.getContext('2d');
+    this.overlay = overlay;
+    this.overlayDrawn = null;
+    this.legend = legend;
+    this.legendShown = '';
+    this.ctx = canvas.getContext('bitmaprenderer');
     this.wasm = wasm;
-    this.raster = document.createElement('canvas');
-    this.rasterCtx = this.raster.getContext('2d');
+    this.raster = raster;
     this.msPerPixel = 0;
-    this.worker = startWorker((data) => this.received(data));
-    this.waiting = null; // the newest request not yet sent
-    this.busy = false;
-    this.sentAt = 0;
-    this.overlay = () => {};
     this.neuron = null;
   }
 
@@ -50,7 +42,7 @@ export class DataView {
   rasterSize(playing) {
     const { width, height } = this.canvas;
     if (!playing || this.msPerPixel === 0) return [width, height];
-    const budget = this.worker ? BUDGET_MS.worker : BUDGET_MS.main;
+    const budget = this.raster.available ? BUDGET_MS.worker : BUDGET_MS.main;
     const fits = Math.sqrt(budget / this.msPerPixel / (width * height));
     const scale = Math.min(1, Math.max(MIN_PLAYING_SIDE / Math.min(width, height), fits));
     return [Math.round(width * scale), Math.round(height * scale)];
@@ -64,20 +56,24 @@ export class DataView {
   /** `task` is { kind: 'binary' | 'classes' | 'regression', classes }; `sizes` the layer sizes. */
   render(playground, task, sizes, { showTest = false, discrete = false, highContrast = false, playing = false } = {}) {
     const ratio = fitCanvas(this.canvas);
+    fitCanvas(this.overlay, ratio);
     const [width, height] = this.rasterSize(playing);
     const style = { task, name: (discrete ? 'discrete' : 'smooth') + (highContrast ? 'High' : '') };
     const bounds = playground.bounds();
-    const regression = task.kind === 'regression';
-    const train = [playground.trainPoints(), playground.trainLabels()];
-    const test = showTest ? [playground.testPoints(), playground.testLabels()] : null;
-    this.overlay = () => {
-      drawPoints(this.ctx, train[0], train[1], bounds, ratio, { regression });
-      if (test) drawPoints(this.ctx, test[0], test[1], bounds, ratio, { regression, test: true });
-    };
-    if (this.worker) {
+    this.renderOverlay(playground, task, bounds, ratio, { showTest, highContrast });
+    const legend = { task, neuron: this.neuron, style: style.name };
+    const key = JSON.stringify(legend);
+    if (key !== this.legendShown) {
+      this.legendShown = key;
+      showLegend(this.legend, legend);
+    }
+    if (this.raster.available) {
       const network = { sizes, activation: playground.activation(), classes: task.classes, params: playground.params() };
-      this.waiting = { network, bounds, width, height, style, neuron: this.neuron };
-      if (!this.busy) this.send();
+      const out = { outWidth: this.canvas.width, outHeight: this.canvas.height };
+      this.raster.request('boundary', { network, bounds, width, height, ...out, style, neuron: this.neuron }, (data, ms) => {
+        this.learnCost(ms, data.width * data.height);
+        this.ctx.transferFromImageBitmap(data.bitmap);
+      });
     } else {
       const started = performance.now();
       const pixels = new Uint32Array(width * height);
@@ -93,50 +89,32 @@ export class DataView {
         colourBoundary(values, pixels, style.task, style.name);
       }
       this.learnCost(performance.now() - started, n);
-      this.show(pixels.buffer, width, height);
+      this.ctx.transferFromImageBitmap(toBitmap(pixels, width, height, this.canvas.width, this.canvas.height));
     }
-    this.compose();
   }
 
-  send() {
-    const { style, ...request } = this.waiting;
-    this.waiting = null;
-    this.busy = true;
-    this.sentAt = performance.now();
-    this.worker.postMessage({ ...request, style });
-  }
-
-  received(data) {
-    this.busy = false;
-    if (data.error) {
-      // Painting goes on without the worker.
-      this.worker.terminate();
-      this.worker = null;
-      return;
-    }
-    this.learnCost(performance.now() - this.sentAt, data.width * data.height);
-    this.show(data.pixels, data.width, data.height);
-    this.compose();
-    if (this.waiting) this.send();
-  }
-
-  /** Puts RGBA pixels into the offscreen raster canvas. */
-  show(buffer, width, height) {
-    if (this.raster.width !== width || this.raster.height !== height) {
-      this.raster.width = width;
-      this.raster.height = height;
-    }
-    this.rasterCtx.putImageData(new ImageData(new Uint8ClampedArray(buffer), width, height), 0, 0);
-    this.painted = true;
-  }
-
-  /** The latest boundary, scaled to the canvas, with the points over it. */
-  compose() {
-    if (!this.painted) return;
-    this.ctx.imageSmoothingEnabled = true;
-    this.ctx.imageSmoothingQuality = 'high';
-    this.ctx.drawImage(this.raster, 0, 0, this.canvas.width, this.canvas.height);
-    this.overlay();
+  /** Redraws the points and axes only when what they show has changed. */
+  renderOverlay(playground, task, bounds, ratio, { showTest, highContrast }) {
+    const { overlay, canvas } = this;
+    const drawn = { playground, showTest, highContrast, ratio, task: task.kind, width: overlay.width, height: overlay.height, plot: canvas.width };
+    const last = this.overlayDrawn;
+    if (last && Object.keys(drawn).every((k) => drawn[k] === last[k])) return;
+    this.overlayDrawn = drawn;
+    const outer = overlay.getBoundingClientRect();
+    const inner = canvas.getBoundingClientRect();
+    const plot = {
+      left: Math.round((inner.left - outer.left) * ratio),
+      top: Math.round((inner.top - outer.top) * ratio),
+      width: canvas.width,
+      height: canvas.height,
+    };
+    drawOverlay(overlay, plot, ratio, {
+      bounds,
+      regression: task.kind === 'regression',
+      highContrast,
+      train: [playground.trainPoints(), playground.trainLabels()],
+      test: showTest ? [playground.testPoints(), playground.testLabels()] : null,
+    });
   }
 }
 

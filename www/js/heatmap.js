@@ -30,3 +30,12 @@ export function colourClasses(values, classes, pixels, luts) {
     pixels[i] = luts[best][t <= 0 ? 0 : t >= 63 ? 63 : t | 0];
   }
 }
+
+/** One class's probabilities in [0, 1] as tints of its colour, from unsure to sure. */
+export function colourTint(values, pixels, lut) {
+  const top = lut.length - 1;
+  for (let i = 0; i < pixels.length; i++) {
+    const t = values[i] * top;
+    pixels[i] = lut[t <= 0 ? 0 : t >= top ? top : (t + 0.5) | 0];
+  }
+}

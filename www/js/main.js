@@ -6,6 +6,7 @@ import { CostChart } from './chart.js';
 import { Controls } from './controls.js';
 import { DataView, taskOf } from './data-view.js';
 import { NetworkGraph } from './network-graph.js';
+import { RasterClient } from './raster-client.js';
 import { applyPreset, coreSettings, parseHash, toHash } from './settings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -31,7 +32,9 @@ const ui = {
   error: $('error'),
 };
 
-const state = { settings: null, playground: null, task: null, playing: false, view: null, controls: null, iteration: 0 };
+const state = { settings: null, playground: null, task: null, playing: false, view: null, controls: null, iteration: 0, chartDrawnAt: 0 };
+/** The least time between two chart redraws while training. */
+const CHART_INTERVAL_MS = 30;
 
 function safely(f) {
   try {
@@ -67,6 +70,8 @@ function restart() {
   state.playground?.free();
   state.playground = next;
   state.task = taskOf(next.snapshot());
+  // A neuron shown in the data panel belonged to the old network.
+  state.view.focus(null);
   render();
 }
 
@@ -116,6 +121,11 @@ function showNeuron(layer, index) {
 const percent = (v) => (v == null ? '–' : `${(100 * v).toFixed(1)} %`);
 const fixed = (v) => (v == null ? '–' : Math.abs(v) >= 1e4 ? v.toExponential(3) : v.toFixed(6));
 
+/** Writing the same text again would still cost a layout; only changes are written. */
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
 function render() {
   const { playground, task, settings } = state;
   const snap = playground.snapshot();
@@ -127,21 +137,27 @@ function render() {
     playing: state.playing,
   });
   state.graph?.draw(playground, snap);
-  state.chart?.draw(playground, {
-    cursorIteration: snap.iteration,
-    logScale: ui.logScale.checked,
-    showTest: snap.testCost != null,
-  });
+  // While training, the cost curve moves by a pixel or less a frame; 30 redraws a second
+  // look as smooth and cost half.
+  const now = performance.now();
+  if (state.chart && (!state.playing || now - state.chartDrawnAt >= CHART_INTERVAL_MS)) {
+    state.chartDrawnAt = now;
+    state.chart.draw(playground, {
+      cursorIteration: snap.iteration,
+      logScale: ui.logScale.checked,
+      showTest: snap.testCost != null,
+    });
+  }
   const regression = task.kind === 'regression';
   const score = regression ? fixed : percent;
-  ui.iteration.textContent = snap.iteration.toLocaleString('en-US');
-  ui.epoch.textContent = snap.epoch.toLocaleString('en-US');
-  ui.cost.textContent = fixed(snap.trainCost);
-  ui.accuracy.textContent = score(snap.trainScore);
-  ui.scoreName.textContent = regression ? 'RMSE' : 'Accuracy';
-  ui.testScoreName.textContent = regression ? 'Test RMSE' : 'Test accuracy';
-  ui.testCost.textContent = fixed(snap.testCost);
-  ui.testAccuracy.textContent = score(snap.testScore);
+  setText(ui.iteration, snap.iteration.toLocaleString('en-US'));
+  setText(ui.epoch, snap.epoch.toLocaleString('en-US'));
+  setText(ui.cost, fixed(snap.trainCost));
+  setText(ui.accuracy, score(snap.trainScore));
+  setText(ui.scoreName, regression ? 'RMSE' : 'Accuracy');
+  setText(ui.testScoreName, regression ? 'Test RMSE' : 'Test accuracy');
+  setText(ui.testCost, fixed(snap.testCost));
+  setText(ui.testAccuracy, score(snap.testScore));
   if (snap.diverged) {
     setPlaying(false);
     notify([snap.diverged]);
@@ -219,7 +235,8 @@ function onKey(event) {
 
 async function main() {
   const wasm = await init();
-  state.view = new DataView(ui.canvas, wasm);
+  const raster = new RasterClient();
+  state.view = new DataView({ canvas: ui.canvas, overlay: $('plot-overlay'), legend: $('legend') }, wasm, raster);
   const { settings, notices } = parseHash(location.hash);
   state.settings = settings;
   state.controls = new Controls(ui.controls, {
@@ -237,7 +254,7 @@ async function main() {
   applyAppearance();
   restart();
   state.chart = new CostChart($('chart'), { memory: wasm.memory });
-  state.graph = new NetworkGraph($('graph'), wasm, { onHoverNeuron: guarded(showNeuron), onEdit: guarded(render) });
+  state.graph = new NetworkGraph($('graph'), wasm, { onHoverNeuron: guarded(showNeuron), onEdit: guarded(render), raster });
   notify(notices);
   ui.play.addEventListener('click', togglePlay);
   ui.step.addEventListener('click', stepOnce);

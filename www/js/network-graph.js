@@ -1,21 +1,18 @@
 // The network graph: a column per layer, each neuron a thumbnail of its activation over the
 // input plane, each weight a curve coloured by its sign and as wide as it is large.
 //
-// Each thumbnail is a 32 × 32 canvas that CSS scales to its place, so that the browser's
-// compositor, not this script, smooths it up to the device's pixels; above them, an SVG holds
-// the edges, the bias marks and the neurons' frames, so that each is a focusable element
-// with a name and stays sharp at any pixel ratio. The DOM is built when the network's shape
-// changes; a draw puts new pixels into the canvases and touches only the attributes whose
-// (quantised) values changed, which keeps it well inside a frame while training plays.
+// The thumbnails are one bitmap (atlas.js), painted by the raster worker when there is one,
+// on a canvas under an SVG that holds the edges, the bias marks and the neurons' frames, so
+// that each is a focusable element with a name and stays sharp at any pixel ratio. The DOM
+// is built when the network's shape changes; a draw asks for a new atlas and touches only
+// the attributes whose (quantised) values changed, which keeps it well inside a frame while
+// training plays.
 
+import { RESOLUTION, paintAtlas } from './atlas.js';
 import { taskOf } from './data-view.js';
 import { biasGeometry, edgeGeometry, layoutGraph } from './graph-layout.js';
-import { colourScalar } from './heatmap.js';
-import { classLuts, probabilityLut } from './palette.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-/** Side of each neuron's raster: enough for a smooth thumbnail, cheap for every neuron. */
-const RESOLUTION = 32;
 /** Edge widths in CSS pixels, and the steps they are rounded to. Every changed edge costs the
  * browser a style and layout update, so a draw touches only edges whose step changed, and
  * the opacity follows the width rather than changing on its own. */
@@ -85,9 +82,10 @@ export class NetworkGraph {
    * first hidden layer), and `onHoverNeuron(null)` when none is; the inputs count as none.
    * `onEdit()` is called after a weight or bias was set; without it the graph redraws itself.
    */
-  constructor(container, wasm, { onHoverNeuron = () => {}, onEdit = null } = {}) {
+  constructor(container, wasm, { onHoverNeuron = () => {}, onEdit = null, raster = null } = {}) {
     this.container = container;
     this.wasm = wasm;
+    this.raster = raster;
     this.onHoverNeuron = onHoverNeuron;
     this.onEdit = onEdit;
     const id = `graph-${++instances}`;
@@ -96,6 +94,9 @@ export class NetworkGraph {
 
     this.stage = html('div', 'graph-stage');
     this.thumbs = html('div', 'graph-thumbs', { 'aria-hidden': 'true' });
+    this.atlas = html('canvas', 'graph-atlas');
+    this.atlasContext = this.atlas.getContext('bitmaprenderer');
+    this.thumbs.append(this.atlas);
     // Chrome puts an SVG root in the tab order on its own; its parts are the stops here.
     this.svg = svg('svg', { class: 'graph-svg', role: 'group', 'aria-label': 'Network graph', tabindex: '-1' });
     this.tooltip = html('div', 'graph-tooltip', { role: 'tooltip', id: `${id}-tip` });
@@ -107,9 +108,6 @@ export class NetworkGraph {
     this.stage.append(this.thumbs, this.svg, this.tooltip, this.editor.form);
     container.append(this.stage, this.buildKey());
 
-    this.image = new ImageData(RESOLUTION, RESOLUTION);
-    this.pixels = new Uint32Array(this.image.data.buffer);
-    this.luts = new Map();
 
     this.shape = '';
     this.available = container.clientWidth;
@@ -267,10 +265,6 @@ export class NetworkGraph {
       this.svg.append(group);
     }
     this.levels = new Int32Array(this.weighted.length).fill(-1);
-    const canvases = sizes.flatMap((n) => Array.from({ length: n }, () => html('canvas', '', { width: RESOLUTION, height: RESOLUTION })));
-    this.thumbs.replaceChildren(...canvases);
-    this.contexts = canvases.map((canvas) => canvas.getContext('2d'));
-    this.inputTables = null;
     this.layout();
   }
 
@@ -317,12 +311,8 @@ export class NetworkGraph {
       ]),
       ...nodes[0].map(({ x, y }, i) => text('graph-input-name', x - 8, y + thumb / 2, `x${i + 1}`)),
     );
-    nodes.flat().forEach(({ x, y }, t) => {
-      const { style } = this.contexts[t].canvas;
-      style.left = `${x}px`;
-      style.top = `${y}px`;
-      style.width = style.height = `${thumb}px`;
-    });
+    this.atlas.style.width = `${width}px`;
+    this.atlas.style.height = `${height}px`;
     if (this.editing) this.place(this.editor.form, this.editing.item.anchor);
   }
 
@@ -330,52 +320,39 @@ export class NetworkGraph {
     return { binary: 'sigmoid', classes: 'softmax', regression: 'linear' }[this.task.kind];
   }
 
-  /** The data panel's colour tables, in the page's current contrast. */
-  tables() {
-    const high = document.documentElement.classList.contains('high-contrast');
-    if (!this.luts.has(high)) this.luts.set(high, { scalar: probabilityLut(false, high), classes: classLuts(false, high) });
-    return this.luts.get(high);
-  }
-
-  /** x1 growing to the right and x2 upwards, as the data panel's axes run. */
-  paintInputs() {
-    const tables = this.tables();
-    this.inputTables = tables;
-    const { scalar } = tables;
-    const values = new Float32Array(RESOLUTION * RESOLUTION);
-    for (const [tile, at] of [[0, (col) => col], [1, (col, row) => RESOLUTION - 1 - row]]) {
-      for (let row = 0; row < RESOLUTION; row++) {
-        for (let col = 0; col < RESOLUTION; col++) values[row * RESOLUTION + col] = ((at(col, row) + 0.5) / RESOLUTION) * 2 - 1;
-      }
-      colourScalar(values, this.pixels, scalar, -1, 1);
-      this.contexts[tile].putImageData(this.image, 0, 0);
-    }
-  }
-
-  /** Colours every neuron's plane through the data panel's tables. */
+  /** Asks for every neuron's thumbnail, at the device's pixels, through the raster worker
+   * or, without one, here. */
   paintThumbnails(playground) {
-    const length = playground.computeNeurons(RESOLUTION, RESOLUTION);
-    // A fresh view: the call above may have grown (and detached) wasm memory.
-    const values = new Float32Array(this.wasm.memory.buffer, playground.neuronsPtr(), length);
-    const tables = this.tables();
-    if (tables !== this.inputTables) this.paintInputs();
-    const { scalar, classes } = tables;
-    const plane = RESOLUTION * RESOLUTION;
-    const sizes = this.sizes;
-    const last = sizes.length - 1;
-    // Hidden activations: tanh, linear and ReLU around 0 on [-1, 1] (ReLU's 0 is neutral,
-    // its large values saturate); sigmoid's on [0, 1].
-    const hidden = this.activation === 'sigmoid' ? [0, 1] : [-1, 1];
-    let tile = sizes[0];
-    for (let c = 1; c <= last; c++) {
-      for (let i = 0; i < sizes[c]; i++, tile++) {
-        const p = values.subarray((tile - sizes[0]) * plane, (tile - sizes[0] + 1) * plane);
-        if (c < last) colourScalar(p, this.pixels, scalar, ...hidden);
-        else if (this.task.kind === 'binary') colourScalar(p, this.pixels, scalar, 0, 1);
-        else if (this.task.kind === 'regression') colourScalar(p, this.pixels, scalar, -1, 1);
-        else colourProbability(p, this.pixels, classes[i % classes.length]);
-        this.contexts[tile].putImageData(this.image, 0, 0);
+    const ratio = window.devicePixelRatio || 1;
+    const { width, height, thumb, nodes } = this.geometry;
+    const task = this.task;
+    const request = {
+      sizes: this.sizes,
+      tiles: nodes.flat().map(({ x, y }) => ({ x: Math.round(x * ratio), y: Math.round(y * ratio) })),
+      side: Math.round(thumb * ratio),
+      outWidth: Math.max(1, Math.round(width * ratio)),
+      outHeight: Math.max(1, Math.round(height * ratio)),
+      // Hidden activations: tanh, linear and ReLU around 0 on [-1, 1] (ReLU's 0 is neutral,
+      // its large values saturate); sigmoid's on [0, 1].
+      hidden: this.activation === 'sigmoid' ? [0, 1] : [-1, 1],
+      task: { kind: task.kind, classes: task.classes },
+      style: document.documentElement.classList.contains('high-contrast') ? 'smoothHigh' : 'smooth',
+    };
+    const show = (bitmap) => {
+      // The backing size says what the bitmap covers, for anyone reading the canvas.
+      if (this.atlas.width !== bitmap.width || this.atlas.height !== bitmap.height) {
+        this.atlas.width = bitmap.width;
+        this.atlas.height = bitmap.height;
       }
+      this.atlasContext.transferFromImageBitmap(bitmap);
+    };
+    if (this.raster?.available) {
+      const network = { sizes: this.sizes, activation: this.activation, classes: task.classes, params: playground.params() };
+      this.raster.request('atlas', { ...request, network, bounds: playground.bounds() }, ({ bitmap }) => show(bitmap));
+    } else {
+      const length = playground.computeNeurons(RESOLUTION, RESOLUTION);
+      // A fresh view: the call above may have grown (and detached) wasm memory.
+      show(paintAtlas(new Float32Array(this.wasm.memory.buffer, playground.neuronsPtr(), length), request));
     }
   }
 
@@ -586,14 +563,5 @@ export class NetworkGraph {
     item.hit.classList.remove('editing');
     if (refocus) item.hit.focus();
     this.showTooltip();
-  }
-}
-
-/** One class's probability as a tint of its colour: the data panel's class tables. */
-function colourProbability(values, pixels, lut) {
-  const top = lut.length - 1;
-  for (let i = 0; i < pixels.length; i++) {
-    const t = values[i] * top;
-    pixels[i] = lut[t <= 0 ? 0 : t >= top ? top : (t + 0.5) | 0];
   }
 }

@@ -7,6 +7,9 @@ export const CLASS_COLOURS = ['#f59322', '#0877bd', '#009e73', '#cc79a7', '#56b4
 /** The cost chart: train in the class-1 blue, test dashed in the class-0 orange. */
 export const CHART_COLOURS = { train: '#0877bd', test: '#f59322', axes: '#5b6470' };
 
+/** The data panel's axes, in the chart's axis grey. */
+export const PLOT_COLOURS = { axes: CHART_COLOURS.axes };
+
 const hexToRgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 export const CLASS_RGB = CLASS_COLOURS.map(hexToRgb);
 const UNSURE = [236, 238, 240];
@@ -23,6 +26,13 @@ const HIGH_CONTRAST_STOPS = [
   [0.0, [214, 110, 0]],
   [0.5, [255, 255, 255]],
   [1.0, [0, 90, 160]],
+];
+
+// Regression targets: the full class colours through a pale middle.
+const VALUE_STOPS = [
+  [0.0, CLASS_RGB[0]],
+  [0.5, [242, 243, 245]],
+  [1.0, CLASS_RGB[1]],
 ];
 
 function mix(t, stops = STOPS) {
@@ -61,11 +71,9 @@ export function classLuts(discrete = false, highContrast = false) {
   });
 }
 
-/** A CSS colour for a regression target v (about −1 to 1): the class colours at full
- * strength, so points stand out on the lighter heatmap. */
+/** A CSS colour for a regression target v (about −1 to 1): the heatmap's diverging scale at
+ * full strength, so points stand out on the lighter heatmap. */
 export function valueColour(v) {
-  const t = Math.min(1, Math.max(0, (v + 1) / 2));
-  const [c0, c1] = [CLASS_RGB[0], CLASS_RGB[1]];
-  const [r, g, b] = c0.map((c, k) => Math.round(c + t * (c1[k] - c)));
+  const [r, g, b] = mix(Math.min(1, Math.max(0, (v + 1) / 2)), VALUE_STOPS);
   return `rgb(${r},${g},${b})`;
 }

@@ -2,10 +2,13 @@
 
 import { CLASS_COLOURS, valueColour } from './palette.js';
 
-/** `colourOf(label)` picks the fill; test points are drawn hollow-centred to tell them apart. */
-export function drawPoints(ctx, points, labels, bounds, scale, { regression = false, test = false } = {}) {
+const POINT_RIM = '#1f2328';
+
+/** Points in class colours (regression: value colours) over a plot of `size` device pixels
+ * (the whole canvas unless given); test points are drawn hollow-centred to tell them apart. */
+export function drawPoints(ctx, points, labels, bounds, scale, { regression = false, test = false, highContrast = false, size = ctx.canvas } = {}) {
   const [x1Min, x1Max, x2Min, x2Max] = bounds;
-  const { width, height } = ctx.canvas;
+  const { width, height } = size;
   const radius = (test ? 3 : 3.5) * scale;
   ctx.lineWidth = (test ? 1.5 : 1) * scale;
   for (let i = 0; i < labels.length; i++) {
@@ -15,7 +18,9 @@ export function drawPoints(ctx, points, labels, bounds, scale, { regression = fa
     ctx.beginPath();
     ctx.arc(x, y, radius, 0, 2 * Math.PI);
     ctx.fillStyle = test ? '#ffffff' : colour;
-    ctx.strokeStyle = test ? colour : '#ffffff';
+    // A value's pale middle needs a dark rim, and so does any point on the high-contrast
+    // heatmap's full colours; class colours otherwise a white one.
+    ctx.strokeStyle = test ? colour : regression || highContrast ? POINT_RIM : '#ffffff';
     ctx.fill();
     ctx.stroke();
   }
