@@ -249,6 +249,20 @@ impl History {
     }
 
     /// Keeps the first `len` records.
+    /// Memory held, in bytes.
+    pub fn heap_bytes(&self) -> usize {
+        self.iterations.capacity() * size_of::<u64>()
+            + [
+                &self.train_cost,
+                &self.train_score,
+                &self.test_cost,
+                &self.test_score,
+            ]
+            .iter()
+            .map(|s| s.heap_bytes())
+            .sum::<usize>()
+    }
+
     pub fn truncate(&mut self, len: usize) {
         self.iterations.truncate(len);
         for series in [

@@ -119,6 +119,11 @@ impl OptimizerState {
         }
     }
 
+    /// Memory held by the remembered values, in bytes.
+    pub fn heap_bytes(&self) -> usize {
+        (self.velocity.capacity() + self.squares.capacity()) * size_of::<f64>()
+    }
+
     /// Whether every remembered value is finite.
     pub fn is_finite(&self) -> bool {
         self.velocity

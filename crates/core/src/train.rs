@@ -9,6 +9,9 @@ use crate::regularization::Regularization;
 use crate::rng::RandomState;
 use std::fmt;
 
+mod state;
+pub use state::TrainerState;
+
 /// How the network learns, apart from its shape and data.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrainConfig {
@@ -105,6 +108,8 @@ pub struct Trainer {
     epochs: u64,
     diverged: Option<Divergence>,
     history: History,
+    /// Off in a replayer, which only recomputes weights.
+    recording: bool,
 }
 
 impl Trainer {
@@ -131,6 +136,7 @@ impl Trainer {
             epochs: 0,
             diverged: None,
             history: History::default(),
+            recording: true,
         }
     }
 
@@ -166,6 +172,13 @@ impl Trainer {
         self.diverged = None;
     }
 
+    /// Examples one update computes on.
+    pub fn examples_per_update(&self) -> usize {
+        self.config
+            .batch_size
+            .map_or(self.train.m, |b| b.min(self.train.m))
+    }
+
     fn is_full_batch(&self) -> bool {
         self.config.batch_size.is_none_or(|b| b >= self.train.m)
     }
@@ -188,7 +201,7 @@ impl Trainer {
         if !cost.is_finite() {
             return Err(self.diverge(DivergenceCause::Cost));
         }
-        if full && self.history.last_iteration() != Some(self.iteration) {
+        if full && self.recording && self.history.last_iteration() != Some(self.iteration) {
             let task = net.task();
             let score = task.score_sum(self.cache.output(), &data.y, data.m);
             let train = Metrics {
@@ -302,6 +315,12 @@ impl Trainer {
             Some(m) => Ok(Some(m)),
             None => Err(self.diverge(DivergenceCause::Cost)),
         }
+    }
+
+    /// Drops the records of iterations after `iteration`.
+    pub fn forget_after(&mut self, iteration: u64) {
+        let keep = self.history.index_of_iteration(iteration.saturating_add(1));
+        self.history.truncate(keep);
     }
 
     /// Replaces every parameter (a hand edit); training goes on from there.

@@ -92,6 +92,16 @@ impl Series {
         }
     }
 
+    /// Memory held, in bytes.
+    pub fn heap_bytes(&self) -> usize {
+        self.values.capacity() * size_of::<f64>()
+            + self
+                .levels
+                .iter()
+                .map(|l| l.capacity() * size_of::<MinMax>() + size_of::<Vec<MinMax>>())
+                .sum::<usize>()
+    }
+
     pub fn values(&self) -> &[f64] {
         &self.values
     }

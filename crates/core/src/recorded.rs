@@ -1,0 +1,86 @@
+//! A session with its time machine: every update goes through here so that the timeline
+//! sees it, every change from outside is noted as an event, and any past iteration can be
+//! shown (`seek`) or trained on from (`continue_from`).
+
+use crate::timeline::{Event, Timeline};
+use crate::train::{Divergence, Trainer};
+use crate::Session;
+
+#[derive(Debug)]
+pub struct RecordedRun {
+    pub session: Session,
+    timeline: Timeline,
+    /// Built at the first seek: the same data and settings, no history.
+    replayer: Option<Trainer>,
+}
+
+impl RecordedRun {
+    pub fn new(session: Session) -> Self {
+        Self::with_budget(session, Timeline::BUDGET)
+    }
+
+    /// With at most `budget` bytes of keyframes.
+    pub fn with_budget(session: Session, budget: usize) -> Self {
+        Self {
+            timeline: Timeline::new(&session.trainer, budget),
+            session,
+            replayer: None,
+        }
+    }
+
+    pub fn trainer(&self) -> &Trainer {
+        &self.session.trainer
+    }
+
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+
+    /// One update of the live run.
+    pub fn step(&mut self) -> Result<(), Divergence> {
+        self.timeline.before_step(&self.session.trainer);
+        self.session.trainer.step()
+    }
+
+    pub fn set_learning_rate(&mut self, rate: f64) {
+        let trainer = &mut self.session.trainer;
+        trainer.set_learning_rate(rate);
+        self.timeline
+            .record(trainer.iteration(), Event::LearningRate(rate));
+    }
+
+    /// A hand edit of every parameter, at the current iteration.
+    pub fn set_params(&mut self, params: &[f64]) -> Result<(), String> {
+        let trainer = &mut self.session.trainer;
+        trainer.set_params(params)?;
+        self.timeline
+            .record(trainer.iteration(), Event::Params(params.to_vec()));
+        Ok(())
+    }
+
+    /// The trainer as live training had it after `target` updates (at most the live
+    /// iteration), recomputed exactly from the nearest keyframe.
+    pub fn seek(&mut self, target: u64) -> Result<&Trainer, Divergence> {
+        let target = target.min(self.session.trainer.iteration());
+        let replayer = self
+            .replayer
+            .get_or_insert_with(|| self.session.trainer.replayer());
+        self.timeline.seek(replayer, target)?;
+        Ok(replayer)
+    }
+
+    /// Makes iteration `target` the live state and forgets everything after it.
+    pub fn continue_from(&mut self, target: u64) -> Result<(), Divergence> {
+        let state = self.seek(target)?.save_state();
+        let trainer = &mut self.session.trainer;
+        trainer.restore_state(&state);
+        trainer.forget_after(state.iteration());
+        self.timeline.truncate_after(state.iteration());
+        Ok(())
+    }
+
+    /// Memory held by the history and the timeline, in bytes.
+    pub fn heap_bytes(&self) -> usize {
+        self.session.trainer.history().heap_bytes() + self.timeline.heap_bytes()
+    }
+}
