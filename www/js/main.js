@@ -7,6 +7,7 @@ import { Controls } from './controls.js';
 import { DataView, taskOf } from './data-view.js';
 import { NetworkGraph } from './network-graph.js';
 import { RasterClient } from './raster-client.js';
+import { TimeMachine } from './time-machine.js';
 import { applyPreset, coreSettings, parseHash, toHash } from './settings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -129,7 +130,7 @@ function setText(element, text) {
 function render() {
   const { playground, task, settings } = state;
   const snap = playground.snapshot();
-  state.iteration = snap.iteration;
+  state.iteration = snap.liveIteration;
   state.view.render(playground, task, snap.sizes, {
     showTest: ui.showTest.checked,
     discrete: ui.discretize.checked,
@@ -158,10 +159,11 @@ function render() {
   setText(ui.testScoreName, regression ? 'Test RMSE' : 'Test accuracy');
   setText(ui.testCost, fixed(snap.testCost));
   setText(ui.testAccuracy, score(snap.testScore));
-  if (snap.diverged) {
+  state.timeMachine?.update(snap);
+  if (snap.diverged && snap.iteration === snap.liveIteration) {
     setPlaying(false);
     notify([snap.diverged]);
-  } else if (settings.iterations > 0 && snap.iteration >= settings.iterations) {
+  } else if (settings.iterations > 0 && snap.liveIteration >= settings.iterations) {
     setPlaying(false);
   }
   return snap;
@@ -180,6 +182,8 @@ function frame() {
       const n = updatesThisFrame();
       if (n > 0) state.playground.step(n);
       render();
+    } else if (state.timeMachine?.replaying) {
+      state.timeMachine.tick();
     }
   } catch (error) {
     showError(error);
@@ -255,6 +259,22 @@ async function main() {
   restart();
   state.chart = new CostChart($('chart'), { memory: wasm.memory });
   state.graph = new NetworkGraph($('graph'), wasm, { onHoverNeuron: guarded(showNeuron), onEdit: guarded(render), raster });
+  state.timeMachine = new TimeMachine({
+    show: guarded((iteration) => {
+      state.playground.seek(iteration);
+      render();
+    }),
+    live: guarded(() => {
+      state.playground.goLive();
+      render();
+    }),
+    fork: guarded(() => {
+      state.playground.continueFromHere();
+      notify([]);
+      render();
+    }),
+    pauseTraining: () => setPlaying(false),
+  });
   notify(notices);
   ui.play.addEventListener('click', togglePlay);
   ui.step.addEventListener('click', stepOnce);
@@ -281,6 +301,10 @@ async function main() {
     settings: () => structuredClone(state.settings),
     snapshot: () => state.playground.snapshot(),
     weightsJson: () => state.playground.weightsJson(),
+    seek: guarded((iteration) => {
+      state.playground.seek(iteration);
+      render();
+    }),
   });
   // Autoplay only for readers who have not asked their system for reduced motion.
   if (settings.autoplay === 'on' && !matchMedia('(prefers-reduced-motion: reduce)').matches) setPlaying(true);

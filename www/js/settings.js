@@ -16,7 +16,7 @@ const MAX_SEED = 4294967295;
 
 /** What a `hide=` flag can hide: a panel, a group of controls, or one setting's control. */
 export const HIDEABLE = [
-  'masthead', 'settings', 'presets', 'data', 'legend', 'toggles', 'graph', 'chart', 'transport', 'readouts',
+  'masthead', 'settings', 'presets', 'data', 'legend', 'toggles', 'graph', 'chart', 'transport', 'readouts', 'timeline',
   'dataset', 'noise', 'testRatio', 'seed', 'hidden', 'activation', 'init', 'learningRate', 'batchSize',
   'optimizer', 'regularization', 'regularizationRate', 'iterations', 'speed',
 ];

@@ -4,7 +4,7 @@
 
 use crate::timeline::{Event, Timeline};
 use crate::train::{Divergence, Trainer};
-use crate::Session;
+use crate::{Record, Session};
 
 #[derive(Debug)]
 pub struct RecordedRun {
@@ -67,6 +67,23 @@ impl RecordedRun {
             .get_or_insert_with(|| self.session.trainer.replayer());
         self.timeline.seek(replayer, target)?;
         Ok(replayer)
+    }
+
+    /// The trainer of the last `seek`, if there was one.
+    pub fn replayed(&self) -> Option<&Trainer> {
+        self.replayer.as_ref()
+    }
+
+    /// The metrics of the last `seek`'s iteration: as recorded live when they were (on the
+    /// full batch, every iteration), else measured now on the replayed weights.
+    pub fn replayed_metrics(&mut self) -> Option<Record> {
+        let replayer = self.replayer.as_mut()?;
+        let history = self.session.trainer.history();
+        let index = history.index_of_iteration(replayer.iteration());
+        match history.get(index) {
+            Some(r) if r.iteration == replayer.iteration() => Some(r),
+            _ => replayer.measure().ok(),
+        }
     }
 
     /// Makes iteration `target` the live state and forgets everything after it.

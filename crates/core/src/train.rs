@@ -289,6 +289,13 @@ impl Trainer {
         {
             return Ok(last);
         }
+        let record = self.measure()?;
+        self.history.push(record);
+        Ok(record)
+    }
+
+    /// The metrics of the current parameters on the training and test sets, not recorded.
+    pub fn measure(&mut self) -> Result<Record, Divergence> {
         let train = evaluate(
             &self.network,
             self.config.regularization,
@@ -297,13 +304,11 @@ impl Trainer {
         );
         let train = train.ok_or_else(|| self.diverge(DivergenceCause::Cost))?;
         let test = self.evaluate_test()?;
-        let record = Record {
+        Ok(Record {
             iteration: self.iteration,
             train,
             test,
-        };
-        self.history.push(record);
-        Ok(record)
+        })
     }
 
     fn evaluate_test(&mut self) -> Result<Option<Metrics>, Divergence> {

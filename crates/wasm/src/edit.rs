@@ -18,7 +18,7 @@ impl Playground {
         column: f64,
         value: f64,
     ) -> Result<(), JsError> {
-        let at = weight_index(self.session.trainer.network(), layer, row, column)
+        let at = weight_index(self.run.trainer().network(), layer, row, column)
             .and_then(|at| finite(value, || format!("w[{layer}][{row}][{column}]")).map(|_| at))
             .map_err(|e| JsError::new(&e))?;
         self.set_param(at, value)
@@ -27,7 +27,7 @@ impl Playground {
     /// Sets `b[layer][row]` to `value`.
     #[wasm_bindgen(js_name = setBias)]
     pub fn set_bias(&mut self, layer: f64, row: f64, value: f64) -> Result<(), JsError> {
-        let at = bias_index(self.session.trainer.network(), layer, row)
+        let at = bias_index(self.run.trainer().network(), layer, row)
             .and_then(|at| finite(value, || format!("b[{layer}][{row}]")).map(|_| at))
             .map_err(|e| JsError::new(&e))?;
         self.set_param(at, value)
@@ -36,12 +36,14 @@ impl Playground {
 
 impl Playground {
     fn set_param(&mut self, at: usize, value: f64) -> Result<(), JsError> {
-        let mut params = self.session.trainer.network().params().to_vec();
+        if self.viewing.is_some() {
+            return Err(JsError::new(
+                "this is a past iteration: continue from here, or return to the live run, to edit it",
+            ));
+        }
+        let mut params = self.run.trainer().network().params().to_vec();
         params[at] = value;
-        self.session
-            .trainer
-            .set_params(&params)
-            .map_err(|e| JsError::new(&e))
+        self.run.set_params(&params).map_err(|e| JsError::new(&e))
     }
 }
 

@@ -30,26 +30,26 @@ impl Playground {
     /// Records so far (one per full-batch update, and one per `step` call).
     #[wasm_bindgen(js_name = historyLength)]
     pub fn history_length(&self) -> usize {
-        self.session.trainer.history().len()
+        self.run.trainer().history().len()
     }
 
     /// The iteration of record `index`, or `undefined` past the end.
     #[wasm_bindgen(js_name = historyIteration)]
     pub fn history_iteration(&self, index: usize) -> Option<f64> {
-        let iterations = self.session.trainer.history().iterations();
+        let iterations = self.run.trainer().history().iterations();
         iterations.get(index).map(|&i| i as f64)
     }
 
     /// Whether the history has test columns (there is a test set).
     #[wasm_bindgen(js_name = historyHasTest)]
     pub fn history_has_test(&self) -> bool {
-        self.session.trainer.history().has_test()
+        self.run.trainer().history().has_test()
     }
 
     /// What the score columns hold: "accuracy", or "rmse" for regression.
     #[wasm_bindgen(js_name = historyScoreName)]
     pub fn history_score_name(&self) -> String {
-        let task = self.session.trainer.network().task();
+        let task = self.run.trainer().network().task();
         task.score_name().to_string()
     }
 
@@ -66,7 +66,7 @@ impl Playground {
         buckets: usize,
     ) -> Result<usize, JsError> {
         let column = column_named(column)?;
-        let history = self.session.trainer.history();
+        let history = self.run.trainer().history();
         let range = iteration_of(from)..=iteration_of(to);
         let spans = history.envelope_over_iterations(column, range, buckets.min(MAX_BUCKETS));
         self.envelope.clear();

@@ -8,8 +8,9 @@ mod history;
 mod painter;
 mod panic;
 mod snapshot;
+mod time_machine;
 
-use neuranim_core::{Grid, Rasterizer, Session, Settings, Trainer};
+use neuranim_core::{Grid, Rasterizer, RecordedRun, Settings, Trainer};
 use wasm_bindgen::prelude::*;
 
 pub use panic::last_panic_message;
@@ -18,7 +19,9 @@ pub use panic::last_panic_message;
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct Playground {
-    session: Session,
+    run: RecordedRun,
+    /// The past iteration shown instead of the live run (time_machine.rs).
+    viewing: Option<u64>,
     rasterizer: Rasterizer,
     boundary: Vec<f32>,
     neurons: Vec<f32>,
@@ -39,7 +42,8 @@ impl Playground {
         };
         let session = settings.start().map_err(|e| JsError::new(&e))?;
         Ok(Self {
-            session,
+            run: RecordedRun::new(session),
+            viewing: None,
             rasterizer: Rasterizer::default(),
             boundary: Vec::new(),
             neurons: Vec::new(),
@@ -57,13 +61,15 @@ impl Playground {
     /// were made, fewer than asked for only if training diverged.
     #[wasm_bindgen(js_name = stepEpoch)]
     pub fn step_epoch(&mut self) -> u32 {
-        let epoch = self.session.trainer.epochs();
+        self.viewing = None;
+        let epoch = self.run.trainer().epochs();
         self.advance(|trainer, _| trainer.epochs() == epoch)
     }
 
-    /// Iteration, epoch, metrics, weights by layer and divergence, as a plain object.
+    /// Iteration, epoch, metrics, weights by layer and divergence of the iteration shown (the
+    /// live one, or a past one after `seek`), as a plain object.
     pub fn snapshot(&mut self) -> Result<JsValue, JsError> {
-        let snapshot = snapshot::Snapshot::of(&mut self.session);
+        let snapshot = self.shown_snapshot();
         serde_wasm_bindgen::to_value(&snapshot).map_err(|e| JsError::new(&e.to_string()))
     }
 
@@ -73,14 +79,16 @@ impl Playground {
         if !(learning_rate.is_finite() && learning_rate > 0.0) {
             return Err(JsError::new("the learning rate must be a positive number"));
         }
-        self.session.trainer.set_learning_rate(learning_rate);
+        self.viewing = None;
+        self.run.set_learning_rate(learning_rate);
         Ok(())
     }
 
     /// The training points as x1, x2 pairs.
     #[wasm_bindgen(js_name = trainPoints)]
     pub fn train_points(&self) -> Vec<f64> {
-        self.session
+        self.run
+            .session
             .train
             .points
             .iter()
@@ -91,22 +99,22 @@ impl Playground {
 
     #[wasm_bindgen(js_name = trainLabels)]
     pub fn train_labels(&self) -> Vec<f64> {
-        self.session.train.labels.clone()
+        self.run.session.train.labels.clone()
     }
 
     #[wasm_bindgen(js_name = testPoints)]
     pub fn test_points(&self) -> Vec<f64> {
-        self.session.test.points.iter().flatten().copied().collect()
+        self.run.session.test.points.iter().flatten().copied().collect()
     }
 
     #[wasm_bindgen(js_name = testLabels)]
     pub fn test_labels(&self) -> Vec<f64> {
-        self.session.test.labels.clone()
+        self.run.session.test.labels.clone()
     }
 
     /// The plotted rectangle: [x1_min, x1_max, x2_min, x2_max].
     pub fn bounds(&self) -> Vec<f64> {
-        let b = self.session.data.bounds;
+        let b = self.run.session.data.bounds;
         vec![b.x1_min, b.x1_max, b.x2_min, b.x2_max]
     }
 
@@ -116,7 +124,7 @@ impl Playground {
     #[wasm_bindgen(js_name = computeBoundary)]
     pub fn compute_boundary(&mut self, width: usize, height: usize) -> usize {
         let grid = self.grid(width, height);
-        let net = self.session.trainer.network();
+        let net = time_machine::shown(&self.run, self.viewing).network();
         self.rasterizer.output(net, grid, &mut self.boundary);
         self.boundary.len()
     }
@@ -131,7 +139,7 @@ impl Playground {
     #[wasm_bindgen(js_name = computeNeurons)]
     pub fn compute_neurons(&mut self, width: usize, height: usize) -> usize {
         let grid = self.grid(width, height);
-        let net = self.session.trainer.network();
+        let net = time_machine::shown(&self.run, self.viewing).network();
         self.rasterizer.neurons(net, grid, &mut self.neurons);
         self.neurons.len()
     }
@@ -144,13 +152,12 @@ impl Playground {
     /// Every parameter in the core's flat layout (each layer's W row by row, then its b),
     /// for a `Painter`.
     pub fn params(&self) -> Vec<f64> {
-        self.session.trainer.network().params().to_vec()
+        self.shown().network().params().to_vec()
     }
 
     /// The hidden activation's name.
     pub fn activation(&self) -> String {
-        self.session
-            .trainer
+        self.shown()
             .network()
             .activation()
             .name()
@@ -160,17 +167,18 @@ impl Playground {
     /// The weights file of the current network (the CLI's `--weights-out` format).
     #[wasm_bindgen(js_name = weightsJson)]
     pub fn weights_json(&self) -> String {
-        neuranim_core::WeightsFile::of(self.session.trainer.network()).to_json()
+        neuranim_core::WeightsFile::of(self.shown().network()).to_json()
     }
 
     /// Updates while `more(trainer, done)` holds and training stays finite, then records the
     /// metrics once; returns how many updates were made.
     fn advance(&mut self, more: impl Fn(&Trainer, u32) -> bool) -> u32 {
-        let trainer = &mut self.session.trainer;
+        self.viewing = None;
         let mut done = 0;
-        while more(trainer, done) && trainer.step().is_ok() {
+        while more(self.run.trainer(), done) && self.run.step().is_ok() {
             done += 1;
         }
+        let trainer = &mut self.run.session.trainer;
         if trainer.divergence().is_none() {
             // A record can itself find a non-finite cost; the snapshot reports it.
             let _ = trainer.record();
@@ -180,7 +188,7 @@ impl Playground {
 
     fn grid(&self, width: usize, height: usize) -> Grid {
         Grid {
-            bounds: self.session.data.bounds,
+            bounds: self.run.session.data.bounds,
             width: width.clamp(1, 4096),
             height: height.clamp(1, 4096),
         }

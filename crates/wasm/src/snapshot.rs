@@ -1,6 +1,6 @@
 //! The small facts the page shows each frame.
 
-use neuranim_core::{Session, WeightsFile};
+use neuranim_core::{Record, Trainer, WeightsFile};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -19,16 +19,13 @@ pub struct Snapshot {
     pub layers: Vec<neuranim_core::weights::LayerWeights>,
     /// Why training stopped, if it diverged.
     pub diverged: Option<String>,
+    /// The live run's iteration: `iteration` is behind it while a past one is shown.
+    pub live_iteration: u64,
 }
 
 impl Snapshot {
-    pub fn of(session: &mut Session) -> Self {
-        let trainer = &mut session.trainer;
-        let record = if trainer.divergence().is_none() {
-            trainer.record().ok()
-        } else {
-            trainer.history().last()
-        };
+    /// Of `trainer` at its iteration, whose metrics are `record`.
+    pub fn of(trainer: &Trainer, record: Option<Record>, live_iteration: u64) -> Self {
         let net = trainer.network();
         Self {
             iteration: trainer.iteration(),
@@ -41,6 +38,7 @@ impl Snapshot {
             sizes: net.sizes().to_vec(),
             layers: WeightsFile::of(net).layers,
             diverged: trainer.divergence().map(|d| d.to_string()),
+            live_iteration,
         }
     }
 }

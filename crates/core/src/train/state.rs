@@ -86,14 +86,14 @@ impl Trainer {
     }
 
     /// A trainer over the same data and settings that keeps no history, for replaying
-    /// saved states without touching this one.
+    /// saved states (and measuring them) without touching this one.
     pub fn replayer(&self) -> Trainer {
         let n = self.network.params().len();
         Trainer {
             network: self.network.clone(),
             config: self.config.clone(),
             train: self.train.clone(),
-            test: Columns::default(),
+            test: self.test.clone(),
             state: self.state.clone(),
             grads: vec![0.0; n],
             saved_params: vec![0.0; n],

@@ -1,0 +1,108 @@
+// The time machine in the page: any past iteration shown exactly as it was live, the
+// scrubber, replay, and continuing from a past iteration.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { ARTIFACTS, openPage, openSite } from './support/browser.mjs';
+
+let site;
+before(async () => {
+  site = await openSite();
+});
+after(async () => site?.close());
+
+const weights = (page) => page.evaluate(() => window.neuranim.weightsJson());
+const snapshot = (page) => page.evaluate(() => window.neuranim.snapshot());
+const stepTo = (page, n) => page.evaluate((n) => {
+  while (window.neuranim.snapshot().iteration < n) document.getElementById('step').click();
+}, n);
+const boundarySample = (page) => page.evaluate(() => {
+  const { data } = canvasPixels(document.getElementById('boundary'));
+  return Array.from(data.filter((_, i) => i % 3001 === 0)).join();
+});
+
+test('a past iteration, sought, has the weights it had live, bit for bit', async () => {
+  // Mini-batches with Adam, and a learning-rate change on the way.
+  const { page, problems } = await openPage(site, '#hidden=8,8,8,8,8,8&init=xavier&optimizer=adam&learningRate=0.01&batchSize=10');
+  const live = new Map();
+  const marks = [0, 7, 333, 1234, 2000, 2621, 3000];
+  for (const m of marks.slice(0, 4)) {
+    await stepTo(page, m);
+    live.set(m, await weights(page));
+  }
+  await page.fill('#setting-learningRate', '0.003');
+  await page.press('#setting-learningRate', 'Enter');
+  for (const m of marks.slice(4)) {
+    await stepTo(page, m);
+    live.set(m, await weights(page));
+  }
+  for (const m of [2621, 7, 3000, 1234, 0, 333, 2000]) {
+    await page.evaluate((m) => window.neuranim.seek(m), m);
+    const s = await snapshot(page);
+    assert.equal(s.iteration, m);
+    assert.equal(s.liveIteration, 3000);
+    assert.equal(await weights(page), live.get(m), `iteration ${m}`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('the scrubber shows the past and returns to the live boundary; replay plays it back', async () => {
+  const { page, problems } = await openPage(site, '#speed=50');
+  await page.click('#play');
+  await page.waitForFunction(() => window.neuranim.snapshot().iteration >= 1500);
+  await page.click('#play');
+  await page.waitForTimeout(300);
+  const liveBoundary = await boundarySample(page);
+  const liveIteration = (await snapshot(page)).iteration;
+  // Drag the scrubber to its start: iteration 0, a near-blank boundary.
+  const box = await page.locator('#scrubber').boundingBox();
+  await page.mouse.click(box.x + 2, box.y + box.height / 2);
+  await page.waitForTimeout(300);
+  const shown = await snapshot(page);
+  assert.ok(shown.iteration < liveIteration / 10, `shown ${shown.iteration}`);
+  assert.match(await page.textContent('#scrub-label'), /of/);
+  assert.notEqual(await boundarySample(page), liveBoundary);
+  await page.screenshot({ path: `${ARTIFACTS}time-machine.png` });
+  // Replay forward moves through the recording.
+  await page.selectOption('#replay-speed', '100');
+  await page.click('#replay-forward');
+  await page.waitForFunction((from) => window.neuranim.snapshot().iteration > from + 300, shown.iteration);
+  await page.click('#replay-forward');
+  // Backward too.
+  const at = (await snapshot(page)).iteration;
+  await page.click('#replay-back');
+  await page.waitForFunction((from) => window.neuranim.snapshot().iteration < from, at);
+  await page.click('#replay-back');
+  // Live again: the same picture as before.
+  await page.click('#go-live');
+  await page.waitForTimeout(300);
+  assert.equal((await snapshot(page)).iteration, liveIteration);
+  assert.equal(await page.textContent('#scrub-label'), 'live');
+  assert.equal(await boundarySample(page), liveBoundary);
+  assert.deepEqual(problems, []);
+});
+
+test('continue from here drops the later history after a confirm and trains on', async () => {
+  const { page, problems } = await openPage(site);
+  await stepTo(page, 400);
+  await page.evaluate(() => window.neuranim.seek(100));
+  const at100 = await weights(page);
+  let asked = '';
+  page.once('dialog', (dialog) => {
+    asked = dialog.message();
+    dialog.dismiss();
+  });
+  await page.click('#continue-here');
+  assert.match(asked, /iteration 100\?.*300 iterations/s);
+  assert.equal((await snapshot(page)).liveIteration, 400, 'dismissed: nothing dropped');
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.click('#continue-here');
+  const s = await snapshot(page);
+  assert.equal(s.iteration, 100);
+  assert.equal(s.liveIteration, 100);
+  assert.equal(await weights(page), at100);
+  assert.equal(await page.evaluate(() => Number(document.getElementById('scrubber').max)), 100);
+  await page.click('#step');
+  assert.equal((await snapshot(page)).liveIteration, 101);
+  assert.deepEqual(problems, []);
+});

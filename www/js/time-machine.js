@@ -1,0 +1,78 @@
+// The timeline under the network: a scrubber over every iteration trained so far, playback
+// of the recording forward and backward, a way back to the live run, and "continue from
+// here". The wasm Playground recomputes any past iteration exactly (keyframes + replay);
+// this module only decides which iteration to show.
+
+const $ = (id) => document.getElementById(id);
+
+export class TimeMachine {
+  /** `show(iteration)` seeks and repaints; `live()` returns to the live run;
+   * `fork()` continues from the iteration shown (after the reader confirms);
+   * `pauseTraining()` stops live training before the past is shown. */
+  constructor({ show, live, fork, pauseTraining }) {
+    this.panel = document.querySelector('.timeline-panel');
+    this.scrubber = $('scrubber');
+    this.label = $('scrub-label');
+    this.speed = $('replay-speed');
+    this.replaying = 0; // −1 backward, +1 forward, 0 not
+    this.callbacks = { show, live, fork, pauseTraining };
+    this.scrubber.addEventListener('input', () => {
+      this.stopReplay();
+      pauseTraining();
+      show(Number(this.scrubber.value));
+    });
+    $('replay-back').addEventListener('click', () => this.replay(-1));
+    $('replay-forward').addEventListener('click', () => this.replay(1));
+    $('go-live').addEventListener('click', () => {
+      this.stopReplay();
+      live();
+    });
+    $('continue-here').addEventListener('click', () => {
+      this.stopReplay();
+      const at = Number(this.scrubber.value);
+      const last = Number(this.scrubber.max);
+      if (at < last && confirm(`Train on from iteration ${at.toLocaleString('en-US')}? The ${(last - at).toLocaleString('en-US')} iterations recorded after it will be dropped.`)) fork();
+    });
+  }
+
+  /** Plays the recording in `direction` from the iteration shown (from the start when
+   * forward from the live end). */
+  replay(direction) {
+    this.callbacks.pauseTraining();
+    if (this.replaying === direction) {
+      this.stopReplay();
+      return;
+    }
+    this.replaying = direction;
+    if (direction > 0 && Number(this.scrubber.value) >= Number(this.scrubber.max)) this.callbacks.show(0);
+    $(direction > 0 ? 'replay-forward' : 'replay-back').setAttribute('aria-pressed', 'true');
+  }
+
+  stopReplay() {
+    this.replaying = 0;
+    $('replay-forward').setAttribute('aria-pressed', 'false');
+    $('replay-back').setAttribute('aria-pressed', 'false');
+  }
+
+  /** Called every animation frame: the next iteration of a replay, if one runs. */
+  tick() {
+    if (!this.replaying) return;
+    const step = Number(this.speed.value) * this.replaying;
+    const last = Number(this.scrubber.max);
+    const next = Math.min(last, Math.max(0, Number(this.scrubber.value) + step));
+    this.callbacks.show(next);
+    if (next === 0 || next === last) this.stopReplay();
+  }
+
+  /** Mirrors the iteration shown and the live one. */
+  update(snapshot) {
+    const past = snapshot.iteration < snapshot.liveIteration;
+    this.scrubber.max = String(snapshot.liveIteration);
+    this.scrubber.value = String(snapshot.iteration);
+    const text = past
+      ? `${snapshot.iteration.toLocaleString('en-US')} of ${snapshot.liveIteration.toLocaleString('en-US')}`
+      : 'live';
+    if (this.label.textContent !== text) this.label.textContent = text;
+    this.panel.classList.toggle('past', past);
+  }
+}
