@@ -8,7 +8,8 @@ import { DataView, taskOf } from './data-view.js';
 import { NetworkGraph } from './network-graph.js';
 import { RasterClient } from './raster-client.js';
 import { TimeMachine } from './time-machine.js';
-import { applyPreset, coreSettings, parseHash, toHash } from './settings.js';
+import { download, fileName } from './files.js';
+import { applyPreset, coreSettings, fromCoreSettings, parseHash, toHash } from './settings.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -74,6 +75,36 @@ function restart() {
   // A neuron shown in the data panel belonged to the old network.
   state.view.focus(null);
   render();
+}
+
+/** Replaces the run with one read from a run file; a bad file leaves everything as it was
+ * and says what is wrong. */
+async function openRun(file) {
+  const text = await file.text();
+  let next;
+  try {
+    next = Playground.fromRunJson(text);
+  } catch (error) {
+    notify([`${file.name} was not opened: ${error?.message ?? error}`]);
+    return;
+  }
+  setPlaying(false);
+  const { settings, notices } = fromCoreSettings(next.coreSettings(), state.settings);
+  state.settings = settings;
+  state.controls.show(settings);
+  saveHash();
+  applyAppearance();
+  state.playground?.free();
+  state.playground = next;
+  state.task = taskOf(next.snapshot());
+  state.view.focus(null);
+  render();
+  notify([`Opened ${file.name} at iteration ${state.iteration.toLocaleString('en-US')}.`, ...notices]);
+}
+
+function saveRun() {
+  const json = state.playground.runJson($('save-history').checked);
+  download(fileName('neuranim', state.settings.dataset, state.iteration) + '.json', new Blob([json], { type: 'application/json' }));
 }
 
 /** Hide flags and contrast: the page's look, which never touches the run. */
@@ -276,6 +307,13 @@ async function main() {
     pauseTraining: () => setPlaying(false),
   });
   notify(notices);
+  $('save-run').addEventListener('click', guarded(saveRun));
+  $('open-run').addEventListener('click', () => $('run-file').click());
+  $('run-file').addEventListener('change', (event) => {
+    const [file] = event.target.files;
+    event.target.value = '';
+    if (file) openRun(file).catch(showError);
+  });
   ui.play.addEventListener('click', togglePlay);
   ui.step.addEventListener('click', stepOnce);
   ui.stepEpoch.addEventListener('click', stepEpoch);

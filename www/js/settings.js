@@ -16,7 +16,7 @@ const MAX_SEED = 4294967295;
 
 /** What a `hide=` flag can hide: a panel, a group of controls, or one setting's control. */
 export const HIDEABLE = [
-  'masthead', 'settings', 'presets', 'data', 'legend', 'toggles', 'graph', 'chart', 'transport', 'readouts', 'timeline',
+  'masthead', 'settings', 'presets', 'data', 'legend', 'toggles', 'graph', 'chart', 'transport', 'readouts', 'timeline', 'exports',
   'dataset', 'noise', 'testRatio', 'seed', 'hidden', 'activation', 'init', 'learningRate', 'batchSize',
   'optimizer', 'regularization', 'regularizationRate', 'iterations', 'speed',
 ];
@@ -164,6 +164,21 @@ export function coreSettings(settings) {
     core[key] = key === 'batchSize' ? (settings.batchSize === 'full' ? null : settings.batchSize) : settings[key];
   }
   return core;
+}
+
+/** Page settings for a run the core describes (a run file's `settings`): the core's fields
+ * through the same checks as a link's, the page's own kept from `base`. */
+export function fromCoreSettings(core, base) {
+  const settings = { ...base };
+  const notices = [];
+  for (const [key, field] of Object.entries(FIELDS)) {
+    if (!field.core) continue;
+    const raw = key === 'batchSize' && core.batchSize == null ? 'full' : core[key] ?? null;
+    const { value, notice } = parseField(key, formatField(key, raw));
+    settings[key] = value;
+    if (notice) notices.push(notice);
+  }
+  return { settings, notices };
 }
 
 /** Presets: the blog post's run, the course's, and TensorFlow Playground's defaults. */

@@ -67,6 +67,7 @@ export class TimeMachine {
   /** Mirrors the iteration shown and the live one. */
   update(snapshot) {
     const past = snapshot.iteration < snapshot.liveIteration;
+    this.scrubber.min = String(snapshot.firstIteration);
     this.scrubber.max = String(snapshot.liveIteration);
     this.scrubber.value = String(snapshot.iteration);
     const text = past

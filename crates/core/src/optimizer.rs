@@ -119,6 +119,42 @@ impl OptimizerState {
         }
     }
 
+    /// What is remembered: the velocities, the squares, β1ᵗ and β2ᵗ.
+    pub fn parts(&self) -> (&[f64], &[f64], f64, f64) {
+        (
+            &self.velocity,
+            &self.squares,
+            self.beta1_power,
+            self.beta2_power,
+        )
+    }
+
+    /// The state `parts` describe, checked against what `optimizer` remembers for
+    /// `n_params` parameters; errors name the part.
+    pub fn from_parts(
+        optimizer: Optimizer,
+        n_params: usize,
+        (velocity, squares, beta1_power, beta2_power): (Vec<f64>, Vec<f64>, f64, f64),
+    ) -> Result<Self, String> {
+        let expected = Self::new(optimizer, n_params);
+        for (name, got, want) in [
+            ("velocity", velocity.len(), expected.velocity.len()),
+            ("squares", squares.len(), expected.squares.len()),
+        ] {
+            if got != want {
+                return Err(format!(
+                    "{name}: expected {want} numbers for this optimizer and network, got {got}"
+                ));
+            }
+        }
+        Ok(Self {
+            velocity,
+            squares,
+            beta1_power,
+            beta2_power,
+        })
+    }
+
     /// Memory held by the remembered values, in bytes.
     pub fn heap_bytes(&self) -> usize {
         (self.velocity.capacity() + self.squares.capacity()) * size_of::<f64>()

@@ -61,7 +61,10 @@ impl RecordedRun {
     /// The trainer as live training had it after `target` updates (at most the live
     /// iteration), recomputed exactly from the nearest keyframe.
     pub fn seek(&mut self, target: u64) -> Result<&Trainer, Divergence> {
-        let target = target.min(self.session.trainer.iteration());
+        let target = target.clamp(
+            self.timeline.first_iteration(),
+            self.session.trainer.iteration(),
+        );
         let replayer = self
             .replayer
             .get_or_insert_with(|| self.session.trainer.replayer());

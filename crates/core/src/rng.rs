@@ -47,6 +47,26 @@ impl RandomState {
         self.pos = 0;
     }
 
+    /// The generator's whole state: key, position in it, and the cached normal draw.
+    pub fn parts(&self) -> (&[u32], usize, Option<f64>) {
+        (&self.key, self.pos, self.cached_gauss)
+    }
+
+    /// A generator in the state `parts` described.
+    pub fn from_parts(key: &[u32], pos: usize, cached_gauss: Option<f64>) -> Result<Self, String> {
+        let key: [u32; N] = key
+            .try_into()
+            .map_err(|_| format!("key: expected {N} numbers, got {}", key.len()))?;
+        if pos > N {
+            return Err(format!("pos: {pos} is past the key's {N} numbers"));
+        }
+        Ok(Self {
+            key,
+            pos,
+            cached_gauss,
+        })
+    }
+
     /// One tempered 32-bit output of MT19937.
     pub fn next_u32(&mut self) -> u32 {
         if self.pos == N {

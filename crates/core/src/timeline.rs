@@ -60,6 +60,11 @@ impl Timeline {
         timeline
     }
 
+    /// The earliest iteration that can be shown: where the timeline began.
+    pub fn first_iteration(&self) -> u64 {
+        self.keyframes.first().map_or(0, |k| k.state.iteration())
+    }
+
     /// Updates between keyframes.
     pub fn interval(&self) -> u64 {
         self.interval
@@ -76,7 +81,7 @@ impl Timeline {
 
     fn keep(&mut self, trainer: &Trainer) {
         let state = trainer.save_state();
-        self.keyframe_bytes += state.heap_bytes();
+        self.keyframe_bytes += size_of::<Keyframe>() + state.heap_bytes();
         self.keyframes.push(Keyframe {
             state,
             events_seen: self.events.len(),
@@ -98,7 +103,14 @@ impl Timeline {
             index += 1;
             keep
         });
-        self.keyframe_bytes = self.keyframes.iter().map(|k| k.state.heap_bytes()).sum();
+        self.keyframe_bytes = self.measure_keyframes();
+    }
+
+    fn measure_keyframes(&self) -> usize {
+        self.keyframes
+            .iter()
+            .map(|k| size_of::<Keyframe>() + k.state.heap_bytes())
+            .sum()
     }
 
     /// Notes a change made at `iteration` (the trainer's current one).
@@ -144,7 +156,7 @@ impl Timeline {
         for k in &mut self.keyframes {
             k.events_seen = k.events_seen.min(events);
         }
-        self.keyframe_bytes = self.keyframes.iter().map(|k| k.state.heap_bytes()).sum();
+        self.keyframe_bytes = self.measure_keyframes();
     }
 
     /// Memory held by the keyframes, in bytes: at most the budget.
@@ -163,7 +175,7 @@ impl Timeline {
             })
             .sum();
         self.keyframe_bytes
-            + self.keyframes.capacity() * size_of::<Keyframe>()
+            + (self.keyframes.capacity() - self.keyframes.len()) * size_of::<Keyframe>()
             + self.events.capacity() * size_of::<(u64, Event)>()
             + events
     }

@@ -10,6 +10,7 @@ use crate::rng::RandomState;
 use std::fmt;
 
 mod state;
+pub(crate) use state::Shuffle;
 pub use state::TrainerState;
 
 /// How the network learns, apart from its shape and data.
@@ -320,6 +321,11 @@ impl Trainer {
             Some(m) => Ok(Some(m)),
             None => Err(self.diverge(DivergenceCause::Cost)),
         }
+    }
+
+    /// Replaces the history (a run read from a file).
+    pub fn replace_history(&mut self, history: History) {
+        self.history = history;
     }
 
     /// Drops the records of iterations after `iteration`.

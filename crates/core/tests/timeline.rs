@@ -124,7 +124,7 @@ fn keyframes_stay_within_their_budget_and_seeks_stay_exact() {
         learning_rate: 0.3,
         ..Settings::default()
     };
-    let budget = 96 << 10;
+    let budget = 48 << 10;
     let mut run = RecordedRun::with_budget(settings.start().unwrap(), budget);
     let first_interval = run.timeline().interval();
     let mut rng = RandomState::new(11);

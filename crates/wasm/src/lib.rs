@@ -7,6 +7,7 @@ mod edit;
 mod history;
 mod painter;
 mod panic;
+mod run_file;
 mod snapshot;
 mod time_machine;
 
@@ -41,14 +42,7 @@ impl Playground {
             serde_wasm_bindgen::from_value(settings).map_err(|e| JsError::new(&e.to_string()))?
         };
         let session = settings.start().map_err(|e| JsError::new(&e))?;
-        Ok(Self {
-            run: RecordedRun::new(session),
-            viewing: None,
-            rasterizer: Rasterizer::default(),
-            boundary: Vec::new(),
-            neurons: Vec::new(),
-            envelope: Vec::new(),
-        })
+        Ok(Self::of_run(RecordedRun::new(session)))
     }
 
     /// Up to `n` updates; returns how many were made. Fewer means training diverged, and
@@ -104,7 +98,14 @@ impl Playground {
 
     #[wasm_bindgen(js_name = testPoints)]
     pub fn test_points(&self) -> Vec<f64> {
-        self.run.session.test.points.iter().flatten().copied().collect()
+        self.run
+            .session
+            .test
+            .points
+            .iter()
+            .flatten()
+            .copied()
+            .collect()
     }
 
     #[wasm_bindgen(js_name = testLabels)]
@@ -157,17 +158,24 @@ impl Playground {
 
     /// The hidden activation's name.
     pub fn activation(&self) -> String {
-        self.shown()
-            .network()
-            .activation()
-            .name()
-            .to_string()
+        self.shown().network().activation().name().to_string()
     }
 
     /// The weights file of the current network (the CLI's `--weights-out` format).
     #[wasm_bindgen(js_name = weightsJson)]
     pub fn weights_json(&self) -> String {
         neuranim_core::WeightsFile::of(self.shown().network()).to_json()
+    }
+
+    fn of_run(run: RecordedRun) -> Self {
+        Self {
+            run,
+            viewing: None,
+            rasterizer: Rasterizer::default(),
+            boundary: Vec::new(),
+            neurons: Vec::new(),
+            envelope: Vec::new(),
+        }
     }
 
     /// Updates while `more(trainer, done)` holds and training stays finite, then records the

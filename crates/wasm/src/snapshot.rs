@@ -21,11 +21,17 @@ pub struct Snapshot {
     pub diverged: Option<String>,
     /// The live run's iteration: `iteration` is behind it while a past one is shown.
     pub live_iteration: u64,
+    /// The earliest iteration the time machine can show.
+    pub first_iteration: u64,
 }
 
 impl Snapshot {
     /// Of `trainer` at its iteration, whose metrics are `record`.
-    pub fn of(trainer: &Trainer, record: Option<Record>, live_iteration: u64) -> Self {
+    pub fn of(
+        trainer: &Trainer,
+        record: Option<Record>,
+        [first_iteration, live_iteration]: [u64; 2],
+    ) -> Self {
         let net = trainer.network();
         Self {
             iteration: trainer.iteration(),
@@ -39,6 +45,7 @@ impl Snapshot {
             layers: WeightsFile::of(net).layers,
             diverged: trainer.divergence().map(|d| d.to_string()),
             live_iteration,
+            first_iteration,
         }
     }
 }

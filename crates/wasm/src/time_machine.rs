@@ -14,13 +14,20 @@ impl Playground {
     /// on); returns the iteration shown.
     pub fn seek(&mut self, iteration: f64) -> Result<f64, JsError> {
         if !(iteration.is_finite() && iteration >= 0.0) {
-            return Err(JsError::new("the iteration to show must be a whole number ≥ 0"));
+            return Err(JsError::new(
+                "the iteration to show must be a whole number ≥ 0",
+            ));
         }
-        let target = (iteration as u64).min(self.run.trainer().iteration());
+        let target = (iteration as u64).clamp(
+            self.run.timeline().first_iteration(),
+            self.run.trainer().iteration(),
+        );
         if target == self.run.trainer().iteration() {
             self.viewing = None;
         } else {
-            self.run.seek(target).map_err(|d| JsError::new(&d.to_string()))?;
+            self.run
+                .seek(target)
+                .map_err(|d| JsError::new(&d.to_string()))?;
             self.viewing = Some(target);
         }
         Ok(target as f64)
@@ -70,7 +77,10 @@ impl Playground {
     }
 
     pub(crate) fn shown_snapshot(&mut self) -> Snapshot {
-        let live = self.run.trainer().iteration();
+        let live = [
+            self.run.timeline().first_iteration(),
+            self.run.trainer().iteration(),
+        ];
         if self.viewing.is_some() {
             let record = self.run.replayed_metrics();
             if let Some(replayed) = self.run.replayed() {

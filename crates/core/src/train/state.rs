@@ -11,22 +11,23 @@ use crate::rng::RandomState;
 /// Where the mini-batches stand: the epoch's order, the next example in it, and the
 /// generator of the following orders.
 #[derive(Clone, Debug)]
-struct Shuffle {
-    order: Vec<u32>,
-    cursor: usize,
-    rng: RandomState,
+pub(crate) struct Shuffle {
+    pub(crate) order: Vec<u32>,
+    pub(crate) cursor: usize,
+    pub(crate) rng: RandomState,
 }
 
 #[derive(Clone, Debug)]
 pub struct TrainerState {
-    params: Vec<f64>,
-    optimizer: OptimizerState,
-    /// None on the full batch, which never shuffles.
-    shuffle: Option<Shuffle>,
-    iteration: u64,
-    epochs: u64,
-    learning_rate: f64,
-    diverged: Option<Divergence>,
+    pub(crate) params: Vec<f64>,
+    pub(crate) optimizer: OptimizerState,
+    /// None on the full batch, which never shuffles; boxed, since a generator's state is
+    /// larger than everything else a small network's keyframe holds.
+    pub(crate) shuffle: Option<Box<Shuffle>>,
+    pub(crate) iteration: u64,
+    pub(crate) epochs: u64,
+    pub(crate) learning_rate: f64,
+    pub(crate) diverged: Option<Divergence>,
 }
 
 impl TrainerState {
@@ -38,24 +39,23 @@ impl TrainerState {
         &self.params
     }
 
-    /// Memory held, in bytes.
+    /// Memory held outside the value itself, in bytes.
     pub fn heap_bytes(&self) -> usize {
         let shuffle = self.shuffle.as_ref().map_or(0, |s| {
-            s.order.capacity() * size_of::<u32>() + size_of::<RandomState>()
+            size_of::<Shuffle>() + s.order.capacity() * size_of::<u32>()
         });
-        size_of::<Self>()
-            + self.params.capacity() * size_of::<f64>()
-            + self.optimizer.heap_bytes()
-            + shuffle
+        self.params.capacity() * size_of::<f64>() + self.optimizer.heap_bytes() + shuffle
     }
 }
 
 impl Trainer {
     pub fn save_state(&self) -> TrainerState {
-        let shuffle = (!self.is_full_batch()).then(|| Shuffle {
-            order: self.order.iter().map(|&i| i as u32).collect(),
-            cursor: self.cursor,
-            rng: self.order_rng.clone(),
+        let shuffle = (!self.is_full_batch()).then(|| {
+            Box::new(Shuffle {
+                order: self.order.iter().map(|&i| i as u32).collect(),
+                cursor: self.cursor,
+                rng: self.order_rng.clone(),
+            })
         });
         TrainerState {
             params: self.network.params().to_vec(),

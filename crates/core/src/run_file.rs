@@ -1,0 +1,302 @@
+//! A whole run in one JSON file: its settings, the trainer's exact state (weights, what the
+//! optimizer remembers, where the mini-batches stand) and, optionally, the history. Reading
+//! one back restores that state bit for bit, so training goes on as it would have.
+//!
+//! A bad file is refused with a message naming what is wrong and where (`state.params`,
+//! `history.trainCost`, a line and column for broken JSON), before anything is built.
+
+use crate::history::{History, Metrics, Record};
+use crate::optimizer::OptimizerState;
+use crate::rng::RandomState;
+use crate::train::{Shuffle, TrainerState};
+use crate::weights::WeightsFile;
+use crate::{RecordedRun, Settings};
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT: &str = "neuranim-run";
+pub const VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RunFile {
+    pub format: String,
+    pub version: u32,
+    pub settings: Settings,
+    pub state: StateFile,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<HistoryFile>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StateFile {
+    pub iteration: u64,
+    pub epoch: u64,
+    pub learning_rate: f64,
+    pub weights: WeightsFile,
+    /// Momentum's and Adam's memory, in the flat parameter layout; empty for gradient descent.
+    #[serde(default)]
+    pub velocity: Vec<f64>,
+    #[serde(default)]
+    pub squares: Vec<f64>,
+    pub beta1_power: f64,
+    pub beta2_power: f64,
+    /// Mini-batches only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shuffle: Option<ShuffleFile>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ShuffleFile {
+    pub order: Vec<u32>,
+    pub cursor: usize,
+    pub rng_key: Vec<u32>,
+    pub rng_pos: usize,
+    pub rng_cached_gauss: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct HistoryFile {
+    pub iterations: Vec<u64>,
+    pub train_cost: Vec<f64>,
+    pub train_score: Vec<f64>,
+    #[serde(default)]
+    pub test_cost: Vec<f64>,
+    #[serde(default)]
+    pub test_score: Vec<f64>,
+}
+
+impl RunFile {
+    /// The file of `run`'s live state, with its history if asked for.
+    pub fn of(run: &RecordedRun, with_history: bool) -> Self {
+        let trainer = run.trainer();
+        let state = trainer.save_state();
+        let (velocity, squares, beta1_power, beta2_power) = state.optimizer.parts();
+        let shuffle = state.shuffle.as_ref().map(|s| {
+            let (key, pos, cached) = s.rng.parts();
+            ShuffleFile {
+                order: s.order.clone(),
+                cursor: s.cursor,
+                rng_key: key.to_vec(),
+                rng_pos: pos,
+                rng_cached_gauss: cached,
+            }
+        });
+        let history = with_history.then(|| {
+            let h = trainer.history();
+            HistoryFile {
+                iterations: h.iterations().to_vec(),
+                train_cost: h.train_cost().to_vec(),
+                train_score: h.train_score().to_vec(),
+                test_cost: h.test_cost().to_vec(),
+                test_score: h.test_score().to_vec(),
+            }
+        });
+        Self {
+            format: FORMAT.into(),
+            version: VERSION,
+            settings: run.session.settings.clone(),
+            state: StateFile {
+                iteration: state.iteration,
+                epoch: state.epochs,
+                learning_rate: state.learning_rate,
+                weights: WeightsFile::of(trainer.network()),
+                velocity: velocity.to_vec(),
+                squares: squares.to_vec(),
+                beta1_power,
+                beta2_power,
+                shuffle,
+            },
+            history,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads a run file; the message of a refusal names the field at fault.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            format!(
+                "the file is not JSON (line {}, column {}): {e}",
+                e.line(),
+                e.column()
+            )
+        })?;
+        match value.get("format").and_then(|f| f.as_str()) {
+            Some(FORMAT) => {}
+            _ => {
+                return Err(format!(
+                    "format: not a neuranim run file (expected \"{FORMAT}\")"
+                ))
+            }
+        }
+        match value.get("version").and_then(|v| v.as_u64()) {
+            Some(v) if v == u64::from(VERSION) => {}
+            Some(v) => {
+                return Err(format!(
+                    "version: {v} is not a version this page reads (it reads {VERSION})"
+                ))
+            }
+            None => return Err("version: missing, or not a whole number".into()),
+        }
+        serde_path_to_error::deserialize(value).map_err(|e| format!("{}: {}", e.path(), e.inner()))
+    }
+
+    /// The run this file describes: its settings' data, and the saved state checked against
+    /// the network those settings make.
+    pub fn restore(&self) -> Result<RecordedRun, String> {
+        let mut session = self
+            .settings
+            .start()
+            .map_err(|e| format!("settings: {e}"))?;
+        let trainer = &session.trainer;
+        let net = trainer.network();
+        let (n_in, n_out) = (net.sizes()[0], *net.sizes().last().unwrap_or(&1));
+        let hidden = self
+            .state
+            .weights
+            .hidden_sizes(n_in, n_out)
+            .map_err(|e| format!("state.weights.{e}"))?;
+        if hidden != self.settings.hidden {
+            return Err(format!(
+                "state.weights: hidden layers {hidden:?}, but the settings say {:?}",
+                self.settings.hidden
+            ));
+        }
+        let s = &self.state;
+        if !(s.learning_rate.is_finite() && s.learning_rate > 0.0) {
+            return Err("state.learningRate: must be a positive number".into());
+        }
+        let params: Vec<f64> = s
+            .weights
+            .layers
+            .iter()
+            .flat_map(|l| l.weights.iter().flatten().chain(&l.biases).copied())
+            .collect();
+        let optimizer = OptimizerState::from_parts(
+            self.settings.optimizer,
+            params.len(),
+            (
+                s.velocity.clone(),
+                s.squares.clone(),
+                s.beta1_power,
+                s.beta2_power,
+            ),
+        )
+        .map_err(|e| format!("state.{e}"))?;
+        let full_batch = trainer.examples_per_update() == session.train.len();
+        let shuffle = match (&s.shuffle, full_batch) {
+            (None, true) => None,
+            (Some(_), true) => return Err("state.shuffle: a full-batch run has no shuffle".into()),
+            (None, false) => return Err("state.shuffle: missing; mini-batch runs need it".into()),
+            (Some(f), false) => Some(Box::new(shuffle_of(f, session.train.len())?)),
+        };
+        let state = TrainerState {
+            params,
+            optimizer,
+            shuffle,
+            iteration: s.iteration,
+            epochs: s.epoch,
+            learning_rate: s.learning_rate,
+            diverged: None,
+        };
+        let history = match &self.history {
+            Some(h) => history_of(h, s.iteration)?,
+            None => History::default(),
+        };
+        session.trainer.restore_state(&state);
+        session.trainer.replace_history(history);
+        Ok(RecordedRun::new(session))
+    }
+}
+
+fn shuffle_of(file: &ShuffleFile, m: usize) -> Result<Shuffle, String> {
+    let mut seen = vec![false; m];
+    if file.order.len() != m {
+        return Err(format!(
+            "state.shuffle.order: expected the {m} training examples, got {}",
+            file.order.len()
+        ));
+    }
+    for (i, &k) in file.order.iter().enumerate() {
+        match seen.get_mut(k as usize) {
+            Some(s) if !*s => *s = true,
+            _ => {
+                return Err(format!(
+                    "state.shuffle.order[{i}]: {k} is not a fresh index below {m}"
+                ))
+            }
+        }
+    }
+    if file.cursor >= m {
+        return Err(format!(
+            "state.shuffle.cursor: {} is not below {m}",
+            file.cursor
+        ));
+    }
+    let rng = RandomState::from_parts(&file.rng_key, file.rng_pos, file.rng_cached_gauss)
+        .map_err(|e| format!("state.shuffle.rng{}", capitalised(&e)))?;
+    Ok(Shuffle {
+        order: file.order.clone(),
+        cursor: file.cursor,
+        rng,
+    })
+}
+
+/// `key: …` → `Key: …`, to follow a field name in camelCase.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
+}
+
+fn history_of(file: &HistoryFile, last: u64) -> Result<History, String> {
+    let n = file.iterations.len();
+    let has_test = !file.test_cost.is_empty();
+    for (name, len, want) in [
+        ("trainCost", file.train_cost.len(), n),
+        ("trainScore", file.train_score.len(), n),
+        (
+            "testCost",
+            file.test_cost.len(),
+            if has_test { n } else { 0 },
+        ),
+        (
+            "testScore",
+            file.test_score.len(),
+            if has_test { n } else { 0 },
+        ),
+    ] {
+        if len != want {
+            return Err(format!("history.{name}: {len} values for {n} iterations"));
+        }
+    }
+    let mut history = History::default();
+    for i in 0..n {
+        let iteration = file.iterations[i];
+        if i > 0 && iteration <= file.iterations[i - 1] || iteration > last {
+            return Err(format!(
+                "history.iterations[{i}]: {iteration} is out of order or past the state's iteration {last}"
+            ));
+        }
+        let test = has_test.then(|| Metrics {
+            cost: file.test_cost[i],
+            score: file.test_score[i],
+        });
+        history.push(Record {
+            iteration,
+            train: Metrics {
+                cost: file.train_cost[i],
+                score: file.train_score[i],
+            },
+            test,
+        });
+    }
+    Ok(history)
+}

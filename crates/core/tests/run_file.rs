@@ -1,0 +1,149 @@
+//! The run file: a run written and read back trains on bit for bit as the original does;
+//! each kind of bad file is refused with a message naming the field.
+
+use neuranim_core::{DatasetName, Initializer, Optimizer, RecordedRun, RunFile, Settings};
+
+fn adam_batches() -> Settings {
+    Settings {
+        dataset: DatasetName::Spiral,
+        noise: Some(0.1),
+        test_ratio: 0.25,
+        seed: 9,
+        hidden: vec![8, 8],
+        init: Initializer::Xavier,
+        learning_rate: 0.01,
+        batch_size: Some(7),
+        optimizer: Optimizer::ADAM,
+        ..Settings::default()
+    }
+}
+
+fn trained(settings: Settings, updates: usize) -> RecordedRun {
+    let mut run = RecordedRun::new(settings.start().unwrap());
+    for i in 0..updates {
+        run.step().unwrap();
+        if i % 25 == 0 {
+            run.session.trainer.record().unwrap();
+        }
+    }
+    run.session.trainer.record().unwrap();
+    run
+}
+
+fn bits(run: &RecordedRun) -> Vec<u64> {
+    run.trainer()
+        .network()
+        .params()
+        .iter()
+        .map(|p| p.to_bits())
+        .collect()
+}
+
+#[test]
+fn a_run_read_back_trains_on_exactly_as_the_original() {
+    for settings in [Settings::default(), adam_batches()] {
+        let mut original = trained(settings, 333);
+        let text = RunFile::of(&original, true).to_json();
+        let mut copy = RunFile::parse(&text).unwrap().restore().unwrap();
+        assert_eq!(bits(&copy), bits(&original));
+        assert_eq!(copy.trainer().iteration(), 333);
+        assert_eq!(copy.trainer().epochs(), original.trainer().epochs());
+        assert_eq!(copy.trainer().history(), original.trainer().history());
+        for _ in 0..200 {
+            original.step().unwrap();
+            copy.step().unwrap();
+        }
+        assert_eq!(bits(&copy), bits(&original));
+        // The copy's time machine starts where the file left off.
+        assert_eq!(copy.seek(10).unwrap().iteration(), 333);
+    }
+}
+
+/// The message for `text` edited by `edit` from a good file.
+fn refusal(edit: impl Fn(&mut serde_json::Value)) -> String {
+    let run = trained(adam_batches(), 40);
+    let mut value: serde_json::Value =
+        serde_json::from_str(&RunFile::of(&run, true).to_json()).unwrap();
+    edit(&mut value);
+    match RunFile::parse(&value.to_string()).and_then(|f| f.restore()) {
+        Ok(_) => panic!("accepted"),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn bad_files_are_refused_with_the_field_named() {
+    let not_json = RunFile::parse("{\"format\": \"neuranim-run\",\n \"version\": 1,").unwrap_err();
+    assert!(
+        not_json.starts_with("the file is not JSON (line 2"),
+        "{not_json}"
+    );
+    let huge =
+        RunFile::parse("{\"format\": \"neuranim-run\", \"version\": 1, \"x\": 1e999}").unwrap_err();
+    assert!(
+        huge.contains("not JSON") && huge.contains("column"),
+        "{huge}"
+    );
+
+    let cases: Vec<(&str, Box<dyn Fn(&mut serde_json::Value)>)> = vec![
+        ("format:", Box::new(|v| v["format"] = "weights".into())),
+        ("version: 2", Box::new(|v| v["version"] = 2.into())),
+        (
+            "settings.learningRate",
+            Box::new(|v| v["settings"]["learningRate"] = "fast".into()),
+        ),
+        (
+            "but the settings say [8, 7]",
+            Box::new(|v| v["settings"]["hidden"] = serde_json::json!([8, 7])),
+        ),
+        (
+            "state.weights.layers[1]",
+            Box::new(|v| {
+                v["state"]["weights"]["layers"][1]["biases"]
+                    .as_array_mut()
+                    .unwrap()
+                    .pop();
+            }),
+        ),
+        (
+            "state.velocity",
+            Box::new(|v| {
+                v["state"]["velocity"].as_array_mut().unwrap().pop();
+            }),
+        ),
+        (
+            "state.shuffle.order[1]",
+            Box::new(|v| {
+                v["state"]["shuffle"]["order"][1] = v["state"]["shuffle"]["order"][0].clone()
+            }),
+        ),
+        (
+            "state.shuffle.rngKey",
+            Box::new(|v| {
+                v["state"]["shuffle"]["rngKey"]
+                    .as_array_mut()
+                    .unwrap()
+                    .truncate(10);
+            }),
+        ),
+        (
+            "state.learningRate",
+            Box::new(|v| v["state"]["learningRate"] = (-1.0).into()),
+        ),
+        (
+            "history.trainCost",
+            Box::new(|v| {
+                v["history"]["trainCost"].as_array_mut().unwrap().pop();
+            }),
+        ),
+        (
+            "history.iterations[1]",
+            Box::new(|v| v["history"]["iterations"][1] = 0.into()),
+        ),
+        ("state.epch", Box::new(|v| v["state"]["epch"] = 1.into())),
+    ];
+    for (field, edit) in cases {
+        let message = refusal(edit);
+        assert!(message.contains(field), "expected {field} in: {message}");
+    }
+}

@@ -1,0 +1,32 @@
+//! Runs to and from the JSON run file (`neuranim_core::RunFile`): settings, the exact
+//! trainer state and, if asked for, the history.
+
+use crate::Playground;
+use neuranim_core::RunFile;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+impl Playground {
+    /// The live run as a run file.
+    #[wasm_bindgen(js_name = runJson)]
+    pub fn run_json(&self, with_history: bool) -> String {
+        RunFile::of(&self.run, with_history).to_json()
+    }
+
+    /// A playground restored from a run file; the error names the field at fault.
+    #[wasm_bindgen(js_name = fromRunJson)]
+    pub fn from_run_json(text: &str) -> Result<Playground, JsError> {
+        crate::panic::install_hook();
+        let run = RunFile::parse(text)
+            .and_then(|file| file.restore())
+            .map_err(|e| JsError::new(&e))?;
+        Ok(Playground::of_run(run))
+    }
+
+    /// The run's settings, as the core reads them (camelCase).
+    #[wasm_bindgen(js_name = coreSettings)]
+    pub fn core_settings(&self) -> Result<JsValue, JsError> {
+        serde_wasm_bindgen::to_value(&self.run.session.settings)
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+}

@@ -1,0 +1,81 @@
+// Saving and opening runs, and the pictures the page exports.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { openPage, openSite } from './support/browser.mjs';
+
+let site;
+before(async () => {
+  site = await openSite();
+});
+after(async () => site?.close());
+
+const weights = (page) => page.evaluate(() => window.neuranim.weightsJson());
+const snapshot = (page) => page.evaluate(() => window.neuranim.snapshot());
+const stepTo = (page, n) => page.evaluate((n) => {
+  while (window.neuranim.snapshot().iteration < n) document.getElementById('step').click();
+}, n);
+
+async function saveRun(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-run')]);
+  return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+}
+
+const openRun = (page, name, text) => page.setInputFiles('#run-file', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+
+test('a saved run opens elsewhere with identical weights, state and settings, and trains on identically', async () => {
+  const hash = '#dataset=spiral&hidden=8,8&init=xavier&optimizer=adam&learningRate=0.01&batchSize=10&testRatio=0.2';
+  const { page, problems } = await openPage(site, hash);
+  await stepTo(page, 250);
+  const saved = await saveRun(page);
+  assert.match(saved.name, /^neuranim-spiral-250\.json$/);
+  const file = JSON.parse(saved.text);
+  assert.equal(file.format, 'neuranim-run');
+  assert.ok(file.history.iterations.length > 0);
+
+  const other = await openPage(site);
+  await openRun(other.page, saved.name, saved.text);
+  await other.page.waitForFunction(() => window.neuranim.snapshot().iteration === 250);
+  assert.equal(await weights(other.page), await weights(page));
+  assert.match(await other.page.textContent('#notice'), /Opened neuranim-spiral-250\.json at iteration 250/);
+  const settings = await other.page.evaluate(() => window.neuranim.settings());
+  assert.deepEqual(settings.hidden, [8, 8]);
+  assert.equal(settings.optimizer, 'adam');
+  assert.match(await other.page.evaluate(() => location.hash), /dataset=spiral/);
+  // Both train on to the same bits: the optimizer's memory and the batch order came along.
+  await stepTo(page, 400);
+  await stepTo(other.page, 400);
+  assert.equal(await weights(other.page), await weights(page));
+  assert.deepEqual(problems, []);
+  assert.deepEqual(other.problems, []);
+});
+
+test('each kind of bad run file is refused with its field named, and nothing changes', async () => {
+  const { page, problems } = await openPage(site);
+  await stepTo(page, 30);
+  const good = JSON.parse((await saveRun(page)).text);
+  const before = await weights(page);
+  const edited = (edit) => {
+    const copy = structuredClone(good);
+    edit(copy);
+    return JSON.stringify(copy);
+  };
+  const cases = [
+    ['not JSON', '{"format": "neuranim-run",', /not JSON \(line 1, column \d+\)/],
+    ['unknown version', edited((f) => { f.version = 7; }), /version: 7 is not a version/],
+    ['wrong shape', edited((f) => { f.state.weights.layers[0].biases.pop(); }), /state\.weights\.layers\[0\]/],
+    ['non-finite number', JSON.stringify(good).replace(/"learningRate":1\.2/, '"learningRate":1e999'), /not JSON .*column/],
+    ['not a number', edited((f) => { f.state.epoch = 'ten'; }), /state\.epoch: invalid type/],
+  ];
+  for (const [what, text, message] of cases) {
+    await openRun(page, `${what}.json`, text);
+    await page.waitForFunction((name) => document.getElementById('notice').textContent.includes(name), `${what}.json`);
+    const notice = await page.textContent('#notice');
+    assert.match(notice, message, what);
+    assert.match(notice, /was not opened/, what);
+    assert.equal((await snapshot(page)).iteration, 30, what);
+    assert.equal(await weights(page), before, what);
+  }
+  assert.deepEqual(problems, []);
+});
