@@ -71,6 +71,9 @@ fn refusal(edit: impl Fn(&mut serde_json::Value)) -> String {
     }
 }
 
+/// A change that spoils a good file.
+type Edit = Box<dyn Fn(&mut serde_json::Value)>;
+
 #[test]
 fn bad_files_are_refused_with_the_field_named() {
     let not_json = RunFile::parse("{\"format\": \"neuranim-run\",\n \"version\": 1,").unwrap_err();
@@ -85,7 +88,7 @@ fn bad_files_are_refused_with_the_field_named() {
         "{huge}"
     );
 
-    let cases: Vec<(&str, Box<dyn Fn(&mut serde_json::Value)>)> = vec![
+    let cases: Vec<(&str, Edit)> = vec![
         ("format:", Box::new(|v| v["format"] = "weights".into())),
         ("version: 2", Box::new(|v| v["version"] = 2.into())),
         (
