@@ -79,3 +79,88 @@ test('each kind of bad run file is refused with its field named, and nothing cha
   }
   assert.deepEqual(problems, []);
 });
+
+/** Frame count, size and a checksum per frame of a GIF, decoded by the browser's own
+ * ImageDecoder: a decoder independent of the one that wrote it. */
+function decodeGif(page, bytes) {
+  return page.evaluate(async (data) => {
+    const decoder = new ImageDecoder({ data: new Uint8Array(data), type: 'image/gif' });
+    await decoder.tracks.ready;
+    const count = decoder.tracks.selectedTrack.frameCount;
+    const sums = [];
+    let size = null;
+    for (let i = 0; i < count; i++) {
+      const { image } = await decoder.decode({ frameIndex: i });
+      size = [image.displayWidth, image.displayHeight];
+      const canvas = new OffscreenCanvas(...size);
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(image, 0, 0);
+      image.close();
+      const pixels = ctx.getImageData(0, 0, ...size).data;
+      let sum = 0;
+      for (let k = 0; k < pixels.length; k += 7) sum = (sum * 31 + pixels[k]) % 1000000007;
+      sums.push(sum);
+    }
+    return { count, size, sums };
+  }, [...bytes]);
+}
+
+test('a GIF of a range of iterations exports with progress, decodes, and moves as training did', async () => {
+  const { page, problems } = await openPage(site);
+  await stepTo(page, 600);
+  await page.evaluate(() => window.neuranim.seek(250));
+  await page.click('#save-gif');
+  await page.fill('#gif-from', '100');
+  await page.fill('#gif-to', '500');
+  await page.fill('#gif-frames', '12');
+  await page.selectOption('#gif-size', '480x240');
+  const progress = [];
+  const watch = setInterval(async () => {
+    progress.push(await page.evaluate(() => document.getElementById('gif-progress').value).catch(() => null));
+  }, 20);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#gif-start')]);
+  clearInterval(watch);
+  assert.equal(download.suggestedFilename(), 'neuranim-flower-100-500.gif');
+  const gif = await readFile(await download.path());
+  const decoded = await decodeGif(page, gif);
+  assert.equal(decoded.count, 12);
+  assert.deepEqual(decoded.size, [480, 240]);
+  assert.equal(new Set(decoded.sums).size, 12, 'every frame differs from the others');
+  assert.ok(progress.some((p) => p > 0), `progress shown: ${progress}`);
+  assert.equal(await page.isVisible('#gif-dialog'), false);
+  // The iteration shown before the export is shown again.
+  assert.equal((await snapshot(page)).iteration, 250);
+  assert.deepEqual(problems, []);
+});
+
+test('Cancel stops a GIF export: no file, and the page shows what it showed', async () => {
+  const { page, problems } = await openPage(site);
+  await stepTo(page, 300);
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.click('#save-gif');
+  await page.fill('#gif-frames', '600');
+  await page.selectOption('#gif-size', '1000x500');
+  await page.click('#gif-start');
+  await page.waitForFunction(() => document.getElementById('gif-progress').value > 0);
+  await page.click('#gif-cancel');
+  assert.equal(await page.isVisible('#gif-dialog'), false);
+  await page.waitForTimeout(500);
+  assert.equal(downloads, 0);
+  const s = await snapshot(page);
+  assert.equal(s.iteration, 300);
+  assert.equal(s.liveIteration, 300);
+  assert.deepEqual(problems, []);
+});
+
+test('PNG of the current view', async () => {
+  const { page, problems } = await openPage(site);
+  await stepTo(page, 50);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-png')]);
+  assert.equal(download.suggestedFilename(), 'neuranim-flower-50.png');
+  const png = await readFile(await download.path());
+  assert.equal(png.subarray(1, 4).toString(), 'PNG');
+  assert.equal(png.readUInt32BE(16), 1200);
+  assert.equal(png.readUInt32BE(20), 600);
+  assert.deepEqual(problems, []);
+});

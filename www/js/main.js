@@ -8,7 +8,11 @@ import { DataView, taskOf } from './data-view.js';
 import { NetworkGraph } from './network-graph.js';
 import { RasterClient } from './raster-client.js';
 import { TimeMachine } from './time-machine.js';
+import { coloursFor } from './colour-tables.js';
 import { download, fileName } from './files.js';
+import { drawFrame } from './frame.js';
+import { GifExport } from './gif-export.js';
+import { gifPalette } from './palette.js';
 import { applyPreset, coreSettings, fromCoreSettings, parseHash, toHash } from './settings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -34,7 +38,7 @@ const ui = {
   error: $('error'),
 };
 
-const state = { settings: null, playground: null, task: null, playing: false, view: null, controls: null, iteration: 0, chartDrawnAt: 0 };
+const state = { wasm: null, settings: null, playground: null, task: null, playing: false, view: null, controls: null, iteration: 0, chartDrawnAt: 0 };
 /** The least time between two chart redraws while training. */
 const CHART_INTERVAL_MS = 30;
 
@@ -105,6 +109,26 @@ async function openRun(file) {
 function saveRun() {
   const json = state.playground.runJson($('save-history').checked);
   download(fileName('neuranim', state.settings.dataset, state.iteration) + '.json', new Blob([json], { type: 'application/json' }));
+}
+
+/** What an exported picture shows, as the page shows it now. */
+function exportView() {
+  const high = state.settings.contrast === 'high';
+  return {
+    task: state.task,
+    style: (ui.discretize.checked ? 'discrete' : 'smooth') + (high ? 'High' : ''),
+    highContrast: high,
+    showTest: ui.showTest.checked,
+    logScale: ui.logScale.checked,
+    memory: state.wasm.memory,
+  };
+}
+
+function savePng() {
+  const canvas = document.createElement('canvas');
+  [canvas.width, canvas.height] = [1200, 600];
+  const snap = drawFrame(canvas.getContext('2d'), state.playground, canvas.width, canvas.height, exportView());
+  canvas.toBlob((blob) => download(fileName('neuranim', state.settings.dataset, snap.iteration) + '.png', blob), 'image/png');
 }
 
 /** Hide flags and contrast: the page's look, which never touches the run. */
@@ -270,6 +294,7 @@ function onKey(event) {
 
 async function main() {
   const wasm = await init();
+  state.wasm = wasm;
   const raster = new RasterClient();
   state.view = new DataView({ canvas: ui.canvas, overlay: $('plot-overlay'), legend: $('legend') }, wasm, raster);
   const { settings, notices } = parseHash(location.hash);
@@ -308,6 +333,23 @@ async function main() {
   });
   notify(notices);
   $('save-run').addEventListener('click', guarded(saveRun));
+  $('save-png').addEventListener('click', guarded(savePng));
+  const gif = new GifExport({
+    session: () => {
+      const view = exportView();
+      return { playground: state.playground, view, palette: gifPalette(coloursFor(view.style)), name: fileName('neuranim', state.settings.dataset) };
+    },
+    restore: guarded((wasLive, iteration) => {
+      if (wasLive) state.playground.goLive();
+      else state.playground.seek(iteration);
+      render();
+    }),
+    save: (blob, name) => download(name, blob),
+  });
+  $('save-gif').addEventListener('click', guarded(() => {
+    setPlaying(false);
+    gif.open();
+  }));
   $('open-run').addEventListener('click', () => $('run-file').click());
   $('run-file').addEventListener('change', (event) => {
     const [file] = event.target.files;

@@ -74,6 +74,13 @@ const STEPS = Array.from({ length: WIDTH.max * WIDTH.steps + 1 }, (_, step) => {
   };
 });
 
+/** How a weight or bias is drawn: its sign, and the width (an edge's stroke), side (a bias
+ * mark's square) and opacity of its quantised step. */
+export function parameterStyle(v) {
+  const level = levelOf(v);
+  return { negative: level >> 8 === 1, ...STEPS[level & 0xff] };
+}
+
 export class NetworkGraph {
   /**
    * `container` is emptied and filled; `wasm` is the module's exports (for its memory).

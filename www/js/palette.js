@@ -77,3 +77,25 @@ export function valueColour(v) {
   const [r, g, b] = mix(Math.min(1, Math.max(0, (v + 1) / 2)), VALUE_STOPS);
   return `rgb(${r},${g},${b})`;
 }
+
+const unpack = (packed) => [packed & 255, (packed >> 8) & 255, (packed >> 16) & 255];
+
+/**
+ * The 256 colours of an exported GIF, fixed so that every frame is indexed the same way:
+ * greys for text and axes, the class colours and their mixes with white (points and edges
+ * drawn over white), 96 steps of the heatmap's two-class scale and 16 tints of each class.
+ * `tables` is the colour-table set in use ({ scalar, classes }).
+ */
+export function gifPalette(tables) {
+  const colours = [];
+  for (let i = 0; i < 16; i++) colours.push([i * 17, i * 17, i * 17]);
+  for (const rgb of CLASS_RGB) colours.push(rgb);
+  for (const rgb of CLASS_RGB.slice(0, 2)) {
+    for (let i = 1; i <= 20; i++) colours.push(rgb.map((c) => Math.round(c + (i / 21) * (255 - c))));
+  }
+  for (let i = 0; i < 96; i++) colours.push(unpack(tables.scalar[Math.round((i * 255) / 95)]));
+  for (const lut of tables.classes.slice(0, 6)) {
+    for (let i = 0; i < 16; i++) colours.push(unpack(lut[Math.round((i * 63) / 15)]));
+  }
+  return Uint8Array.from(colours.slice(0, 256).flat());
+}

@@ -4,6 +4,7 @@
 //! memory and detach old views, so JavaScript recreates its views after every call.
 
 mod edit;
+mod gif_writer;
 mod history;
 mod painter;
 mod panic;
@@ -14,6 +15,7 @@ mod time_machine;
 use neuranim_core::{Grid, Rasterizer, RecordedRun, Settings, Trainer};
 use wasm_bindgen::prelude::*;
 
+pub use gif_writer::GifWriter;
 pub use panic::last_panic_message;
 
 /// One training run in the page.

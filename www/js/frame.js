@@ -1,0 +1,132 @@
+// One exported picture of the run at the iteration shown: the data with its boundary and
+// axes, the network graph and the cost curve, under a line with the iteration and cost,
+// as the blog post's GIF frames were. Drawn synchronously from the Playground, so that a
+// GIF can draw frame after frame without waiting for the page's worker.
+
+import { paintAtlas, RESOLUTION } from './atlas.js';
+import { CostChart } from './chart.js';
+import { colourBoundary } from './colour-tables.js';
+import { biasGeometry, edgeGeometry, layoutGraph } from './graph-layout.js';
+import { parameterStyle } from './network-graph.js';
+import { CLASS_COLOURS } from './palette.js';
+import { drawOverlay } from './plot-overlay.js';
+
+const TITLE_PX = 26;
+const AXES = { left: 28, bottom: 18 };
+const INK = '#1f2328';
+
+function canvasOf(width, height) {
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(width));
+  canvas.height = Math.max(1, Math.round(height));
+  return canvas;
+}
+
+/**
+ * Draws the frame of `playground`'s shown iteration on `ctx` (width × height pixels).
+ * `view`: { task, style (colour-table name), highContrast, showTest, logScale, memory (the
+ * wasm memory) }.
+ */
+export function drawFrame(ctx, playground, width, height, view) {
+  const snap = playground.snapshot();
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
+  drawTitle(ctx, snap, view.task, width);
+  const side = Math.min(height - TITLE_PX, Math.round(width * 0.5));
+  drawData(ctx, playground, { x: 0, y: TITLE_PX, side }, view);
+  const right = { x: side + 8, y: TITLE_PX, width: width - side - 12 };
+  const graphHeight = Math.round((height - TITLE_PX) * 0.58);
+  drawNetwork(ctx, playground, snap, { ...right, height: graphHeight }, view);
+  drawChart(ctx, playground, snap, { ...right, y: TITLE_PX + graphHeight, height: height - TITLE_PX - graphHeight }, view);
+  return snap;
+}
+
+function drawTitle(ctx, snap, task, width) {
+  const score = snap.trainScore == null ? '' : task.kind === 'regression'
+    ? `   RMSE ${snap.trainScore.toFixed(4)}`
+    : `   accuracy ${(100 * snap.trainScore).toFixed(1)} %`;
+  const cost = snap.trainCost == null ? '' : `   cost ${snap.trainCost.toFixed(6)}`;
+  ctx.fillStyle = INK;
+  ctx.font = '600 15px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  ctx.fillText(`iteration ${snap.iteration.toLocaleString('en-US')}`, 10, TITLE_PX / 2 + 1);
+  ctx.font = '13px system-ui, sans-serif';
+  ctx.textAlign = 'right';
+  ctx.fillText(`${cost}${score}`.trim(), width - 10, TITLE_PX / 2 + 1);
+}
+
+function drawData(ctx, playground, { x, y, side }, view) {
+  const plot = { left: AXES.left, top: 4, width: side - AXES.left - 6, height: side - AXES.bottom - 8 };
+  const length = playground.computeBoundary(plot.width, plot.height);
+  const values = new Float32Array(view.memory.buffer, playground.boundaryPtr(), length);
+  const image = new ImageData(plot.width, plot.height);
+  colourBoundary(values, new Uint32Array(image.data.buffer), view.task, view.style);
+  const layer = canvasOf(side, side);
+  layer.getContext('2d').putImageData(image, plot.left, plot.top);
+  const overlay = canvasOf(side, side);
+  drawOverlay(overlay, plot, 1, {
+    bounds: playground.bounds(),
+    regression: view.task.kind === 'regression',
+    highContrast: view.highContrast,
+    train: [playground.trainPoints(), playground.trainLabels()],
+    test: view.showTest ? [playground.testPoints(), playground.testLabels()] : null,
+  });
+  ctx.drawImage(layer, x, y);
+  ctx.drawImage(overlay, x, y);
+}
+
+function drawNetwork(ctx, playground, snap, box, view) {
+  const { sizes, layers } = snap;
+  const geometry = layoutGraph(sizes, box.width);
+  const scale = Math.min(1, box.width / geometry.width, box.height / geometry.height);
+  ctx.save();
+  ctx.translate(box.x + (box.width - geometry.width * scale) / 2, box.y + (box.height - geometry.height * scale) / 2);
+  ctx.scale(scale, scale);
+  const length = playground.computeNeurons(RESOLUTION, RESOLUTION);
+  const atlas = paintAtlas(new Float32Array(view.memory.buffer, playground.neuronsPtr(), length), {
+    sizes,
+    tiles: geometry.nodes.flat(),
+    side: geometry.thumb,
+    outWidth: geometry.width,
+    outHeight: geometry.height,
+    hidden: playground.activation() === 'sigmoid' ? [0, 1] : [-1, 1],
+    task: view.task,
+    style: view.style,
+  });
+  ctx.drawImage(atlas, 0, 0);
+  atlas.close();
+  ctx.lineCap = 'round';
+  const colourOf = (style) => (style.negative ? CLASS_COLOURS[0] : CLASS_COLOURS[1]);
+  layers.forEach((layer, l) => {
+    layer.weights.forEach((row, i) => row.forEach((w, k) => {
+      const style = parameterStyle(w);
+      ctx.strokeStyle = colourOf(style);
+      ctx.globalAlpha = Number(style.opacity);
+      ctx.lineWidth = Number(style.width);
+      ctx.stroke(new Path2D(edgeGeometry(geometry, l, i, k).d));
+    }));
+    layer.biases.forEach((b, i) => {
+      const style = parameterStyle(b);
+      const { mid } = biasGeometry(geometry, l + 1, i);
+      ctx.fillStyle = colourOf(style);
+      ctx.globalAlpha = Number(style.opacity);
+      ctx.fillRect(mid.x - style.side / 2, mid.y - style.side / 2, style.side, style.side);
+    });
+  });
+  ctx.globalAlpha = 1;
+  ctx.strokeStyle = '#d9dde3';
+  ctx.lineWidth = 1;
+  for (const { x, y } of geometry.nodes.flat()) ctx.strokeRect(x - 0.5, y - 0.5, geometry.thumb + 1, geometry.thumb + 1);
+  ctx.restore();
+}
+
+function drawChart(ctx, playground, snap, box, view) {
+  const canvas = canvasOf(box.width, box.height);
+  new CostChart(canvas, { memory: view.memory, pixelRatio: 1 }).draw(playground, {
+    cursorIteration: snap.iteration,
+    logScale: view.logScale,
+    showTest: snap.testCost != null,
+  });
+  ctx.drawImage(canvas, box.x, box.y);
+}
