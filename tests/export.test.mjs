@@ -164,3 +164,21 @@ test('PNG of the current view', async () => {
   assert.equal(png.readUInt32BE(20), 600);
   assert.deepEqual(problems, []);
 });
+
+test('a video of a range of iterations records where the browser can', async () => {
+  const { page, problems } = await openPage(site);
+  await stepTo(page, 200);
+  await page.click('#save-gif');
+  assert.equal(await page.isVisible('#video-start'), true, 'Chromium records WebM');
+  await page.fill('#gif-frames', '8');
+  await page.fill('#gif-delay', '40');
+  await page.selectOption('#gif-size', '480x240');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#video-start')]);
+  assert.equal(download.suggestedFilename(), 'neuranim-flower-0-200.webm');
+  const video = await readFile(await download.path());
+  // A WebM file opens with the EBML magic number.
+  assert.deepEqual([...video.subarray(0, 4)], [0x1a, 0x45, 0xdf, 0xa3]);
+  assert.ok(video.length > 2000, `${video.length} bytes`);
+  assert.equal((await snapshot(page)).iteration, 200);
+  assert.deepEqual(problems, []);
+});

@@ -1,8 +1,10 @@
-// The GIF export: frames drawn here (drawFrame) at evenly spaced iterations of a chosen
-// range, encoded by a worker (gif-worker.js) with a fixed palette, with progress and
-// Cancel. The iteration shown before the export is shown again after it.
+// The animation export: frames drawn here (drawFrame) at evenly spaced iterations of a
+// chosen range, encoded as a GIF by a worker (gif-worker.js) with a fixed palette, or
+// recorded as a video where the browser can; with progress and Cancel. The iteration shown
+// before the export is shown again after it.
 
 import { drawFrame } from './frame.js';
+import { extensionOf, recordVideo, videoType } from './video.js';
 
 const $ = (id) => document.getElementById(id);
 /** Frames drawn but not yet encoded, at most: bounds the memory a slow encoder can take. */
@@ -21,7 +23,10 @@ export class GifExport {
     this.dialog = $('gif-dialog');
     this.hooks = { session, restore, save };
     this.running = null;
-    $('gif-start').addEventListener('click', () => this.start());
+    $('gif-start').addEventListener('click', () => this.start('gif'));
+    this.videoType = videoType();
+    $('video-start').hidden = !this.videoType;
+    $('video-start').addEventListener('click', () => this.start('video'));
     $('gif-cancel').addEventListener('click', () => this.cancel());
     this.dialog.addEventListener('cancel', (event) => {
       event.preventDefault();
@@ -37,8 +42,13 @@ export class GifExport {
     $('gif-to').value = String(snap.liveIteration);
     $('gif-progress').hidden = true;
     $('gif-status').textContent = '';
-    $('gif-start').disabled = false;
+    this.enable(true);
     this.dialog.showModal();
+  }
+
+  enable(on) {
+    $('gif-start').disabled = !on;
+    $('video-start').disabled = !on;
   }
 
   cancel() {
@@ -63,7 +73,7 @@ export class GifExport {
     return { width, height, from, to, frames, delay: Math.min(2000, Math.max(20, delay)) };
   }
 
-  async start() {
+  async start(kind) {
     let options;
     try {
       options = this.options();
@@ -76,26 +86,53 @@ export class GifExport {
     const wasLive = before.iteration === before.liveIteration;
     const run = { cancelled: false };
     this.running = run;
-    $('gif-start').disabled = true;
+    this.enable(false);
     const progress = $('gif-progress');
     progress.hidden = false;
     progress.value = 0;
-    const worker = new Worker(new URL('./gif-worker.js', import.meta.url), { type: 'module' });
+    const worker = kind === 'gif' ? new Worker(new URL('./gif-worker.js', import.meta.url), { type: 'module' }) : null;
     try {
-      const gif = await this.encode(worker, run, playground, view, palette, options);
-      if (gif) {
-        $('gif-status').textContent = `Done: ${options.frames} frames, ${(gif.size / 1024).toFixed(0)} KB.`;
-        this.hooks.save(gif, `${name}-${options.from}-${options.to}.gif`);
+      const file = kind === 'gif'
+        ? await this.encode(worker, run, playground, view, palette, options)
+        : await this.record(run, playground, view, options);
+      if (file) {
+        $('gif-status').textContent = `Done: ${options.frames} frames, ${(file.size / 1024).toFixed(0)} KB.`;
+        const extension = kind === 'gif' ? 'gif' : extensionOf(this.videoType);
+        this.hooks.save(file, `${name}-${options.from}-${options.to}.${extension}`);
         this.dialog.close();
       }
     } catch (error) {
-      $('gif-status').textContent = `The GIF could not be made: ${error.message ?? error}`;
+      $('gif-status').textContent = `The ${kind === 'gif' ? 'GIF' : 'video'} could not be made: ${error.message ?? error}`;
     } finally {
-      worker.terminate();
+      worker?.terminate();
       this.running = null;
-      $('gif-start').disabled = false;
+      this.enable(true);
       this.hooks.restore(wasLive, before.iteration);
     }
+  }
+
+  /** The video as a Blob, or null when cancelled. */
+  record(run, playground, view, { width, height, from, to, frames, delay }) {
+    const iterations = frameIterations(from, to, frames);
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const ctx = canvas.getContext('2d');
+    return recordVideo({
+      canvas,
+      count: iterations.length,
+      delay,
+      type: this.videoType,
+      draw: (i) => {
+        playground.seek(iterations[i]);
+        drawFrame(ctx, playground, width, height, view);
+      },
+      progress: (done) => {
+        $('gif-progress').value = done / iterations.length;
+        $('gif-status').textContent = `Frame ${done} of ${iterations.length}`;
+      },
+      cancelled: () => run.cancelled,
+    });
   }
 
   /** The GIF as a Blob, or null when cancelled. */
