@@ -46,6 +46,20 @@ test('a past iteration, sought, has the weights it had live, bit for bit', async
   assert.deepEqual(problems, []);
 });
 
+test('a past iteration is painted exactly as it was painted live', async () => {
+  const { page, problems } = await openPage(site, '#hidden=5,3&init=xavier&learningRate=0.5');
+  await stepTo(page, 400);
+  await page.waitForTimeout(400);
+  const at400 = await boundarySample(page);
+  await stepTo(page, 900);
+  await page.waitForTimeout(400);
+  assert.notEqual(await boundarySample(page), at400);
+  await page.evaluate(() => window.neuranim.seek(400));
+  await page.waitForTimeout(400);
+  assert.equal(await boundarySample(page), at400);
+  assert.deepEqual(problems, []);
+});
+
 test('the scrubber shows the past and returns to the live boundary; replay plays it back', async () => {
   const { page, problems } = await openPage(site, '#speed=50');
   await page.click('#play');

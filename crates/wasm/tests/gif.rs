@@ -35,13 +35,22 @@ fn frame(updates: usize) -> Vec<u8> {
         .iter()
         .flat_map(|&v| {
             let t = f64::from(v).clamp(0.0, 1.0);
-            [(245.0 - t * 237.0) as u8, (147.0 - t * 28.0) as u8, (34.0 + t * 155.0) as u8, 255]
+            [
+                (245.0 - t * 237.0) as u8,
+                (147.0 - t * 28.0) as u8,
+                (34.0 + t * 155.0) as u8,
+                255,
+            ]
         })
         .collect()
 }
 
 fn nearest(palette: &[u8], rgb: &[u8]) -> [u8; 3] {
-    let d = |c: &[u8]| (0..3).map(|k| (i32::from(c[k]) - i32::from(rgb[k])).pow(2)).sum::<i32>();
+    let d = |c: &[u8]| {
+        (0..3)
+            .map(|k| (i32::from(c[k]) - i32::from(rgb[k])).pow(2))
+            .sum::<i32>()
+    };
     let best = palette.chunks_exact(3).min_by_key(|c| d(c)).unwrap();
     [best[0], best[1], best[2]]
 }
@@ -79,10 +88,20 @@ fn a_written_gif_decodes_to_its_frames() {
                 (0..3).any(|k| (i32::from(want[k]) - i32::from(o[k])).abs() > 12)
             })
             .count();
-        assert!(off * 100 < input.len() / 4, "{off} pixels far from their nearest colour");
+        assert!(
+            off * 100 < input.len() / 4,
+            "{off} pixels far from their nearest colour"
+        );
     }
     for pair in decoded.windows(2) {
-        let changed = pair[0].chunks_exact(4).zip(pair[1].chunks_exact(4)).filter(|(a, b)| a != b).count();
-        assert!(changed > 100, "consecutive frames differ as training moves: {changed}");
+        let changed = pair[0]
+            .chunks_exact(4)
+            .zip(pair[1].chunks_exact(4))
+            .filter(|(a, b)| a != b)
+            .count();
+        assert!(
+            changed > 100,
+            "consecutive frames differ as training moves: {changed}"
+        );
     }
 }
