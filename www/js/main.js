@@ -214,13 +214,13 @@ function render() {
   setText(ui.testScoreName, regression ? 'Test RMSE' : 'Test accuracy');
   setText(ui.testCost, fixed(snap.testCost));
   setText(ui.testAccuracy, score(snap.testScore));
-  state.timeMachine?.update(snap);
   if (snap.diverged && snap.iteration === snap.liveIteration) {
     setPlaying(false);
     notify([snap.diverged]);
   } else if (settings.iterations > 0 && snap.liveIteration >= settings.iterations) {
     setPlaying(false);
   }
+  state.timeMachine?.update(snap, { playing: state.playing });
   return snap;
 }
 

@@ -4,6 +4,8 @@
 // this module only decides which iteration to show.
 
 const $ = (id) => document.getElementById(id);
+/** The least time between two scrubber updates while training plays. */
+const LIVE_UPDATE_MS = 250;
 
 export class TimeMachine {
   /** `show(iteration)` seeks and repaints; `live()` returns to the live run;
@@ -64,16 +66,24 @@ export class TimeMachine {
     if (next === 0 || next === last) this.stopReplay();
   }
 
-  /** Mirrors the iteration shown and the live one. */
-  update(snapshot) {
+  /** Mirrors the iteration shown and the live one. While training plays live the thumb
+   * stays at the right end, so a few updates a second are enough (each costs a layout). */
+  update(snapshot, { playing = false } = {}) {
     const past = snapshot.iteration < snapshot.liveIteration;
-    this.scrubber.min = String(snapshot.firstIteration);
-    this.scrubber.max = String(snapshot.liveIteration);
-    this.scrubber.value = String(snapshot.iteration);
+    const now = performance.now();
+    if (playing && !past && now - (this.updatedAt ?? 0) < LIVE_UPDATE_MS) return;
+    this.updatedAt = now;
+    // Only changes are written: each write restyles the slider.
+    const set = (key, value) => {
+      if (this.scrubber[key] !== value) this.scrubber[key] = value;
+    };
+    set('min', String(snapshot.firstIteration));
+    set('max', String(snapshot.liveIteration));
+    set('value', String(snapshot.iteration));
     const text = past
       ? `${snapshot.iteration.toLocaleString('en-US')} of ${snapshot.liveIteration.toLocaleString('en-US')}`
       : 'live';
     if (this.label.textContent !== text) this.label.textContent = text;
-    this.panel.classList.toggle('past', past);
+    if (this.panel.classList.contains('past') !== past) this.panel.classList.toggle('past', past);
   }
 }
