@@ -197,3 +197,31 @@ test('the cost chart draws the run and its log scale', async () => {
   assert.notEqual(log.sum, linear.sum);
   assert.deepEqual(problems, []);
 });
+
+test('input feature toggles change the network\'s inputs, its graph and the link', async () => {
+  const { page, problems } = await openPage(site, '#dataset=circle&hidden=&init=xavier&learningRate=0.1');
+  const inputs = async () => (await page.evaluate(() => window.neuranim.snapshot())).sizes[0];
+  assert.equal(await inputs(), 2);
+  await page.check('#feature-x1Squared');
+  await page.check('#feature-x2Squared');
+  assert.equal(await inputs(), 4);
+  await page.uncheck('#feature-x1');
+  await page.uncheck('#feature-x2');
+  assert.equal(await inputs(), 2);
+  assert.match(await page.evaluate(() => location.hash), /features=x1Squared%2Cx2Squared|features=x1Squared,x2Squared/);
+  assert.equal(await page.locator('.graph-neuron[data-kind="input"]').count(), 2);
+  assert.match(await page.locator('.graph-input-name').first().textContent(), /x₁²/);
+  // The squares make the circle linear: no hidden layer needed.
+  await page.fill('#setting-speed', '200');
+  await page.press('#setting-speed', 'Enter');
+  await page.click('#play');
+  await page.waitForFunction(() => window.neuranim.snapshot().iteration >= 1500);
+  await page.click('#play');
+  assert.ok((await page.evaluate(() => window.neuranim.snapshot())).trainScore > 0.97);
+  // The last feature left cannot be unticked.
+  await page.uncheck('#feature-x2Squared');
+  await page.locator('#feature-x1Squared').click();
+  assert.equal(await page.isChecked('#feature-x1Squared'), true);
+  assert.equal(await inputs(), 1);
+  assert.deepEqual(problems, []);
+});

@@ -13,6 +13,8 @@ function randomSettings(random) {
   s.noise = random() < 0.3 ? null : Math.round(random() * 200) / 100;
   s.testRatio = Math.round(random() * 90) / 100;
   s.seed = Math.floor(random() * 4294967295);
+  s.features = FIELDS.features.options.filter(() => random() < 0.4);
+  if (!s.features.length) s.features = ['x2'];
   s.hidden = Array.from({ length: Math.floor(random() * 9) }, () => 1 + Math.floor(random() * 64));
   s.activation = pick(FIELDS.activation.options);
   s.init = pick(FIELDS.init.options);
@@ -62,6 +64,11 @@ test('each field clamps what is out of range and says so', () => {
   assert.match(parseField('hidden', '0,100,3').notice, /1 to 64/);
   assert.deepEqual(parseField('hidden', '2,2,2,2,2,2,2,2,2,2').value, [2, 2, 2, 2, 2, 2, 2, 2]);
   assert.equal(parseField('seed', '2.5').value, 3);
+  const features = parseField('features', 'sinX2,bogus,x1');
+  assert.deepEqual(features.value, ['x1', 'sinX2']);
+  assert.match(features.notice, /'bogus' is not a feature/);
+  assert.deepEqual(parseField('features', 'bogus').value, ['x1', 'x2']);
+  assert.match(parseField('features', '').notice, /names no input feature/);
   const hide = parseField('hide', 'graph,bogus,chart');
   assert.deepEqual(hide.value, ['graph', 'chart']);
   assert.match(hide.notice, /'bogus' cannot be hidden/);

@@ -10,6 +10,11 @@ const NAMES = {
   relu: 'ReLU', linear: 'linear', normal: 'normal', high: 'high',
 };
 
+/** How a feature reads on the page. */
+export const FEATURE_NAMES = {
+  x1: 'x₁', x2: 'x₂', x1Squared: 'x₁²', x2Squared: 'x₂²', x1x2: 'x₁x₂', sinX1: 'sin x₁', sinX2: 'sin x₂',
+};
+
 function element(tag, attributes = {}, children = []) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
@@ -54,6 +59,7 @@ export class Controls {
       return field(key, select);
     }
     if (spec.kind === 'layers') return this.buildLayers(key);
+    if (spec.kind === 'features') return this.buildFeatures(key);
     const input = element('input', { id, name: key, type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false' });
     const commit = () => {
       const { value, notice } = parseField(key, input.value.trim());
@@ -70,6 +76,24 @@ export class Controls {
       return field(key, input, [list]);
     }
     return field(key, input);
+  }
+
+  /** A checkbox per feature; the last one ticked cannot be unticked. */
+  buildFeatures(key) {
+    const spec = FIELDS[key];
+    const boxes = spec.options.map((name) => {
+      const box = element('input', { type: 'checkbox', id: `feature-${name}`, value: name });
+      box.addEventListener('change', () => {
+        const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
+        if (chosen.length) this.onChange(key, chosen);
+        else box.checked = true;
+      });
+      return box;
+    });
+    this.features = boxes;
+    const group = element('div', { class: 'features', id: `setting-${key}`, role: 'group', 'aria-label': spec.label },
+      boxes.map((box) => element('label', { class: 'feature', for: box.id }, [box, element('span', { text: FEATURE_NAMES[box.value] })])));
+    return element('div', { class: 'field field-wide', 'data-part': key }, [element('span', { class: 'field-label', text: spec.label }), group]);
   }
 
   buildLayers(key) {
@@ -104,5 +128,6 @@ export class Controls {
   show(settings) {
     for (const [key, input] of Object.entries(this.inputs)) input.value = formatField(key, settings[key]);
     this.renderLayers(settings.hidden);
+    for (const box of this.features ?? []) box.checked = settings.features.includes(box.value);
   }
 }

@@ -68,7 +68,7 @@ export class DataView {
       showLegend(this.legend, legend);
     }
     if (this.raster.available) {
-      const network = { sizes, activation: playground.activation(), classes: task.classes, params: playground.params() };
+      const network = { sizes, activation: playground.activation(), classes: task.classes, params: playground.params(), features: playground.features() };
       const out = { outWidth: this.canvas.width, outHeight: this.canvas.height };
       this.raster.request('boundary', { network, bounds, width, height, ...out, style, neuron: this.neuron }, (data, ms) => {
         this.learnCost(ms, data.width * data.height);

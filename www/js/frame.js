@@ -92,6 +92,8 @@ function drawNetwork(ctx, playground, snap, box, view) {
     outHeight: geometry.height,
     hidden: playground.activation() === 'sigmoid' ? [0, 1] : [-1, 1],
     task: view.task,
+    features: playground.features(),
+    bounds: playground.bounds(),
     style: view.style,
   });
   ctx.drawImage(atlas, 0, 0);

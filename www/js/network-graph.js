@@ -9,10 +9,21 @@
 // training plays.
 
 import { RESOLUTION, paintAtlas } from './atlas.js';
+import { FEATURE_NAMES } from './controls.js';
 import { taskOf } from './data-view.js';
 import { biasGeometry, edgeGeometry, layoutGraph } from './graph-layout.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
+/** Each input feature in words, for names read aloud. */
+const SPOKEN = {
+  x1: 'x1', x2: 'x2', x1Squared: 'x1 squared', x2Squared: 'x2 squared', x1x2: 'x1 times x2', sinX1: 'sin x1', sinX2: 'sin x2',
+};
+/** What each input feature is, for its tooltip. */
+const INPUT_DETAILS = {
+  x1: 'input: the horizontal coordinate', x2: 'input: the vertical coordinate',
+  x1Squared: 'input: x₁ squared', x2Squared: 'input: x₂ squared', x1x2: 'input: x₁ times x₂',
+  sinX1: 'input: the sine of x₁', sinX2: 'input: the sine of x₂',
+};
 /** Edge widths in CSS pixels, and the steps they are rounded to. Every changed edge costs the
  * browser a style and layout update, so a draw touches only edges whose step changed, and
  * the opacity follows the width rather than changing on its own. */
@@ -205,11 +216,12 @@ export class NetworkGraph {
     if (playground !== this.playground) {
       this.closeEditor(false);
       this.activation = playground.activation();
+      this.features = playground.features();
     }
     this.playground = playground;
     this.snapshot = snapshot;
     const task = taskOf(snapshot);
-    const shape = `${snapshot.sizes.join(',')} ${this.activation} ${task.kind}`;
+    const shape = `${snapshot.sizes.join(',')} ${this.activation} ${task.kind} ${this.features.join(',')}`;
     if (shape !== this.shape) {
       this.shape = shape;
       this.task = task;
@@ -314,9 +326,9 @@ export class NetworkGraph {
     this.labels.replaceChildren(
       ...columns.flatMap((x, c) => [
         text('graph-label', x, 16, c === 0 ? 'Input' : c === last ? 'Output' : `Hidden ${c}`),
-        text('graph-label-detail', x, 31, c === 0 ? 'coordinates' : c === last ? this.outputActivation() : `${this.sizes[c]} ${this.activation}`),
+        text('graph-label-detail', x, 31, c === 0 ? this.inputsDetail() : c === last ? this.outputActivation() : `${this.sizes[c]} ${this.activation}`),
       ]),
-      ...nodes[0].map(({ x, y }, i) => text('graph-input-name', x - 8, y + thumb / 2, `x${i + 1}`)),
+      ...nodes[0].map(({ x, y }, i) => text('graph-input-name', x - 8, y + thumb / 2, this.inputName(i))),
     );
     this.atlas.style.width = `${width}px`;
     this.atlas.style.height = `${height}px`;
@@ -343,6 +355,8 @@ export class NetworkGraph {
       // its large values saturate); sigmoid's on [0, 1].
       hidden: this.activation === 'sigmoid' ? [0, 1] : [-1, 1],
       task: { kind: task.kind, classes: task.classes },
+      features: this.features,
+      bounds: playground.bounds(),
       style: document.documentElement.classList.contains('high-contrast') ? 'smoothHigh' : 'smooth',
     };
     const show = (bitmap) => {
@@ -354,8 +368,8 @@ export class NetworkGraph {
       this.atlasContext.transferFromImageBitmap(bitmap);
     };
     if (this.raster?.available) {
-      const network = { sizes: this.sizes, activation: this.activation, classes: task.classes, params: playground.params() };
-      this.raster.request('atlas', { ...request, network, bounds: playground.bounds() }, ({ bitmap }) => show(bitmap));
+      const network = { sizes: this.sizes, activation: this.activation, classes: task.classes, params: playground.params(), features: this.features };
+      this.raster.request('atlas', { ...request, network }, ({ bitmap }) => show(bitmap));
     } else {
       const length = playground.computeNeurons(RESOLUTION, RESOLUTION);
       // A fresh view: the call above may have grown (and detached) wasm memory.
@@ -417,9 +431,18 @@ export class NetworkGraph {
   /** "x2", "neuron 3 of hidden layer 1", "the output", "output 2". */
   neuronName(c, i) {
     const last = this.sizes.length - 1;
-    if (c === 0) return `x${i + 1}`;
+    if (c === 0) return SPOKEN[this.features[i]] ?? `x${i + 1}`;
     if (c === last) return this.sizes[c] === 1 ? 'the output' : `output ${i + 1}`;
     return `neuron ${i + 1} of hidden layer ${c}`;
+  }
+
+  inputsDetail() {
+    return this.features.join(',') === 'x1,x2' ? 'coordinates' : 'features';
+  }
+
+  /** Input i as the page writes its feature: x₁, x₁², sin x₂… */
+  inputName(i) {
+    return FEATURE_NAMES[this.features[i]] ?? `x${i + 1}`;
   }
 
   activationOf(c) {
@@ -430,7 +453,7 @@ export class NetworkGraph {
     const { kind, l, i, k } = item;
     if (kind === 'edge') return `Weight ${this.symbolOf(item)} from ${this.neuronName(l, k)} to ${this.neuronName(l + 1, i)}`;
     if (kind === 'bias') return `Bias ${this.symbolOf(item)} of ${this.neuronName(l + 1, i)}`;
-    if (l === 0) return `Input x${i + 1}`;
+    if (l === 0) return `Input ${this.neuronName(0, i)}`;
     const name = this.neuronName(l, i);
     return `${name[0].toUpperCase()}${name.slice(1)} (${this.activationOf(l)})`;
   }
@@ -440,7 +463,7 @@ export class NetworkGraph {
     const { kind, l, i, k } = item;
     if (kind === 'edge') return [`${this.symbolOf(item)} = ${formatValue(this.valueOf(item))}`, `${this.neuronName(l, k)} → ${this.neuronName(l + 1, i)}`];
     if (kind === 'bias') return [`${this.symbolOf(item)} = ${formatValue(this.valueOf(item))}`, `bias of ${this.neuronName(l + 1, i)}`];
-    if (l === 0) return [`x${i + 1}`, i === 0 ? 'input: the horizontal coordinate' : 'input: the vertical coordinate'];
+    if (l === 0) return [this.inputName(i), INPUT_DETAILS[this.features[i]]];
     const bias = `b[${l - 1}][${i}] = ${formatValue(this.snapshot.layers[l - 1].biases[i])}`;
     const name = this.neuronName(l, i);
     return [`${name[0].toUpperCase()}${name.slice(1)}`, `${this.activationOf(l)} · ${bias}`];

@@ -1,6 +1,6 @@
 // Paints the page's pixel-heavy pictures on a second core, so that the main thread only
 // trains and hands finished bitmaps to the compositor. Every message carries the network
-// ({sizes, activation, classes, params}) and the plane's bounds, and a kind:
+// ({sizes, activation, classes, params, features}) and the plane's bounds, and a kind:
 // - 'boundary': width, height (the raster), outWidth, outHeight (the bitmap), style: {task,
 //   name}, neuron?: {plane, lo, hi} (that neuron's activation instead of the output);
 // - 'atlas': the network graph's thumbnails, as `paintAtlas` in atlas.js describes.
@@ -35,7 +35,7 @@ self.onmessage = async ({ data }) => {
   try {
     const { wasm, painter } = await ready;
     const { network } = data;
-    painter.setNetwork(Uint32Array.from(network.sizes), network.activation, network.classes, network.params);
+    painter.setNetwork(Uint32Array.from(network.sizes), network.activation, network.classes, network.params, network.features);
     const bitmap = data.kind === 'atlas' ? atlas(wasm, painter, data) : boundary(wasm, painter, data);
     self.postMessage({ kind: data.kind, width: data.width, height: data.height, bitmap }, [bitmap]);
   } catch (error) {

@@ -14,6 +14,9 @@ export const DEFAULT_NOISE = {
 
 const MAX_SEED = 4294967295;
 
+/** The input features a network may read, in the order of its inputs (the core's names). */
+export const FEATURES = ['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX1', 'sinX2'];
+
 /** What a `hide=` flag can hide: a panel, a group of controls, or one setting's control. */
 export const HIDEABLE = [
   'masthead', 'settings', 'presets', 'data', 'legend', 'toggles', 'graph', 'chart', 'transport', 'readouts', 'timeline', 'exports',
@@ -23,6 +26,7 @@ export const HIDEABLE = [
 
 /**
  * kind: 'choice' (options), 'number' (min, max), 'int' (min, max), 'layers' (a list of ints),
+ * 'features' (a non-empty subset of options, in their order),
  * 'batch' ('full' or an int). `core: true` fields are the core's `Settings`.
  */
 export const FIELDS = {
@@ -30,6 +34,7 @@ export const FIELDS = {
   noise: { kind: 'number', min: 0, max: 2, default: null, core: true, label: 'Noise' },
   testRatio: { kind: 'number', min: 0, max: 0.9, default: 0, core: true, label: 'Test share' },
   seed: { kind: 'int', min: 0, max: MAX_SEED, default: 1, core: true, label: 'Seed' },
+  features: { kind: 'features', options: FEATURES, default: ['x1', 'x2'], core: true, label: 'Input features' },
   hidden: { kind: 'layers', maxLayers: 8, min: 1, max: 64, default: [4], core: true, label: 'Hidden layers' },
   activation: { kind: 'choice', options: ['tanh', 'sigmoid', 'relu', 'linear'], default: 'tanh', core: true, label: 'Activation' },
   init: { kind: 'choice', options: ['course', 'xavier', 'he'], default: 'course', core: true, label: 'Initialiser' },
@@ -86,6 +91,14 @@ export function parseField(key, text) {
       const notice = unknown.length ? `${field.label}: ${unknown.map((n) => `'${n.slice(0, 30)}'`).join(', ')} cannot be hidden; ignored` : null;
       return { value: known, notice };
     }
+    case 'features': {
+      const names = text.split(',').filter(Boolean);
+      const unknown = names.filter((n) => !field.options.includes(n));
+      const known = field.options.filter((n) => names.includes(n));
+      if (!known.length) return fallback(`'${text.slice(0, 40)}' names no input feature`);
+      const notice = unknown.length ? `${field.label}: ${unknown.map((n) => `'${n.slice(0, 30)}'`).join(', ')} is not a feature; ignored` : null;
+      return { value: known, notice };
+    }
     case 'layers': {
       if (text === '' || text === 'none') return { value: [], notice: null };
       const parts = text.split(',');
@@ -109,7 +122,7 @@ export function parseField(key, text) {
 export function formatField(key, value) {
   const field = FIELDS[key];
   if (field.kind === 'layers') return value.length ? value.join(',') : 'none';
-  if (field.kind === 'flags') return value.join(',');
+  if (field.kind === 'flags' || field.kind === 'features') return value.join(',');
   if (value === null) return 'auto';
   return String(value);
 }

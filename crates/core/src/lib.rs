@@ -8,6 +8,7 @@
 pub mod activation;
 pub mod dataset;
 pub mod fastmath;
+pub mod features;
 pub mod history;
 pub mod init;
 pub mod network;
@@ -26,6 +27,7 @@ pub mod weights;
 
 pub use activation::Activation;
 pub use dataset::{Bounds, Dataset, DatasetName};
+pub use features::Feature;
 pub use history::{History, Metrics, Record};
 pub use init::Initializer;
 pub use network::Network;

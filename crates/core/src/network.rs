@@ -6,6 +6,7 @@
 //! after layer, each layer's W before its b; gradients and optimizer state share that layout.
 
 use crate::activation::Activation;
+use crate::features::Feature;
 use crate::output::Task;
 
 /// Hidden layers a network may have.
@@ -16,6 +17,8 @@ pub const MAX_LAYER_SIZE: usize = 64;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Network {
     sizes: Vec<usize>,
+    /// What each input is, one per input.
+    features: Vec<Feature>,
     activation: Activation,
     task: Task,
     /// Start of each layer's W in `params`; the last entry is the total length.
@@ -91,13 +94,42 @@ impl Network {
             offsets.push(offsets.last().unwrap_or(&0) + pair[1] * (pair[0] + 1));
         }
         let params = vec![0.0; *offsets.last().unwrap_or(&0)];
+        let features = if n_inputs == 2 {
+            Feature::PLAIN.to_vec()
+        } else {
+            Feature::ALL
+                .iter()
+                .copied()
+                .cycle()
+                .take(n_inputs)
+                .collect()
+        };
         Ok(Self {
             sizes,
+            features,
             activation,
             task,
             offsets,
             params,
         })
+    }
+
+    /// The same network reading `features` of each point, one per input.
+    pub fn with_features(mut self, features: &[Feature]) -> Result<Self, String> {
+        if features.len() != self.sizes[0] {
+            return Err(format!(
+                "{} features for a network of {} inputs",
+                features.len(),
+                self.sizes[0]
+            ));
+        }
+        self.features = features.to_vec();
+        Ok(self)
+    }
+
+    /// What each input is.
+    pub fn features(&self) -> &[Feature] {
+        &self.features
     }
 
     /// [n_x, n_1, …, n_L].

@@ -6,6 +6,7 @@
 
 use crate::activation::Activation;
 use crate::dataset::Bounds;
+use crate::features::Feature;
 use crate::network::Network;
 use crate::output::Task;
 
@@ -73,12 +74,25 @@ impl Rasterizer {
         for (row, &n) in self.rows.iter_mut().zip(&net.sizes()[1..]) {
             row.resize(n * w, 0.0);
         }
-        self.inputs.resize(2 * w, 0.0);
-        for col in 0..w {
-            self.inputs[col] = grid.point(col, 0)[0] as f32;
-        }
+        let features = net.features();
+        let plain = features == Feature::PLAIN;
+        self.inputs.resize(features.len() * w, 0.0);
         for r in 0..grid.height {
-            self.inputs[w..].fill(grid.point(0, r)[1] as f32);
+            if plain {
+                // x1 is the same on every row, x2 the same along one.
+                if r == 0 {
+                    for col in 0..w {
+                        self.inputs[col] = grid.point(col, 0)[0] as f32;
+                    }
+                }
+                self.inputs[w..].fill(grid.point(0, r)[1] as f32);
+            } else {
+                for (f, row) in features.iter().zip(self.inputs.chunks_exact_mut(w)) {
+                    for (col, input) in row.iter_mut().enumerate() {
+                        *input = f.of(grid.point(col, r)) as f32;
+                    }
+                }
+            }
             self.forward_row(net, w);
             let mut plane = 0;
             for l in planes_of.clone() {
@@ -225,15 +239,33 @@ mod tests {
 
     #[test]
     fn f32_rasters_agree_with_the_f64_network() {
-        for (dataset, activation, hidden) in [
-            (DatasetName::Flower, Activation::Tanh, vec![4]),
-            (DatasetName::Spiral3, Activation::Sigmoid, vec![8, 5]),
-            (DatasetName::Plane, Activation::Relu, vec![6]),
+        let plain = Feature::PLAIN.to_vec();
+        for (dataset, activation, hidden, features) in [
+            (
+                DatasetName::Flower,
+                Activation::Tanh,
+                vec![4],
+                plain.clone(),
+            ),
+            (
+                DatasetName::Spiral3,
+                Activation::Sigmoid,
+                vec![8, 5],
+                plain.clone(),
+            ),
+            (DatasetName::Plane, Activation::Relu, vec![6], plain),
+            (
+                DatasetName::Spiral,
+                Activation::Tanh,
+                vec![5],
+                Feature::ALL.to_vec(),
+            ),
         ] {
             let settings = Settings {
                 dataset,
                 activation,
                 hidden,
+                features,
                 init: crate::Initializer::Xavier,
                 learning_rate: 0.1,
                 ..Settings::default()
@@ -254,7 +286,9 @@ mod tests {
             let mut worst = 0.0f64;
             for row in 0..grid.height {
                 for col in 0..grid.width {
-                    net.forward(&grid.point(col, row), 1, &mut cache);
+                    let input =
+                        crate::features::input_matrix(net.features(), &[grid.point(col, row)]);
+                    net.forward(&input, 1, &mut cache);
                     let values = cache.a.iter().flatten();
                     for (plane, &v) in values.enumerate() {
                         let ours = out[plane * grid.pixels() + row * grid.width + col];

@@ -5,6 +5,7 @@
 
 use crate::activation::Activation;
 use crate::dataset::{Dataset, DatasetName};
+use crate::features::{self, Feature};
 use crate::init::Initializer;
 use crate::network::Network;
 use crate::optimizer::Optimizer;
@@ -40,6 +41,8 @@ pub struct Settings {
     pub optimizer: Optimizer,
     pub regularization: RegularizationKind,
     pub regularization_rate: f64,
+    /// What the network sees of each point; the plain coordinates by default.
+    pub features: Vec<Feature>,
 }
 
 impl Default for Settings {
@@ -59,6 +62,7 @@ impl Default for Settings {
             optimizer: Optimizer::Gd,
             regularization: RegularizationKind::None,
             regularization_rate: 0.0,
+            features: Feature::PLAIN.to_vec(),
         }
     }
 }
@@ -86,7 +90,9 @@ impl Settings {
 
     /// A network of these settings' shape for `data`, initialised from seed + 1.
     pub fn initial_network(&self, data: &Dataset) -> Result<Network, String> {
-        let mut net = Network::new(2, &self.hidden, self.activation, data.task)?;
+        let features = features::normalized(&self.features)?;
+        let mut net = Network::new(features.len(), &self.hidden, self.activation, data.task)?
+            .with_features(&features)?;
         let mut rng = RandomState::new(self.seed.wrapping_add(1));
         self.init.initialize(&mut net, &mut rng);
         Ok(net)

@@ -2,6 +2,7 @@
 //! (forward → cost → backward → update), on the full batch or on seeded mini-batches.
 
 use crate::dataset::Dataset;
+use crate::features::{self, Feature};
 use crate::history::{History, Metrics, Record};
 use crate::network::{Cache, Network};
 use crate::optimizer::{Optimizer, OptimizerState};
@@ -80,9 +81,9 @@ struct Columns {
 }
 
 impl Columns {
-    fn of(data: &Dataset) -> Self {
+    fn of(data: &Dataset, features: &[Feature]) -> Self {
         Self {
-            x: data.inputs(),
+            x: features::input_matrix(features, &data.points),
             y: data.labels.clone(),
             m: data.len(),
         }
@@ -117,7 +118,7 @@ impl Trainer {
     /// Starts training `network` on `train`; `test` may be empty.
     pub fn new(network: Network, config: TrainConfig, train: &Dataset, test: &Dataset) -> Self {
         let n = network.params().len();
-        let train = Columns::of(train);
+        let train = Columns::of(train, network.features());
         Self {
             state: OptimizerState::new(config.optimizer, n),
             saved_state: OptimizerState::new(config.optimizer, n),
@@ -126,7 +127,7 @@ impl Trainer {
             order: (0..train.m).collect(),
             order_rng: RandomState::new(config.shuffle_seed),
             train,
-            test: Columns::of(test),
+            test: Columns::of(test, network.features()),
             network,
             config,
             cache: Cache::default(),

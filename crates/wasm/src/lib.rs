@@ -158,6 +158,17 @@ impl Playground {
         self.shown().network().params().to_vec()
     }
 
+    /// The names of the network's input features, one per input.
+    pub fn features(&self) -> Vec<String> {
+        self.run
+            .trainer()
+            .network()
+            .features()
+            .iter()
+            .map(|f| f.name().to_string())
+            .collect()
+    }
+
     /// The hidden activation's name.
     pub fn activation(&self) -> String {
         self.shown().network().activation().name().to_string()

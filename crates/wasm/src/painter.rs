@@ -1,7 +1,7 @@
 //! Rasters computed away from training: a `Painter` holds a copy of a network's parameters
 //! and evaluates it over a grid, so that a Web Worker can paint while the page trains.
 
-use neuranim_core::{Activation, Bounds, Grid, Network, Rasterizer, Task};
+use neuranim_core::{Activation, Bounds, Feature, Grid, Network, Rasterizer, Task};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -42,7 +42,8 @@ impl Painter {
     }
 
     /// The network to paint: layer sizes [n_x, …, n_L], hidden activation, the number of
-    /// classes (1 for regression) and every parameter in the core's flat layout.
+    /// classes (1 for regression), every parameter in the core's flat layout, and the names
+    /// of the input features.
     #[wasm_bindgen(js_name = setNetwork)]
     pub fn set_network(
         &mut self,
@@ -50,7 +51,15 @@ impl Painter {
         activation: &str,
         classes: usize,
         params: &[f64],
+        features: Vec<String>,
     ) -> Result<(), JsError> {
+        let features = features
+            .iter()
+            .map(|name| {
+                Feature::by_name(name)
+                    .ok_or_else(|| JsError::new(&format!("unknown feature '{name}'")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let activation = Activation::from_name(activation)
             .ok_or_else(|| JsError::new(&format!("unknown activation '{activation}'")))?;
         let task = if classes <= 1 {
@@ -62,8 +71,9 @@ impl Painter {
             [n_x, hidden @ .., _] => (*n_x, hidden),
             _ => return Err(JsError::new("sizes needs an input and an output size")),
         };
-        let mut network =
-            Network::new(n_x, hidden, activation, task).map_err(|e| JsError::new(&e))?;
+        let mut network = Network::new(n_x, hidden, activation, task)
+            .and_then(|n| n.with_features(&features))
+            .map_err(|e| JsError::new(&e))?;
         if network.params().len() != params.len()
             || *sizes.last().unwrap_or(&0) != task.output_size()
         {
