@@ -5,12 +5,14 @@
 //! A bad file is refused with a message naming what is wrong and where (`state.params`,
 //! `history.trainCost`, a line and column for broken JSON), before anything is built.
 
+use crate::dataset::{Bounds, Dataset};
 use crate::history::{History, Metrics, Record};
 use crate::optimizer::OptimizerState;
+use crate::output::{Task, MAX_CLASSES};
 use crate::rng::RandomState;
 use crate::train::{Shuffle, TrainerState};
 use crate::weights::WeightsFile;
-use crate::{RecordedRun, Settings};
+use crate::{RecordedRun, Session, Settings};
 use serde::{Deserialize, Serialize};
 
 pub const FORMAT: &str = "neuranim-run";
@@ -22,6 +24,9 @@ pub struct RunFile {
     pub format: String,
     pub version: u32,
     pub settings: Settings,
+    /// The points, when they are not the ones the settings generate (drawn or imported).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<DataFile>,
     pub state: StateFile,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history: Option<HistoryFile>,
@@ -54,6 +59,17 @@ pub struct ShuffleFile {
     pub rng_key: Vec<u32>,
     pub rng_pos: usize,
     pub rng_cached_gauss: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DataFile {
+    pub points: Vec<[f64; 2]>,
+    pub labels: Vec<f64>,
+    /// [x1_min, x1_max, x2_min, x2_max].
+    pub bounds: [f64; 4],
+    /// The classes the labels name (2 for binary), or 0 for regression values.
+    pub classes: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -94,10 +110,21 @@ impl RunFile {
                 test_score: h.test_score().to_vec(),
             }
         });
+        let data = &run.session.data;
+        let own = (*data != run.session.settings.data()).then(|| {
+            let b = data.bounds;
+            DataFile {
+                points: data.points.clone(),
+                labels: data.labels.clone(),
+                bounds: [b.x1_min, b.x1_max, b.x2_min, b.x2_max],
+                classes: data.task.class_count().unwrap_or(0),
+            }
+        });
         Self {
             format: FORMAT.into(),
             version: VERSION,
             settings: run.session.settings.clone(),
+            data: own,
             state: StateFile {
                 iteration: state.iteration,
                 epoch: state.epochs,
@@ -149,10 +176,11 @@ impl RunFile {
     /// The run this file describes: its settings' data, and the saved state checked against
     /// the network those settings make.
     pub fn restore(&self) -> Result<RecordedRun, String> {
-        let mut session = self
-            .settings
-            .start()
-            .map_err(|e| format!("settings: {e}"))?;
+        let mut session = match &self.data {
+            None => self.settings.start(),
+            Some(d) => Session::new(self.settings.clone(), data_of(d)?, None),
+        }
+        .map_err(|e| format!("settings: {e}"))?;
         let trainer = &session.trainer;
         let net = trainer.network();
         let (n_in, n_out) = (net.sizes()[0], *net.sizes().last().unwrap_or(&1));
@@ -212,6 +240,54 @@ impl RunFile {
         session.trainer.replace_history(history);
         Ok(RecordedRun::new(session))
     }
+}
+
+fn data_of(file: &DataFile) -> Result<Dataset, String> {
+    if file.points.len() != file.labels.len() {
+        return Err(format!(
+            "data.labels: {} labels for {} points",
+            file.labels.len(),
+            file.points.len()
+        ));
+    }
+    if file.points.is_empty() {
+        return Err("data.points: no points".into());
+    }
+    if file
+        .points
+        .iter()
+        .flatten()
+        .chain(&file.labels)
+        .any(|v| !v.is_finite())
+    {
+        return Err("data: every coordinate and label must be a finite number".into());
+    }
+    let [x1_min, x1_max, x2_min, x2_max] = file.bounds;
+    if !(x1_min < x1_max && x2_min < x2_max) {
+        return Err("data.bounds: each minimum must be below its maximum".into());
+    }
+    let task = match file.classes {
+        0 => Task::Regression,
+        k if k <= MAX_CLASSES => Task::classification(k),
+        k => return Err(format!("data.classes: {k}; at most {MAX_CLASSES}")),
+    };
+    if let Some(i) = file.labels.iter().position(|&y| !task.accepts(y)) {
+        return Err(format!(
+            "data.labels[{i}]: {} is not one of the {} classes",
+            file.labels[i], file.classes
+        ));
+    }
+    Ok(Dataset {
+        task,
+        points: file.points.clone(),
+        labels: file.labels.clone(),
+        bounds: Bounds {
+            x1_min,
+            x1_max,
+            x2_min,
+            x2_max,
+        },
+    })
 }
 
 fn shuffle_of(file: &ShuffleFile, m: usize) -> Result<Shuffle, String> {

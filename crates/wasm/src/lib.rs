@@ -6,6 +6,7 @@
 mod edit;
 mod gif_writer;
 mod history;
+mod own_data;
 mod painter;
 mod panic;
 mod run_file;
@@ -16,6 +17,7 @@ use neuranim_core::{Grid, Rasterizer, RecordedRun, Settings, Trainer};
 use wasm_bindgen::prelude::*;
 
 pub use gif_writer::GifWriter;
+pub use own_data::read_csv;
 pub use panic::last_panic_message;
 
 /// One training run in the page.
@@ -180,7 +182,7 @@ impl Playground {
         neuranim_core::WeightsFile::of(self.shown().network()).to_json()
     }
 
-    fn of_run(run: RecordedRun) -> Self {
+    pub(crate) fn of_run(run: RecordedRun) -> Self {
         Self {
             run,
             viewing: None,

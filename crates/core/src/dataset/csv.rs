@@ -2,7 +2,7 @@
 //! their shortest form that reads back to the same bits.
 
 use super::{Bounds, Dataset};
-use crate::output::Task;
+use crate::output::{Task, MAX_CLASSES};
 use std::fmt;
 
 const HEADER: [&str; 3] = ["x1", "x2", "label"];
@@ -102,6 +102,27 @@ pub fn parse_csv(text: &str, task: Task) -> Result<Dataset, CsvError> {
     })
 }
 
+/// Reads points whose task the labels tell: whole numbers from 0 to k − 1 (k at most
+/// `MAX_CLASSES`) are k classes, binary for two or fewer; anything else is regression.
+pub fn parse_csv_inferring(text: &str) -> Result<Dataset, CsvError> {
+    let mut data = parse_csv(text, Task::Regression)?;
+    data.task = infer_task(&data.labels);
+    Ok(data)
+}
+
+/// The task labels like these belong to (see `parse_csv_inferring`).
+pub fn infer_task(labels: &[f64]) -> Task {
+    let classes = labels.iter().try_fold(0usize, |most, &y| {
+        let whole = y >= 0.0 && y.fract() == 0.0 && y < MAX_CLASSES as f64;
+        whole.then(|| most.max(y as usize + 1))
+    });
+    match classes {
+        Some(k) if k <= 2 => Task::Binary,
+        Some(k) => Task::classification(k),
+        None => Task::Regression,
+    }
+}
+
 /// Writes the header and one row per point.
 pub fn to_csv(data: &Dataset) -> String {
     let mut out = String::from("x1,x2,label\n");
@@ -162,5 +183,17 @@ mod tests {
         assert!(e.to_string().contains("0 to 1"), "{e}");
         assert!(parse_csv("x1,x2,label\n1,2,2\n", Task::classification(3)).is_ok());
         assert!(parse_csv("x1,x2,label\r\n1,2,0.5\r\n", Task::Regression).is_ok());
+    }
+
+    #[test]
+    fn labels_tell_the_task() {
+        assert_eq!(infer_task(&[0.0, 1.0, 1.0]), Task::Binary);
+        assert_eq!(infer_task(&[1.0, 1.0]), Task::Binary);
+        assert_eq!(infer_task(&[0.0, 2.0, 5.0]), Task::classification(6));
+        assert_eq!(infer_task(&[0.0, 0.5]), Task::Regression);
+        assert_eq!(infer_task(&[0.0, -1.0]), Task::Regression);
+        assert_eq!(infer_task(&[0.0, 8.0]), Task::Regression);
+        let d = parse_csv_inferring("x1,x2,label\n1,2,0\n3,4,2\n").unwrap();
+        assert_eq!(d.task, Task::classification(3));
     }
 }

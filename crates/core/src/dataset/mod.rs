@@ -6,7 +6,7 @@ mod flower;
 mod playground;
 mod sklearn;
 
-pub use self::csv::{parse_csv, to_csv, CsvError};
+pub use self::csv::{infer_task, parse_csv, parse_csv_inferring, to_csv, CsvError};
 
 use crate::output::Task;
 use crate::rng::RandomState;
