@@ -1,7 +1,8 @@
 // Wires the page: the settings table drives the controls, the URL hash and the wasm
 // Playground; each animation frame makes a few updates and repaints.
 
-import init, { Playground, lastPanicMessage } from '../pkg/neuranim_wasm.js';
+import init, { Playground, lastPanicMessage, readCsv } from '../pkg/neuranim_wasm.js';
+import { DataEditor } from './data-editor.js';
 import { CostChart } from './chart.js';
 import { Controls } from './controls.js';
 import { DataView, taskOf } from './data-view.js';
@@ -38,7 +39,7 @@ const ui = {
   error: $('error'),
 };
 
-const state = { wasm: null, settings: null, playground: null, task: null, playing: false, view: null, controls: null, iteration: 0, chartDrawnAt: 0 };
+const state = { ownData: null, noPoints: false, editor: null, wasm: null, settings: null, playground: null, task: null, playing: false, view: null, controls: null, iteration: 0, chartDrawnAt: 0 };
 /** The least time between two chart redraws while training. */
 const CHART_INTERVAL_MS = 30;
 
@@ -72,13 +73,68 @@ function setPlaying(playing) {
 
 /** Starts a fresh run of the current settings; a setting the core refuses is reported. */
 function restart() {
-  const next = new Playground(coreSettings(state.settings));
+  const own = state.ownData;
+  let next;
+  try {
+    next = own
+      ? Playground.withData(coreSettings(state.settings), own.points, own.labels, own.classes, own.bounds)
+      : new Playground(coreSettings(state.settings));
+  } catch (error) {
+    // Own points a setting cannot train on (a test share that leaves none): say so, keep all.
+    if (!own) throw error;
+    notify([`Your points cannot be trained on so: ${error?.message ?? error}`]);
+    return;
+  }
+  use(next);
+}
+
+/** Makes `next` the run on show. */
+function use(next) {
   state.playground?.free();
   state.playground = next;
   state.task = taskOf(next.snapshot());
+  state.noPoints = false;
   // A neuron shown in the data panel belonged to the old network.
   state.view.focus(null);
+  state.editor?.load(next.dataPoints(), next.dataLabels(), next.dataClasses(), next.bounds());
   render();
+}
+
+/** A run on the reader's own points, going on from the current weights when they fit. */
+function trainOn(data, { keepWeights }) {
+  if (data.labels.length === 0) {
+    state.noPoints = true;
+    setPlaying(false);
+    notify(['No points left: click the plot to add some.']);
+    render();
+    return;
+  }
+  const params = keepWeights ? state.playground.params() : undefined;
+  const next = Playground.withData(coreSettings(state.settings), data.points, data.labels, data.classes, data.bounds, params);
+  if (!state.ownData) notify(['These are your own points: a link cannot hold them, but Save run keeps them.']);
+  else if (state.noPoints) notify([]);
+  state.ownData = data;
+  use(next);
+}
+
+async function importCsv(file) {
+  let data;
+  try {
+    data = readCsv(await file.text());
+  } catch (error) {
+    notify([`${file.name} was not imported: ${error?.message ?? error}`]);
+    return;
+  }
+  setPlaying(false);
+  state.ownData = null;
+  trainOn({ ...data, points: Float64Array.from(data.points), labels: Float64Array.from(data.labels), bounds: Float64Array.from(data.bounds) }, { keepWeights: false });
+  const kind = data.classes === 0 ? 'values' : `${data.classes} classes`;
+  notify([`Imported ${data.labels.length.toLocaleString('en-US')} points (${kind}) from ${file.name}.`]);
+}
+
+function exportCsv() {
+  const name = state.ownData ? 'own' : state.settings.dataset;
+  download(fileName('neuranim', name) + '.csv', new Blob([state.playground.dataCsv()], { type: 'text/csv' }));
 }
 
 /** Replaces the run with one read from a run file; a bad file leaves everything as it was
@@ -98,11 +154,10 @@ async function openRun(file) {
   state.controls.show(settings);
   saveHash();
   applyAppearance();
-  state.playground?.free();
-  state.playground = next;
-  state.task = taskOf(next.snapshot());
-  state.view.focus(null);
-  render();
+  state.ownData = next.isOwnData()
+    ? { points: Float64Array.from(next.dataPoints()), labels: Float64Array.from(next.dataLabels()), classes: next.dataClasses(), bounds: Float64Array.from(next.bounds()) }
+    : null;
+  use(next);
   notify([`Opened ${file.name} at iteration ${state.iteration.toLocaleString('en-US')}.`, ...notices]);
 }
 
@@ -153,6 +208,8 @@ function change(key, value, notice) {
   } else if (key === 'contrast') {
     render();
   } else if (!['speed', 'iterations', 'hide'].includes(key)) {
+    // A new data set or noise means generated points again.
+    if (key === 'dataset' || key === 'noise') state.ownData = null;
     setPlaying(false);
     restart();
   }
@@ -188,6 +245,7 @@ function render() {
   state.iteration = snap.liveIteration;
   state.view.render(playground, task, snap.sizes, {
     showTest: ui.showTest.checked,
+    showPoints: !state.noPoints,
     discrete: ui.discretize.checked,
     highContrast: settings.contrast === 'high',
     playing: state.playing,
@@ -307,11 +365,15 @@ async function main() {
       saveHash();
       setPlaying(false);
       notify([]);
+      state.ownData = null;
       restart();
     }),
   });
   state.controls.show(settings);
   applyAppearance();
+  state.editor = new DataEditor(document.querySelector('.plot'), $('class-picker'), {
+    onEdit: guarded((data) => trainOn(data, { keepWeights: true })),
+  });
   restart();
   state.chart = new CostChart($('chart'), { memory: wasm.memory });
   state.graph = new NetworkGraph($('graph'), wasm, { onHoverNeuron: guarded(showNeuron), onEdit: guarded(render), raster });
@@ -334,6 +396,14 @@ async function main() {
   notify(notices);
   $('save-run').addEventListener('click', guarded(saveRun));
   $('save-png').addEventListener('click', guarded(savePng));
+  $('clear-data').addEventListener('click', () => state.editor.clear());
+  $('export-csv').addEventListener('click', guarded(exportCsv));
+  $('import-csv').addEventListener('click', () => $('csv-file').click());
+  $('csv-file').addEventListener('change', (event) => {
+    const [file] = event.target.files;
+    event.target.value = '';
+    if (file) importCsv(file).catch(showError);
+  });
   const gif = new GifExport({
     session: () => {
       const view = exportView();
@@ -370,6 +440,7 @@ async function main() {
     state.controls.show(state.settings);
     applyAppearance();
     setPlaying(false);
+    state.ownData = null;
     restart();
     notify(parsed.notices);
   }));
@@ -381,6 +452,9 @@ async function main() {
     settings: () => structuredClone(state.settings),
     snapshot: () => state.playground.snapshot(),
     weightsJson: () => state.playground.weightsJson(),
+    bounds: () => Array.from(state.playground.bounds()),
+    dataPoints: () => Array.from(state.playground.dataPoints()),
+    dataSize: () => (state.noPoints ? 0 : state.playground.dataLabels().length),
     seek: guarded((iteration) => {
       state.playground.seek(iteration);
       render();

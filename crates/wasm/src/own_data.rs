@@ -15,6 +15,8 @@ struct CsvPoints {
     labels: Vec<f64>,
     /// 0 for regression values.
     classes: usize,
+    /// [x1_min, x1_max, x2_min, x2_max]: the points with a margin.
+    bounds: [f64; 4],
 }
 
 /// Reads `x1,x2,label` CSV; the task follows the labels. An error names the line and field.
@@ -25,6 +27,12 @@ pub fn read_csv(text: &str) -> Result<JsValue, JsError> {
         points: data.points.iter().flatten().copied().collect(),
         labels: data.labels,
         classes: data.task.class_count().unwrap_or(0),
+        bounds: [
+            data.bounds.x1_min,
+            data.bounds.x1_max,
+            data.bounds.x2_min,
+            data.bounds.x2_max,
+        ],
     };
     serde_wasm_bindgen::to_value(&points).map_err(|e| JsError::new(&e.to_string()))
 }
@@ -82,6 +90,12 @@ impl Playground {
     #[wasm_bindgen(js_name = dataClasses)]
     pub fn data_classes(&self) -> usize {
         self.run.session.data.task.class_count().unwrap_or(0)
+    }
+
+    /// Whether the points are the reader's own rather than those the settings generate.
+    #[wasm_bindgen(js_name = isOwnData)]
+    pub fn is_own_data(&self) -> bool {
+        self.run.session.data != self.run.session.settings.data()
     }
 
     /// The data set as `x1,x2,label` CSV.

@@ -1,0 +1,116 @@
+// The reader's own data: points added, painted and erased on the plot and trained on; CSV
+// out and back in; bad CSV files refused by line and field with the data kept.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { ARTIFACTS, openPage, openSite } from './support/browser.mjs';
+
+let site;
+before(async () => {
+  site = await openSite();
+});
+after(async () => site?.close());
+
+const count = (page) => page.evaluate(() => window.neuranim.dataSize());
+const snapshot = (page) => page.evaluate(() => window.neuranim.snapshot());
+
+/** Page coordinates of the plot point (x1, x2). */
+async function spot(page, x1, x2) {
+  return page.evaluate(([x1, x2]) => {
+    const box = document.querySelector('.plot').getBoundingClientRect();
+    const [a, b, c, d] = window.neuranim.bounds();
+    return { x: box.left + ((x1 - a) / (b - a)) * box.width, y: box.top + ((d - x2) / (d - c)) * box.height };
+  }, [x1, x2]);
+}
+
+/** The boundary's colour at plot point (x1, x2): 'orange', 'blue' or 'unsure'. */
+function sideAt(page, x1, x2) {
+  return page.evaluate(([x1, x2]) => {
+    const canvas = document.getElementById('boundary');
+    const { data, width, height } = canvasPixels(canvas);
+    const [a, b, c, d] = window.neuranim.bounds();
+    const col = Math.floor(((x1 - a) / (b - a)) * width);
+    const row = Math.floor(((d - x2) / (d - c)) * height);
+    const [r, , bl] = data.slice((row * width + col) * 4, (row * width + col) * 4 + 3);
+    return r > bl + 40 ? 'orange' : bl > r + 40 ? 'blue' : 'unsure';
+  }, [x1, x2]);
+}
+
+test('points added, painted and erased on the plot are what the network trains on', async () => {
+  const { page, problems } = await openPage(site, '#learningRate=0.5&speed=50');
+  const generated = await count(page);
+  // Clear, then paint class 0 on the left and class 1 on the right.
+  await page.click('#clear-data');
+  assert.equal(await count(page), 0);
+  assert.match(await page.textContent('#notice'), /No points left/);
+  for (const [label, x1] of [[0, -2.5], [1, 2.5]]) {
+    await page.check(`#new-point-${label}`);
+    const from = await spot(page, x1, -3);
+    const to = await spot(page, x1, 3);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++) await page.mouse.move(from.x, from.y + ((to.y - from.y) * i) / 12);
+    await page.mouse.up();
+  }
+  const painted = await count(page);
+  assert.ok(painted >= 16 && painted < generated, `painted ${painted}`);
+  assert.match(await page.textContent('#notice'), /your own points/);
+  // A click adds one point.
+  const click = await spot(page, 0, 0);
+  await page.mouse.click(click.x, click.y);
+  assert.equal(await count(page), painted + 1);
+  // Right-click and drag erases what it passes over.
+  const start = await spot(page, 2.5, -3);
+  const end = await spot(page, 2.5, -1);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down({ button: 'right' });
+  for (let i = 1; i <= 6; i++) await page.mouse.move(start.x, start.y + ((end.y - start.y) * i) / 6);
+  await page.mouse.up({ button: 'right' });
+  const left = await count(page);
+  assert.ok(left < painted + 1 && left > painted / 2, `after erasing: ${left}`);
+  assert.equal((await page.evaluate(() => window.neuranim.snapshot())).iteration, 0);
+  // Training uses them: orange where class 0 was painted, blue where class 1 was.
+  await page.click('#play');
+  await page.waitForFunction(() => window.neuranim.snapshot().iteration >= 1500);
+  await page.click('#play');
+  await page.waitForTimeout(400);
+  assert.equal(await sideAt(page, -2.5, 2), 'orange');
+  assert.equal(await sideAt(page, 2.5, 2), 'blue');
+  assert.ok((await snapshot(page)).trainScore > 0.9);
+  await page.screenshot({ path: `${ARTIFACTS}own-data.png` });
+  assert.deepEqual(problems, []);
+});
+
+test('CSV out and back in gives the same points; bad files are refused by line and field', async () => {
+  const { page, problems } = await openPage(site, '#dataset=spiral3&hidden=8&activation=relu&init=he');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  assert.equal(download.suggestedFilename(), 'neuranim-spiral3.csv');
+  const csv = await readFile(await download.path(), 'utf8');
+  const points = await page.evaluate(() => window.neuranim.dataPoints());
+  assert.match(csv, /^x1,x2,label\n/);
+
+  const other = await openPage(site);
+  await other.page.setInputFiles('#csv-file', { name: 'spiral.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await other.page.waitForFunction(() => document.getElementById('notice').textContent.includes('Imported'));
+  assert.match(await other.page.textContent('#notice'), /Imported 300 points \(3 classes\) from spiral\.csv/);
+  assert.deepEqual(await other.page.evaluate(() => window.neuranim.dataPoints()), points);
+  assert.equal((await snapshot(other.page)).sizes.at(-1), 3);
+  assert.equal(await other.page.locator('#class-picker input').count(), 3);
+
+  const cases = [
+    ['x,y,z\n1,2,0\n', /line 1: the header must be 'x1,x2,label'/],
+    ['x1,x2,label\n1,2,0\n1,two,1\n', /line 3, field x2: 'two' is not a number/],
+    ['x1,x2,label\n1,2,0\n3,4\n', /line 3: expected 3 fields/],
+    ['x1,x2,label\n', /line 2: the file has a header but no points/],
+  ];
+  for (const [text, message] of cases) {
+    await other.page.setInputFiles('#csv-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await other.page.waitForFunction(() => document.getElementById('notice').textContent.includes('bad.csv was not imported'));
+    assert.match(await other.page.textContent('#notice'), message);
+    assert.deepEqual(await other.page.evaluate(() => window.neuranim.dataPoints()), points, 'the data is kept');
+    await other.page.evaluate(() => { document.getElementById('notice').textContent = ''; });
+  }
+  assert.deepEqual(problems, []);
+  assert.deepEqual(other.problems, []);
+});

@@ -1,0 +1,168 @@
+// The reader's own data: click the plot to add a point of the chosen class, drag to paint,
+// right-click (or press and hold on a touch screen) and drag to erase, clear all; CSV in and
+// out. The editor keeps the points; every change asks the page for a new run on them.
+
+import { CLASS_COLOURS } from './palette.js';
+
+/** CSS pixels between two painted points, and the eraser's radius. */
+const PAINT_STEP = 10;
+const ERASE_RADIUS = 10;
+/** A touch held this long without moving erases. */
+const LONG_PRESS_MS = 500;
+/** While a stroke goes on, the run is rebuilt at most this often. */
+const REBUILD_MS = 120;
+
+export class DataEditor {
+  /**
+   * `plot` is the element over which points are placed; `picker` holds the class choice;
+   * `onEdit({ points, labels, classes })` asks for a run on the new points.
+   */
+  constructor(plot, picker, { onEdit }) {
+    this.plot = plot;
+    this.picker = picker;
+    this.onEdit = onEdit;
+    this.points = [];
+    this.labels = [];
+    this.classes = 2;
+    this.bounds = [-1, 1, -1, 1];
+    this.label = 0;
+    this.stroke = null;
+    this.rebuildAt = 0;
+    plot.addEventListener('pointerdown', (event) => this.down(event));
+    plot.addEventListener('pointermove', (event) => this.move(event));
+    plot.addEventListener('pointerup', () => this.up());
+    plot.addEventListener('pointercancel', () => this.up());
+    plot.addEventListener('contextmenu', (event) => event.preventDefault());
+  }
+
+  /** Takes the data of a new run: x1, x2 pairs, labels, classes (0: regression), bounds. */
+  load(points, labels, classes, bounds) {
+    this.points = Array.from({ length: labels.length }, (_, i) => [points[2 * i], points[2 * i + 1]]);
+    this.labels = Array.from(labels);
+    this.bounds = Array.from(bounds);
+    if (classes !== this.classes || !this.picker.childElementCount) {
+      this.classes = classes;
+      this.buildPicker();
+    }
+  }
+
+  /** The labels a new point can take: the classes, or −1, 0 and 1 for regression. */
+  choices() {
+    return this.classes === 0 ? [-1, 0, 1] : Array.from({ length: this.classes }, (_, c) => c);
+  }
+
+  buildPicker() {
+    const choices = this.choices();
+    if (!choices.includes(this.label)) this.label = choices[0];
+    this.picker.replaceChildren(...choices.map((value) => {
+      const id = `new-point-${String(value).replace('-', 'minus')}`;
+      const input = document.createElement('input');
+      Object.assign(input, { type: 'radio', name: 'new-point', id, value: String(value), checked: value === this.label });
+      input.addEventListener('change', () => { this.label = value; });
+      const label = document.createElement('label');
+      label.htmlFor = id;
+      label.className = 'pick';
+      const swatch = document.createElement('span');
+      swatch.className = 'swatch';
+      swatch.style.background = this.classes === 0 ? VALUE_SWATCH[value] : CLASS_COLOURS[value];
+      label.append(input, swatch, this.classes === 0 ? (value > 0 ? '+1' : value < 0 ? '−1' : '0') : String(value));
+      return label;
+    }));
+  }
+
+  /** Plane coordinates of a pointer event. */
+  at(event) {
+    const box = this.plot.getBoundingClientRect();
+    const [x1Min, x1Max, x2Min, x2Max] = this.bounds;
+    return {
+      point: [x1Min + ((event.clientX - box.left) / box.width) * (x1Max - x1Min), x2Max - ((event.clientY - box.top) / box.height) * (x2Max - x2Min)],
+      css: [event.clientX, event.clientY],
+      scale: (x1Max - x1Min) / box.width,
+    };
+  }
+
+  down(event) {
+    if (event.button !== 0 && event.button !== 2) return;
+    event.preventDefault();
+    this.plot.setPointerCapture?.(event.pointerId);
+    const where = this.at(event);
+    const erase = event.button === 2;
+    this.stroke = { erase, last: where.css, moved: false, timer: null };
+    if (erase) {
+      this.erase(where);
+    } else if (event.pointerType === 'touch') {
+      // Held still, a touch erases; lifted or moved before, it adds.
+      this.stroke.pending = where;
+      this.stroke.timer = setTimeout(() => {
+        if (this.stroke && !this.stroke.moved) {
+          this.stroke.erase = true;
+          this.stroke.pending = null;
+          this.erase(where);
+        }
+      }, LONG_PRESS_MS);
+    } else {
+      this.add(where);
+    }
+  }
+
+  move(event) {
+    const stroke = this.stroke;
+    if (!stroke) return;
+    const where = this.at(event);
+    const distance = Math.hypot(where.css[0] - stroke.last[0], where.css[1] - stroke.last[1]);
+    if (distance < PAINT_STEP) return;
+    stroke.moved = true;
+    if (stroke.pending) {
+      this.add(stroke.pending);
+      stroke.pending = null;
+    }
+    stroke.last = where.css;
+    if (stroke.erase) this.erase(where);
+    else this.add(where);
+  }
+
+  up() {
+    const stroke = this.stroke;
+    if (!stroke) return;
+    clearTimeout(stroke.timer);
+    if (stroke.pending) this.add(stroke.pending);
+    this.stroke = null;
+    this.changed(true);
+  }
+
+  add({ point }) {
+    this.points.push(point);
+    this.labels.push(this.label);
+    this.edited = true;
+    this.changed(false);
+  }
+
+  erase({ point, scale }) {
+    const radius = ERASE_RADIUS * scale;
+    const keep = this.points.map((p) => Math.hypot(p[0] - point[0], p[1] - point[1]) > radius);
+    if (keep.every(Boolean)) return;
+    this.points = this.points.filter((_, i) => keep[i]);
+    this.labels = this.labels.filter((_, i) => keep[i]);
+    this.edited = true;
+    this.changed(false);
+  }
+
+  clear() {
+    this.points = [];
+    this.labels = [];
+    this.edited = true;
+    this.changed(true);
+  }
+
+  /** Asks for a run on the points: at once at the end of a stroke, at most every
+   * REBUILD_MS during one. */
+  changed(final) {
+    const now = performance.now();
+    if (!this.edited || (!final && now - this.rebuildAt < REBUILD_MS)) return;
+    this.edited = false;
+    this.rebuildAt = now;
+    this.onEdit({ points: Float64Array.from(this.points.flat()), labels: Float64Array.from(this.labels), classes: this.classes, bounds: this.bounds });
+  }
+}
+
+const VALUE_SWATCH = { '-1': CLASS_COLOURS[0], 0: '#f2f3f5', 1: CLASS_COLOURS[1] };
