@@ -1,12 +1,15 @@
 // The reader's own data: click the plot to add a point of the chosen class, drag to paint,
 // right-click (or press and hold on a touch screen) and drag to erase, clear all; CSV in and
-// out. The editor keeps the points; every change asks the page for a new run on them.
+// out. A click on a point chooses it instead (for the live maths). The editor keeps the
+// points; every change asks the page for a new run on them.
 
 import { CLASS_COLOURS } from './palette.js';
 
 /** CSS pixels between two painted points, and the eraser's radius. */
 const PAINT_STEP = 10;
 const ERASE_RADIUS = 10;
+/** A click this close to a point, in CSS pixels, chooses it rather than adding one. */
+const SELECT_RADIUS = 6;
 /** A touch held this long without moving erases. */
 const LONG_PRESS_MS = 500;
 /** While a stroke goes on, the run is rebuilt at most this often. */
@@ -15,12 +18,14 @@ const REBUILD_MS = 120;
 export class DataEditor {
   /**
    * `plot` is the element over which points are placed; `picker` holds the class choice;
-   * `onEdit({ points, labels, classes })` asks for a run on the new points.
+   * `onEdit({ points, labels, classes })` asks for a run on the new points; `onSelect({ x1,
+   * x2, y })` tells of a point clicked.
    */
-  constructor(plot, picker, { onEdit }) {
+  constructor(plot, picker, { onEdit, onSelect = () => {} }) {
     this.plot = plot;
     this.picker = picker;
     this.onEdit = onEdit;
+    this.onSelect = onSelect;
     this.points = [];
     this.labels = [];
     this.classes = 2;
@@ -88,7 +93,12 @@ export class DataEditor {
     const where = this.at(event);
     const erase = event.button === 2;
     this.stroke = { erase, last: where.css, moved: false, timer: null };
-    if (erase) {
+    const near = erase ? -1 : this.nearest(where);
+    if (near >= 0) {
+      // A point under the pointer: chosen on release, unless the pointer moves on to paint.
+      this.stroke.select = near;
+      this.stroke.pending = where;
+    } else if (erase) {
       this.erase(where);
     } else if (event.pointerType === 'touch') {
       // Held still, a touch erases; lifted or moved before, it adds.
@@ -112,6 +122,7 @@ export class DataEditor {
     const distance = Math.hypot(where.css[0] - stroke.last[0], where.css[1] - stroke.last[1]);
     if (distance < PAINT_STEP) return;
     stroke.moved = true;
+    stroke.select = undefined;
     if (stroke.pending) {
       this.add(stroke.pending);
       stroke.pending = null;
@@ -125,9 +136,28 @@ export class DataEditor {
     const stroke = this.stroke;
     if (!stroke) return;
     clearTimeout(stroke.timer);
-    if (stroke.pending) this.add(stroke.pending);
     this.stroke = null;
+    if (stroke.select !== undefined) {
+      const [x1, x2] = this.points[stroke.select];
+      this.onSelect({ x1, x2, y: this.labels[stroke.select] });
+      return;
+    }
+    if (stroke.pending) this.add(stroke.pending);
     this.changed(true);
+  }
+
+  /** The index of the point within SELECT_RADIUS of the pointer, or −1. */
+  nearest({ point, scale }) {
+    let best = -1;
+    let bestDistance = SELECT_RADIUS * scale;
+    this.points.forEach((p, i) => {
+      const d = Math.hypot(p[0] - point[0], p[1] - point[1]);
+      if (d <= bestDistance) {
+        best = i;
+        bestDistance = d;
+      }
+    });
+    return best;
   }
 
   add({ point }) {

@@ -54,13 +54,13 @@ export class DataView {
   }
 
   /** `task` is { kind: 'binary' | 'classes' | 'regression', classes }; `sizes` the layer sizes. */
-  render(playground, task, sizes, { showTest = false, showPoints = true, discrete = false, highContrast = false, playing = false } = {}) {
+  render(playground, task, sizes, { showTest = false, showPoints = true, selected = null, discrete = false, highContrast = false, playing = false } = {}) {
     const ratio = fitCanvas(this.canvas);
     fitCanvas(this.overlay, ratio);
     const [width, height] = this.rasterSize(playing);
     const style = { task, name: (discrete ? 'discrete' : 'smooth') + (highContrast ? 'High' : '') };
     const bounds = playground.bounds();
-    this.renderOverlay(playground, task, bounds, ratio, { showTest, showPoints, highContrast });
+    this.renderOverlay(playground, task, bounds, ratio, { showTest, showPoints, selected, highContrast });
     const legend = { task, neuron: this.neuron, style: style.name };
     const key = JSON.stringify(legend);
     if (key !== this.legendShown) {
@@ -94,9 +94,9 @@ export class DataView {
   }
 
   /** Redraws the points and axes only when what they show has changed. */
-  renderOverlay(playground, task, bounds, ratio, { showTest, showPoints, highContrast }) {
+  renderOverlay(playground, task, bounds, ratio, { showTest, showPoints, selected, highContrast }) {
     const { overlay, canvas } = this;
-    const drawn = { playground, showTest, showPoints, highContrast, ratio, task: task.kind, width: overlay.width, height: overlay.height, plot: canvas.width };
+    const drawn = { playground, showTest, showPoints, selected, highContrast, ratio, task: task.kind, width: overlay.width, height: overlay.height, plot: canvas.width };
     const last = this.overlayDrawn;
     if (last && Object.keys(drawn).every((k) => drawn[k] === last[k])) return;
     this.overlayDrawn = drawn;
@@ -112,6 +112,7 @@ export class DataView {
       bounds,
       regression: task.kind === 'regression',
       highContrast,
+      selected,
       train: showPoints ? [playground.trainPoints(), playground.trainLabels()] : [[], []],
       test: showTest && showPoints ? [playground.testPoints(), playground.testLabels()] : null,
     });

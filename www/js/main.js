@@ -3,6 +3,8 @@
 
 import init, { Playground, lastPanicMessage, readCsv } from '../pkg/neuranim_wasm.js';
 import { DataEditor } from './data-editor.js';
+import { MathsPanel } from './maths-panel.js';
+import { FEATURE_NAMES } from './controls.js';
 import { CostChart } from './chart.js';
 import { Controls } from './controls.js';
 import { DataView, taskOf } from './data-view.js';
@@ -39,7 +41,7 @@ const ui = {
   error: $('error'),
 };
 
-const state = { ownData: null, noPoints: false, editor: null, wasm: null, settings: null, playground: null, task: null, playing: false, view: null, controls: null, iteration: 0, chartDrawnAt: 0 };
+const state = { selected: null, maths: null, ownData: null, noPoints: false, editor: null, wasm: null, settings: null, playground: null, task: null, playing: false, view: null, controls: null, iteration: 0, chartDrawnAt: 0 };
 /** The least time between two chart redraws while training. */
 const CHART_INTERVAL_MS = 30;
 
@@ -97,7 +99,14 @@ function use(next) {
   // A neuron shown in the data panel belonged to the old network.
   state.view.focus(null);
   state.editor?.load(next.dataPoints(), next.dataLabels(), next.dataClasses(), next.bounds());
+  // The point the maths follow stays chosen while the data still holds it.
+  if (state.selected && !hasPoint(next.dataPoints(), state.selected)) state.selected = null;
   render();
+}
+
+function hasPoint(points, { x1, x2 }) {
+  for (let i = 0; i < points.length; i += 2) if (points[i] === x1 && points[i + 1] === x2) return true;
+  return false;
 }
 
 /** A run on the reader's own points, going on from the current weights when they fit. */
@@ -246,11 +255,20 @@ function render() {
   state.view.render(playground, task, snap.sizes, {
     showTest: ui.showTest.checked,
     showPoints: !state.noPoints,
+    selected: state.selected,
     discrete: ui.discretize.checked,
     highContrast: settings.contrast === 'high',
     playing: state.playing,
   });
   state.graph?.draw(playground, snap);
+  if (state.maths) {
+    if (state.selected) {
+      const featureNames = Array.from(playground.features(), (f) => FEATURE_NAMES[f] ?? f);
+      state.maths.show(playground, state.selected, { activation: playground.activation(), task, featureNames });
+    } else {
+      state.maths.hide();
+    }
+  }
   // While training, the cost curve moves by a pixel or less a frame; 30 redraws a second
   // look as smooth and cost half.
   const now = performance.now();
@@ -373,6 +391,16 @@ async function main() {
   applyAppearance();
   state.editor = new DataEditor(document.querySelector('.plot'), $('class-picker'), {
     onEdit: guarded((data) => trainOn(data, { keepWeights: true })),
+    onSelect: guarded((point) => {
+      state.selected = point;
+      render();
+    }),
+  });
+  state.maths = new MathsPanel(document.querySelector('.maths-panel'), $('maths'), {
+    onClose: guarded(() => {
+      state.selected = null;
+      render();
+    }),
   });
   restart();
   state.chart = new CostChart($('chart'), { memory: wasm.memory });
@@ -454,6 +482,7 @@ async function main() {
     weightsJson: () => state.playground.weightsJson(),
     bounds: () => Array.from(state.playground.bounds()),
     dataPoints: () => Array.from(state.playground.dataPoints()),
+    maths: () => (state.selected ? state.playground.maths(state.selected.x1, state.selected.x2, state.selected.y) : null),
     dataSize: () => (state.noPoints ? 0 : state.playground.dataLabels().length),
     seek: guarded((iteration) => {
       state.playground.seek(iteration);

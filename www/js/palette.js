@@ -7,8 +7,8 @@ export const CLASS_COLOURS = ['#f59322', '#0877bd', '#009e73', '#cc79a7', '#56b4
 /** The cost chart: train in the class-1 blue, test dashed in the class-0 orange. */
 export const CHART_COLOURS = { train: '#0877bd', test: '#f59322', axes: '#5b6470' };
 
-/** The data panel's axes, in the chart's axis grey. */
-export const PLOT_COLOURS = { axes: CHART_COLOURS.axes };
+/** The data panel's axes, in the chart's axis grey, and the ring of a chosen point. */
+export const PLOT_COLOURS = { axes: CHART_COLOURS.axes, selected: '#1f2328' };
 
 const hexToRgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 export const CLASS_RGB = CLASS_COLOURS.map(hexToRgb);

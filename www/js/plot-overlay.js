@@ -12,9 +12,9 @@ const TICK_PX = 4;
 /**
  * Draws on `overlay` (which covers the plot and its margins). `plot` is the boundary's box in
  * the overlay's device pixels: { left, top, width, height }. `data` is { bounds, train: [points,
- * labels], test: [points, labels] | null, regression, highContrast }.
+ * labels], test: [points, labels] | null, regression, highContrast, selected: {x1, x2} | null }.
  */
-export function drawOverlay(overlay, plot, ratio, { bounds, train, test, regression, highContrast }) {
+export function drawOverlay(overlay, plot, ratio, { bounds, train, test, regression, highContrast, selected = null }) {
   const ctx = overlay.getContext('2d');
   ctx.clearRect(0, 0, overlay.width, overlay.height);
   ctx.save();
@@ -24,6 +24,15 @@ export function drawOverlay(overlay, plot, ratio, { bounds, train, test, regress
   ctx.translate(plot.left, plot.top);
   drawPoints(ctx, train[0], train[1], bounds, ratio, { regression, highContrast, size: plot });
   if (test) drawPoints(ctx, test[0], test[1], bounds, ratio, { regression, highContrast, test: true, size: plot });
+  if (selected) {
+    // A ring around the point the maths follow.
+    const [x1Min, x1Max, x2Min, x2Max] = bounds;
+    ctx.beginPath();
+    ctx.arc(((selected.x1 - x1Min) / (x1Max - x1Min)) * plot.width, ((x2Max - selected.x2) / (x2Max - x2Min)) * plot.height, 7 * ratio, 0, 2 * Math.PI);
+    ctx.lineWidth = 2 * ratio;
+    ctx.strokeStyle = PLOT_COLOURS.selected;
+    ctx.stroke();
+  }
   ctx.restore();
   drawAxes(ctx, plot, ratio, bounds);
 }

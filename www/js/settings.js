@@ -19,7 +19,7 @@ export const FEATURES = ['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX1', 
 
 /** What a `hide=` flag can hide: a panel, a group of controls, or one setting's control. */
 export const HIDEABLE = [
-  'masthead', 'settings', 'presets', 'data', 'legend', 'toggles', 'graph', 'chart', 'transport', 'readouts', 'timeline', 'exports', 'data-tools',
+  'masthead', 'settings', 'presets', 'data', 'legend', 'toggles', 'graph', 'chart', 'transport', 'readouts', 'timeline', 'exports', 'data-tools', 'maths',
   'dataset', 'noise', 'testRatio', 'seed', 'hidden', 'activation', 'init', 'learningRate', 'batchSize',
   'optimizer', 'regularization', 'regularizationRate', 'iterations', 'speed',
 ];

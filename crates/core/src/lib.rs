@@ -11,6 +11,7 @@ pub mod fastmath;
 pub mod features;
 pub mod history;
 pub mod init;
+pub mod maths;
 pub mod network;
 pub mod optimizer;
 pub mod output;

@@ -6,6 +6,7 @@
 mod edit;
 mod gif_writer;
 mod history;
+mod maths;
 mod own_data;
 mod painter;
 mod panic;

@@ -1,0 +1,78 @@
+// The live maths panel: a click on a data point shows the course's walkthrough for it, with
+// numbers equal to an independent computation from the weights, and they follow training.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { ARTIFACTS, openPage, openSite } from './support/browser.mjs';
+
+let site;
+before(async () => {
+  site = await openSite();
+});
+after(async () => site?.close());
+
+/** The course's formulas for a 2-4-1 tanh/sigmoid network, from the snapshot's weights. */
+function walkthrough(snapshot, [x1, x2], y) {
+  const [hidden, output] = snapshot.layers;
+  const z1 = hidden.weights.map((w, i) => w[0] * x1 + w[1] * x2 + hidden.biases[i]);
+  const a1 = z1.map(Math.tanh);
+  const z2 = output.weights[0].reduce((s, w, i) => s + w * a1[i], output.biases[0]);
+  const a2 = 1 / (1 + Math.exp(-z2));
+  const loss = -(y * Math.log(a2) + (1 - y) * Math.log(1 - a2));
+  const dz2 = a2 - y;
+  const dw2 = a1.map((a) => dz2 * a);
+  const dz1 = a1.map((a, i) => output.weights[0][i] * dz2 * (1 - a * a));
+  const dw1 = dz1.map((d) => [d * x1, d * x2]);
+  return { z1, a1, z2, a2, loss, dz2, dw2, dz1, dw1 };
+}
+
+const close = (a, b, what) => assert.ok(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
+
+test('a clicked point shows its maths, equal to an independent computation, and steps update it', async () => {
+  const { page, problems } = await openPage(site);
+  await page.evaluate(() => { for (let i = 0; i < 200; i++) document.getElementById('step').click(); });
+  assert.equal(await page.isVisible('.maths-panel'), false);
+  // Click the first data point.
+  const { x, y, point, label } = await page.evaluate(() => {
+    const points = window.neuranim.dataPoints();
+    const [a, b, c, d] = window.neuranim.bounds();
+    const box = document.querySelector('.plot').getBoundingClientRect();
+    return {
+      point: [points[0], points[1]],
+      label: window.neuranim.snapshot() && null,
+      x: box.left + ((points[0] - a) / (b - a)) * box.width,
+      y: box.top + ((d - points[1]) / (d - c)) * box.height,
+    };
+  });
+  const before = await page.evaluate(() => window.neuranim.dataPoints().length);
+  await page.mouse.click(x, y);
+  await page.locator('.maths-panel').waitFor({ state: 'visible' });
+  assert.equal(await page.evaluate(() => window.neuranim.dataPoints().length), before, 'a click on a point adds none');
+  void label;
+  const maths = await page.evaluate(() => window.neuranim.maths());
+  assert.deepEqual(maths.x, point);
+  const expected = walkthrough(await page.evaluate(() => window.neuranim.snapshot()), point, maths.y);
+  const [l1, l2] = maths.layers;
+  expected.z1.forEach((v, i) => close(l1.z[i], v, `Z1[${i}]`));
+  expected.a1.forEach((v, i) => close(l1.a[i], v, `A1[${i}]`));
+  close(l2.z[0], expected.z2, 'Z2');
+  close(l2.a[0], expected.a2, 'A2');
+  close(maths.loss, expected.loss, 'loss');
+  close(l2.dz[0], expected.dz2, 'dZ2');
+  expected.dw2.forEach((v, i) => close(l2.dw[0][i], v, `dW2[${i}]`));
+  expected.dz1.forEach((v, i) => close(l1.dz[i], v, `dZ1[${i}]`));
+  expected.dw1.forEach((row, i) => row.forEach((v, k) => close(l1.dw[i][k], v, `dW1[${i}][${k}]`)));
+  // The panel shows them, in the course's order.
+  const names = await page.locator('.maths-name').allTextContents();
+  assert.deepEqual(names, ['X', 'Y', 'Z[1]', 'A[1]', 'Z[2]', 'A[2]', 'loss', 'dZ[2]', 'dW[2]', 'db[2]', 'dZ[1]', 'dW[1]', 'db[1]']);
+  const loss = await page.locator('.maths-row[data-name="loss"] .maths-value').textContent();
+  assert.ok(Math.abs(Number(loss) - expected.loss) <= 5e-4 * expected.loss, `${loss} shown for ${expected.loss}`);
+  await page.screenshot({ path: `${ARTIFACTS}maths.png` });
+  // A step changes the weights, and the numbers follow.
+  const a2 = await page.locator('.maths-row[data-name="A[2]"] .maths-value').textContent();
+  await page.evaluate(() => { for (let i = 0; i < 50; i++) document.getElementById('step').click(); });
+  assert.notEqual(await page.locator('.maths-row[data-name="A[2]"] .maths-value').textContent(), a2);
+  await page.click('.maths-close');
+  assert.equal(await page.isVisible('.maths-panel'), false);
+  assert.deepEqual(problems, []);
+});
