@@ -45,13 +45,8 @@ fn the_walkthrough_follows_the_course_formulas() {
                 close(l1.dz[i], dz1[i]) && close(l1.db[i], dz1[i]),
                 "dZ1/db1 {i}"
             );
-            for k in 0..2 {
-                assert!(
-                    close(l1.dw[2 * i + k], dz1[i] * point[k]),
-                    "dW1 {i} {k}: {} vs {}",
-                    l1.dw[2 * i + k],
-                    dz1[i] * point[k]
-                );
+            for (k, x) in point.iter().enumerate() {
+                assert!(close(l1.dw[2 * i + k], dz1[i] * x), "dW1 {i} {k}");
             }
             assert!(close(l2.dw[i], dz2 * l1.a[i]), "dW2 {i}");
         }
