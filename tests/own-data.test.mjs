@@ -114,3 +114,15 @@ test('CSV out and back in gives the same points; bad files are refused by line a
   assert.deepEqual(problems, []);
   assert.deepEqual(other.problems, []);
 });
+
+test('the three-class spiral trains past 95 % accuracy in the page', async () => {
+  const { page, problems } = await openPage(site, '#dataset=spiral3&hidden=16,16&activation=relu&init=he&optimizer=adam&learningRate=0.01&batchSize=10&speed=200');
+  assert.equal((await snapshot(page)).sizes.at(-1), 3);
+  await page.click('#play');
+  await page.waitForFunction(() => window.neuranim.snapshot().trainScore >= 0.95, null, { timeout: 60_000 });
+  await page.click('#play');
+  const s = await snapshot(page);
+  assert.ok(s.trainScore >= 0.95, `accuracy ${s.trainScore} at iteration ${s.iteration}`);
+  await page.screenshot({ path: `${ARTIFACTS}spiral3.png` });
+  assert.deepEqual(problems, []);
+});
