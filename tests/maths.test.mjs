@@ -76,3 +76,42 @@ test('a clicked point shows its maths, equal to an independent computation, and 
   assert.equal(await page.isVisible('.maths-panel'), false);
   assert.deepEqual(problems, []);
 });
+
+test('layer space maps the plane and the data through a hidden layer, and moves as training does', async () => {
+  const { page, problems } = await openPage(site, '#hidden=5,3&init=xavier&learningRate=0.5');
+  await page.evaluate(() => { for (let i = 0; i < 100; i++) document.getElementById('step').click(); });
+  assert.deepEqual(await page.locator('#view-space option').allTextContents(), ['input space', 'hidden layer 1', 'hidden layer 2']);
+  await page.selectOption('#view-space', '0');
+  assert.equal(await page.isVisible('#layer-space'), true);
+  await page.selectOption('#space-y', '3');
+  // The mapping is the first layer's tanh(W·x + b), computed here from the weights.
+  const snap = await page.evaluate(() => window.neuranim.snapshot());
+  const points = [0.5, -1, -2, 3];
+  const mapped = await page.evaluate(([p]) => window.neuranim.layerSpace(p, 0), [points]);
+  const { weights, biases } = snap.layers[0];
+  for (let n = 0; n < 5; n++) {
+    for (let k = 0; k < 2; k++) {
+      const expected = Math.tanh(weights[n][0] * points[2 * k] + weights[n][1] * points[2 * k + 1] + biases[n]);
+      assert.ok(Math.abs(mapped[n * 2 + k] - expected) < 1e-12, `neuron ${n}, point ${k}`);
+    }
+  }
+  const picture = () => page.evaluate(() => {
+    const { data } = canvasPixels(document.getElementById('layer-space'));
+    let orange = 0;
+    let blue = 0;
+    let sum = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] > data[i + 2] + 80) orange++;
+      else if (data[i + 2] > data[i] + 80) blue++;
+      sum = (sum * 31 + data[i] + data[i + 1]) % 1000000007;
+    }
+    return { orange, blue, sum };
+  });
+  const early = await picture();
+  assert.ok(early.orange > 100 && early.blue > 100, JSON.stringify(early));
+  await page.evaluate(() => { for (let i = 0; i < 100; i++) document.getElementById('step').click(); });
+  assert.notEqual((await picture()).sum, early.sum);
+  await page.selectOption('#view-space', '');
+  assert.equal(await page.isVisible('#layer-space'), false);
+  assert.deepEqual(problems, []);
+});

@@ -4,6 +4,7 @@
 import init, { Playground, lastPanicMessage, readCsv } from '../pkg/neuranim_wasm.js';
 import { DataEditor } from './data-editor.js';
 import { MathsPanel } from './maths-panel.js';
+import { LayerSpace } from './layer-space.js';
 import { FEATURE_NAMES } from './controls.js';
 import { CostChart } from './chart.js';
 import { Controls } from './controls.js';
@@ -41,7 +42,7 @@ const ui = {
   error: $('error'),
 };
 
-const state = { selected: null, maths: null, ownData: null, noPoints: false, editor: null, wasm: null, settings: null, playground: null, task: null, playing: false, view: null, controls: null, iteration: 0, chartDrawnAt: 0 };
+const state = { space: null, spaceShape: null, layerSpace: null, selected: null, maths: null, ownData: null, noPoints: false, editor: null, wasm: null, settings: null, playground: null, task: null, playing: false, view: null, controls: null, iteration: 0, chartDrawnAt: 0 };
 /** The least time between two chart redraws while training. */
 const CHART_INTERVAL_MS = 30;
 
@@ -101,6 +102,49 @@ function use(next) {
   state.editor?.load(next.dataPoints(), next.dataLabels(), next.dataClasses(), next.bounds());
   // The point the maths follow stays chosen while the data still holds it.
   if (state.selected && !hasPoint(next.dataPoints(), state.selected)) state.selected = null;
+  render();
+}
+
+/** The view menu follows the network's hidden layers; a chosen layer space is drawn. */
+function showSpace(snap) {
+  const hidden = snap.sizes.slice(1, -1);
+  const shape = hidden.join(',');
+  if (shape !== state.spaceShape) {
+    state.spaceShape = shape;
+    const options = [['', 'input space'], ...hidden.flatMap((n, l) => (n >= 2 ? [[String(l), `hidden layer ${l + 1}`]] : []))];
+    $('view-space').replaceChildren(...options.map(([value, text]) => Object.assign(document.createElement('option'), { value, textContent: text })));
+    if (state.space && !(hidden[state.space.layer] >= 2)) state.space = null;
+    $('view-space').value = state.space ? String(state.space.layer) : '';
+    fillNeurons(hidden);
+  }
+  const canvas = $('layer-space');
+  canvas.hidden = !state.space;
+  $('space-axes').hidden = !state.space;
+  if (state.space) {
+    state.layerSpace.draw(state.playground, state.space, { activation: state.playground.activation(), regression: state.task.kind === 'regression' });
+  }
+}
+
+function fillNeurons(hidden) {
+  if (!state.space) return;
+  const n = hidden[state.space.layer];
+  for (const [id, axis] of [['space-x', 'i'], ['space-y', 'j']]) {
+    const select = $(id);
+    select.replaceChildren(...Array.from({ length: n }, (_, k) => Object.assign(document.createElement('option'), { value: String(k), textContent: `neuron ${k + 1}` })));
+    select.value = String(state.space[axis]);
+  }
+}
+
+function chooseSpace() {
+  const layer = $('view-space').value;
+  const hidden = state.playground.snapshot().sizes.slice(1, -1);
+  if (layer === '') {
+    state.space = null;
+  } else {
+    const same = state.space?.layer === Number(layer);
+    state.space = { layer: Number(layer), i: same ? Number($('space-x').value) : 0, j: same ? Number($('space-y').value) : 1 };
+    fillNeurons(hidden);
+  }
   render();
 }
 
@@ -261,6 +305,7 @@ function render() {
     playing: state.playing,
   });
   state.graph?.draw(playground, snap);
+  showSpace(snap);
   if (state.maths) {
     if (state.selected) {
       const featureNames = Array.from(playground.features(), (f) => FEATURE_NAMES[f] ?? f);
@@ -424,6 +469,8 @@ async function main() {
   notify(notices);
   $('save-run').addEventListener('click', guarded(saveRun));
   $('save-png').addEventListener('click', guarded(savePng));
+  state.layerSpace = new LayerSpace($('layer-space'));
+  for (const id of ['view-space', 'space-x', 'space-y']) $(id).addEventListener('change', guarded(chooseSpace));
   $('clear-data').addEventListener('click', () => state.editor.clear());
   $('export-csv').addEventListener('click', guarded(exportCsv));
   $('import-csv').addEventListener('click', () => $('csv-file').click());
@@ -482,6 +529,7 @@ async function main() {
     weightsJson: () => state.playground.weightsJson(),
     bounds: () => Array.from(state.playground.bounds()),
     dataPoints: () => Array.from(state.playground.dataPoints()),
+    layerSpace: (points, layer) => Array.from(state.playground.layerSpace(Float64Array.from(points), layer)),
     maths: () => (state.selected ? state.playground.maths(state.selected.x1, state.selected.x2, state.selected.y) : null),
     dataSize: () => (state.noPoints ? 0 : state.playground.dataLabels().length),
     seek: guarded((iteration) => {

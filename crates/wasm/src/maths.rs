@@ -1,4 +1,5 @@
-//! The live maths panel's numbers: the walkthrough for one point on the weights shown.
+//! The live maths panel's numbers (the walkthrough for one point) and the layer-space
+//! view's (points mapped through a hidden layer), on the weights shown.
 
 use crate::Playground;
 use neuranim_core::maths::example_maths;
@@ -52,5 +53,26 @@ impl Playground {
             loss: m.loss,
         };
         serde_wasm_bindgen::to_value(&maths).map_err(|e| JsError::new(&e.to_string()))
+    }
+}
+
+#[wasm_bindgen]
+impl Playground {
+    /// Hidden layer `layer`'s activations (0: the first hidden layer) for the points given
+    /// as x1, x2 pairs, on the weights shown: one row per neuron, one column per point.
+    #[wasm_bindgen(js_name = layerSpace)]
+    pub fn layer_space(&self, points: &[f64], layer: usize) -> Result<Vec<f64>, JsError> {
+        let net = self.shown().network();
+        if layer + 1 >= net.layer_count() {
+            return Err(JsError::new(&format!(
+                "layer {layer}: the network has {} hidden layers",
+                net.layer_count() - 1
+            )));
+        }
+        let points: Vec<[f64; 2]> = points.chunks_exact(2).map(|p| [p[0], p[1]]).collect();
+        let x = neuranim_core::features::input_matrix(net.features(), &points);
+        let mut cache = neuranim_core::network::Cache::default();
+        net.forward(&x, points.len(), &mut cache);
+        Ok(cache.a[layer].clone())
     }
 }
