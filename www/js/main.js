@@ -5,6 +5,7 @@ import init, { Playground, lastPanicMessage, readCsv } from '../pkg/neuranim_was
 import { DataEditor } from './data-editor.js';
 import { MathsPanel } from './maths-panel.js';
 import { LayerSpace } from './layer-space.js';
+import { CompareView } from './compare.js';
 import { FEATURE_NAMES } from './controls.js';
 import { CostChart } from './chart.js';
 import { Controls } from './controls.js';
@@ -193,12 +194,15 @@ function exportCsv() {
 /** Replaces the run with one read from a run file; a bad file leaves everything as it was
  * and says what is wrong. */
 async function openRun(file) {
-  const text = await file.text();
+  openRunText(await file.text(), file.name);
+}
+
+function openRunText(text, name) {
   let next;
   try {
     next = Playground.fromRunJson(text);
   } catch (error) {
-    notify([`${file.name} was not opened: ${error?.message ?? error}`]);
+    notify([`${name} was not opened: ${error?.message ?? error}`]);
     return;
   }
   setPlaying(false);
@@ -211,7 +215,7 @@ async function openRun(file) {
     ? { points: Float64Array.from(next.dataPoints()), labels: Float64Array.from(next.dataLabels()), classes: next.dataClasses(), bounds: Float64Array.from(next.bounds()) }
     : null;
   use(next);
-  notify([`Opened ${file.name} at iteration ${state.iteration.toLocaleString('en-US')}.`, ...notices]);
+  notify([`Opened ${name} at iteration ${state.iteration.toLocaleString('en-US')}.`, ...notices]);
 }
 
 function saveRun() {
@@ -470,6 +474,20 @@ async function main() {
   $('save-run').addEventListener('click', guarded(saveRun));
   $('save-png').addEventListener('click', guarded(savePng));
   state.layerSpace = new LayerSpace($('layer-space'));
+  const compare = new CompareView({
+    session: () => ({
+      settings: coreSettings(state.settings),
+      data: state.ownData,
+      // The course's figure trains 5000 iterations; a stop iteration, if set, rules.
+      iterations: state.settings.iterations > 0 ? state.settings.iterations : 5000,
+      style: exportView().style,
+    }),
+    open: guarded((json, size) => openRunText(json, `the network with ${size} hidden neurons`)),
+  });
+  $('compare').addEventListener('click', guarded(() => {
+    setPlaying(false);
+    compare.openDialog();
+  }));
   for (const id of ['view-space', 'space-x', 'space-y']) $(id).addEventListener('change', guarded(chooseSpace));
   $('clear-data').addEventListener('click', () => state.editor.clear());
   $('export-csv').addEventListener('click', guarded(exportCsv));

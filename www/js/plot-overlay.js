@@ -12,9 +12,10 @@ const TICK_PX = 4;
 /**
  * Draws on `overlay` (which covers the plot and its margins). `plot` is the boundary's box in
  * the overlay's device pixels: { left, top, width, height }. `data` is { bounds, train: [points,
- * labels], test: [points, labels] | null, regression, highContrast, selected: {x1, x2} | null }.
+ * labels], test: [points, labels] | null, regression, highContrast, selected: {x1, x2} | null,
+ * axes (false for none) }.
  */
-export function drawOverlay(overlay, plot, ratio, { bounds, train, test, regression, highContrast, selected = null }) {
+export function drawOverlay(overlay, plot, ratio, { bounds, train, test, regression, highContrast, selected = null, axes = true }) {
   const ctx = overlay.getContext('2d');
   ctx.clearRect(0, 0, overlay.width, overlay.height);
   ctx.save();
@@ -34,7 +35,7 @@ export function drawOverlay(overlay, plot, ratio, { bounds, train, test, regress
     ctx.stroke();
   }
   ctx.restore();
-  drawAxes(ctx, plot, ratio, bounds);
+  if (axes) drawAxes(ctx, plot, ratio, bounds);
 }
 
 /** Tick marks and labels outside the plot's left and bottom edges, and the axes' names at

@@ -181,3 +181,27 @@ fn randn_matches_numpy_seed_1() {
         assert_eq!(rng.randn().to_bits(), want.to_bits(), "draw {i}");
     }
 }
+
+/// The course's "Tuning hidden layer size" printout: accuracy after 5000 iterations for
+/// each hidden layer size.
+#[test]
+fn hidden_layer_sizes_reach_the_courses_printed_accuracies() {
+    let printed = [
+        (1, 67.5),
+        (2, 67.25),
+        (3, 90.75),
+        (4, 90.5),
+        (5, 91.25),
+        (20, 90.0),
+        (50, 90.25),
+    ];
+    for (hidden, percent) in printed {
+        let session = train_course_run(hidden, 5000);
+        let accuracy = session.trainer.history().last().unwrap().train.score;
+        assert_eq!(
+            format!("{:.2}", 100.0 * accuracy),
+            format!("{percent:.2}"),
+            "{hidden} hidden"
+        );
+    }
+}

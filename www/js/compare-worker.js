@@ -1,0 +1,88 @@
+// Trains several networks side by side on a second core for the compare view: the same
+// data and settings, one hidden layer of each size asked for. Messages in: { start: {
+// settings, data?: { points, labels, classes, bounds }, sizes, iterations, side, style } },
+// { open: index } and { stop: true }. Out: { models: [{ size, iteration, accuracy, bitmap }] }
+// after each round, { run: json, size } for an opened model, or { error }.
+
+import init, { Playground } from '../pkg/neuranim_wasm.js';
+import { colourBoundary } from './colour-tables.js';
+import { drawOverlay } from './plot-overlay.js';
+
+/** Milliseconds of training per round before the pictures are sent. */
+const ROUND_MS = 40;
+
+let job = null;
+
+function start(wasm, { settings, data, sizes, iterations, side, style }) {
+  const models = sizes.map((size) => {
+    const s = { ...settings, hidden: [size] };
+    const playground = data
+      ? Playground.withData(s, data.points, data.labels, data.classes, data.bounds)
+      : new Playground(s);
+    return { size, playground, task: taskOf(playground.snapshot()) };
+  });
+  job = { wasm, models, iterations, side, style, running: true };
+  round();
+}
+
+function taskOf(snapshot) {
+  if (snapshot.scoreName === 'rmse') return { kind: 'regression', classes: 0 };
+  const outputs = snapshot.sizes.at(-1);
+  return outputs > 1 ? { kind: 'classes', classes: outputs } : { kind: 'binary', classes: 2 };
+}
+
+/** Trains every model a little (fairly: the same updates each), then sends pictures. */
+function round() {
+  if (!job?.running) return;
+  const { models, iterations, side, style, wasm } = job;
+  const started = performance.now();
+  let chunk = 1;
+  while (performance.now() - started < ROUND_MS) {
+    let progressed = false;
+    for (const model of models) {
+      const left = iterations - model.playground.snapshot().iteration;
+      if (left > 0 && model.playground.step(Math.min(chunk, left)) > 0) progressed = true;
+    }
+    if (!progressed) break;
+    chunk = Math.min(chunk * 2, 200);
+  }
+  const out = models.map(({ size, playground, task }) => {
+    const snap = playground.snapshot();
+    const length = playground.computeBoundary(side, side);
+    const pixels = new Uint32Array(side * side);
+    colourBoundary(new Float32Array(wasm.memory.buffer, playground.boundaryPtr(), length), pixels, task, style);
+    const picture = new OffscreenCanvas(side, side);
+    picture.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(pixels.buffer), side, side), 0, 0);
+    const overlay = new OffscreenCanvas(side, side);
+    drawOverlay(overlay, { left: 0, top: 0, width: side, height: side }, 0.5, {
+      bounds: playground.bounds(),
+      regression: task.kind === 'regression',
+      train: [playground.trainPoints(), playground.trainLabels()],
+      test: null,
+      axes: false,
+    });
+    picture.getContext('2d').drawImage(overlay, 0, 0);
+    const bitmap = picture.transferToImageBitmap();
+    return { size, iteration: snap.iteration, accuracy: snap.trainScore, diverged: snap.diverged, bitmap };
+  });
+  self.postMessage({ models: out, done: models.every((m) => m.playground.snapshot().iteration >= iterations) }, out.map((m) => m.bitmap));
+  if (out.some((m) => m.iteration < iterations && !m.diverged)) setTimeout(round, 0);
+}
+
+const ready = init();
+
+self.onmessage = async ({ data }) => {
+  try {
+    const wasm = await ready;
+    if (data.start) start(wasm, data.start);
+    else if (data.open != null && job) {
+      const model = job.models[data.open];
+      self.postMessage({ run: model.playground.runJson(true), size: model.size });
+    } else if (data.stop) {
+      if (job) job.running = false;
+      job = null;
+    }
+  } catch (error) {
+    self.postMessage({ error: String(error?.message ?? error) });
+  }
+};

@@ -1,0 +1,97 @@
+// The course's figure, live: the same data trained side by side with one hidden layer of
+// each of several sizes (1, 2, 3, 4, 5, 20 and 50 by default), as small multiples with their
+// accuracy. The networks train in a worker (compare-worker.js), so the page keeps its
+// frames; a click on one opens it, trained as far as it got, in the main view.
+
+const $ = (id) => document.getElementById(id);
+const SIDE = 120;
+export const DEFAULT_SIZES = [1, 2, 3, 4, 5, 20, 50];
+
+/** Sizes typed as "1, 2, 20": whole numbers from 1 to 64, at most 12 of them. */
+export function parseSizes(text) {
+  const sizes = String(text).split(/[\s,]+/).filter(Boolean).map(Number);
+  if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 64)) return null;
+  return [...new Set(sizes)].slice(0, 12);
+}
+
+export class CompareView {
+  /** `session()` → { settings (the core's), data (own points or null), iterations, style };
+   * `open(json)` shows a run file's run in the main view. */
+  constructor({ session, open }) {
+    this.dialog = $('compare-dialog');
+    this.grid = $('compare-grid');
+    this.hooks = { session, open };
+    this.worker = null;
+    $('compare-close').addEventListener('click', () => this.close());
+    $('compare-restart').addEventListener('click', () => this.start());
+    this.dialog.addEventListener('close', () => this.stop());
+  }
+
+  openDialog() {
+    this.dialog.showModal();
+    this.start();
+  }
+
+  close() {
+    this.dialog.close();
+  }
+
+  stop() {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  start() {
+    this.stop();
+    const sizes = parseSizes($('compare-sizes').value);
+    const status = $('compare-status');
+    if (!sizes) {
+      status.textContent = 'Hidden sizes: whole numbers from 1 to 64, separated by commas.';
+      return;
+    }
+    const { settings, data, iterations, style } = this.hooks.session();
+    status.textContent = `Training ${sizes.length} networks for ${iterations.toLocaleString('en-US')} iterations each…`;
+    this.tiles = sizes.map((size, index) => this.tile(size, index));
+    this.grid.replaceChildren(...this.tiles.map((t) => t.button));
+    this.worker = new Worker(new URL('./compare-worker.js', import.meta.url), { type: 'module' });
+    this.worker.onmessage = ({ data: message }) => this.received(message);
+    this.worker.postMessage({ start: { settings, data, sizes, iterations, side: SIDE * (window.devicePixelRatio || 1), style } });
+  }
+
+  tile(size, index) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'compare-tile';
+    button.setAttribute('aria-label', `Open the network with ${size} hidden neurons in the main view`);
+    const canvas = document.createElement('canvas');
+    const name = document.createElement('strong');
+    name.className = 'compare-name';
+    name.textContent = `${size} hidden`;
+    const caption = document.createElement('span');
+    caption.className = 'compare-caption';
+    button.append(canvas, name, caption);
+    button.addEventListener('click', () => this.worker?.postMessage({ open: index }));
+    return { button, canvas, context: canvas.getContext('bitmaprenderer'), caption, size };
+  }
+
+  received(message) {
+    if (message.error) {
+      $('compare-status').textContent = `The comparison stopped: ${message.error}`;
+      return;
+    }
+    if (message.run) {
+      this.close();
+      this.hooks.open(message.run, message.size);
+      return;
+    }
+    message.models.forEach((model, i) => {
+      const tile = this.tiles[i];
+      tile.context.transferFromImageBitmap(model.bitmap);
+      const accuracy = model.accuracy == null ? '–' : `${(100 * model.accuracy).toFixed(2)} %`;
+      tile.caption.textContent = `${accuracy} · ${model.iteration.toLocaleString('en-US')} it.${model.diverged ? ' · diverged' : ''}`;
+      tile.button.dataset.accuracy = String(model.accuracy ?? '');
+      tile.button.dataset.iteration = String(model.iteration);
+    });
+    if (message.done) $('compare-status').textContent = 'Done. Click a network to open it in the main view.';
+  }
+}
