@@ -126,3 +126,22 @@ test('the three-class spiral trains past 95 % accuracy in the page', async () =>
   await page.screenshot({ path: `${ARTIFACTS}spiral3.png` });
   assert.deepEqual(problems, []);
 });
+
+test('on a touch screen a tap adds a point and a press held still erases', async () => {
+  const { page, problems } = await openPage(site, '', { hasTouch: true });
+  const touch = (type, { x, y }) => page.evaluate(([type, x, y]) => {
+    document.querySelector('.plot').dispatchEvent(new PointerEvent(type, {
+      pointerType: 'touch', pointerId: 7, button: 0, clientX: x, clientY: y, bubbles: true, cancelable: true,
+    }));
+  }, [type, x, y]);
+  const before = await count(page);
+  const empty = await spot(page, -4.5, 4.5);
+  await touch('pointerdown', empty);
+  await touch('pointerup', empty);
+  assert.equal(await count(page), before + 1, 'a tap adds');
+  await touch('pointerdown', empty);
+  await page.waitForTimeout(700);
+  await touch('pointerup', empty);
+  assert.equal(await count(page), before, 'a long press erases');
+  assert.deepEqual(problems, []);
+});

@@ -89,29 +89,37 @@ export class DataEditor {
   down(event) {
     if (event.button !== 0 && event.button !== 2) return;
     event.preventDefault();
-    this.plot.setPointerCapture?.(event.pointerId);
+    try {
+      this.plot.setPointerCapture(event.pointerId);
+    } catch {
+      // A pointer the browser no longer tracks: the stroke works without capture.
+    }
     const where = this.at(event);
     const erase = event.button === 2;
     this.stroke = { erase, last: where.css, moved: false, timer: null };
     const near = erase ? -1 : this.nearest(where);
+    const stroke = this.stroke;
     if (near >= 0) {
       // A point under the pointer: chosen on release, unless the pointer moves on to paint.
-      this.stroke.select = near;
-      this.stroke.pending = where;
+      stroke.select = near;
+      stroke.pending = where;
     } else if (erase) {
       this.erase(where);
     } else if (event.pointerType === 'touch') {
-      // Held still, a touch erases; lifted or moved before, it adds.
-      this.stroke.pending = where;
-      this.stroke.timer = setTimeout(() => {
-        if (this.stroke && !this.stroke.moved) {
-          this.stroke.erase = true;
-          this.stroke.pending = null;
+      // A touch adds when lifted or moved; held still, it erases instead.
+      stroke.pending = where;
+    } else {
+      this.add(where);
+    }
+    if (event.pointerType === 'touch' && !erase) {
+      stroke.timer = setTimeout(() => {
+        if (this.stroke === stroke && !stroke.moved) {
+          stroke.erase = true;
+          stroke.pending = null;
+          stroke.select = undefined;
           this.erase(where);
         }
       }, LONG_PRESS_MS);
-    } else {
-      this.add(where);
     }
   }
 
