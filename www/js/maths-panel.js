@@ -33,7 +33,8 @@ export class MathsPanel {
   }
 
   hide() {
-    this.panel.hidden = true;
+    // Every frame asks; only a change touches the page.
+    if (!this.panel.hidden) this.panel.hidden = true;
   }
 
   /**
