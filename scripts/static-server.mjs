@@ -19,12 +19,18 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
 };
 
-/** Starts serving `root`; resolves to { server, url }. */
-export function serve(root, port = 0, host = '127.0.0.1') {
+/**
+ * Starts serving `root`; resolves to { server, url }. `options.prefix` serves it under a
+ * sub-path (e.g. '/course/neuranim/', as a project site is); `options.headers` are added to
+ * every answer (e.g. a Content-Security-Policy).
+ */
+export function serve(root, port = 0, host = '127.0.0.1', { prefix = '/', headers = {} } = {}) {
   const base = resolve(root);
   const server = createServer(async (request, response) => {
     try {
-      const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+      const full = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+      if (!full.startsWith(prefix)) throw Object.assign(new Error(), { code: 'ENOENT' });
+      const path = '/' + full.slice(prefix.length);
       let file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) throw Object.assign(new Error(), { code: 'ENOENT' });
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
@@ -32,6 +38,7 @@ export function serve(root, port = 0, host = '127.0.0.1') {
       response.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-store',
+        ...headers,
       });
       response.end(body);
     } catch (error) {
@@ -44,7 +51,7 @@ export function serve(root, port = 0, host = '127.0.0.1') {
     server.once('error', fail);
     server.listen(port, host, () => {
       const { port: actual } = server.address();
-      done({ server, url: `http://${host}:${actual}/` });
+      done({ server, url: `http://${host}:${actual}${prefix}` });
     });
   });
 }

@@ -7,9 +7,10 @@ import { serve } from '../../scripts/static-server.mjs';
 
 export const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 
-/** Serves www/ and opens a browser (playwright gives it a fresh temporary profile). */
-export async function openSite(root = new URL('../../www/', import.meta.url).pathname) {
-  const { server, url } = await serve(root, 0);
+/** Serves www/ and opens a browser (playwright gives it a fresh temporary profile).
+ * `options` go to the server: { prefix, headers }. */
+export async function openSite(root = new URL('../../www/', import.meta.url).pathname, options = {}) {
+  const { server, url } = await serve(root, 0, '127.0.0.1', options);
   const browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
@@ -31,6 +32,11 @@ export async function openPage(site, path = '', options = {}) {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
   // Any canvas's pixels, whatever its context: a 2d canvas or one showing bitmaps.
   await context.addInitScript(() => {
+    // Content-Security-Policy violations, also from the page's workers' loading.
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.cspViolations.push(`${event.violatedDirective}: ${event.blockedURI}`);
+    });
     window.canvasPixels = (canvas) => {
       const scratch = document.createElement('canvas');
       scratch.width = canvas.width;
@@ -50,6 +56,7 @@ export async function openPage(site, path = '', options = {}) {
     if (!u.startsWith(origin) && !u.startsWith('data:')) problems.push(`request left the page: ${u}`);
   });
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
   await page.goto(site.url + path);
   await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
   return { page, problems };

@@ -38,6 +38,8 @@ export class Controls {
   constructor(container, { onChange, onPreset }) {
     this.container = container;
     this.onChange = onChange;
+    // Enter in a field commits it; the form itself never submits.
+    container.addEventListener('submit', (event) => event.preventDefault());
     this.inputs = {};
     const presets = element('div', { class: 'presets', role: 'group', 'aria-label': 'Presets', 'data-part': 'presets' },
       Object.entries(PRESETS).map(([name, preset]) => {

@@ -179,11 +179,18 @@ export class NetworkGraph {
 
   buildKey() {
     const key = html('p', 'graph-key');
-    key.innerHTML =
-      '<span class="graph-key-item"><span class="graph-key-line neg"></span>negative</span>' +
-      '<span class="graph-key-item"><span class="graph-key-line pos"></span>positive</span>' +
-      '<span class="graph-key-item">the bolder the line or mark, the larger the weight or bias</span>' +
-      '<span class="graph-key-hint">Click a weight or bias, or focus it and press Enter, to set it.</span>';
+    const item = (className, text, line) => {
+      const span = html('span', className);
+      if (line) span.append(html('span', `graph-key-line ${line}`));
+      span.append(text);
+      return span;
+    };
+    key.append(
+      item('graph-key-item', 'negative', 'neg'),
+      item('graph-key-item', 'positive', 'pos'),
+      item('graph-key-item', 'the bolder the line or mark, the larger the weight or bias'),
+      item('graph-key-hint', 'Click a weight or bias, or focus it and press Enter, to set it.'),
+    );
     return key;
   }
 
