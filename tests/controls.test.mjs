@@ -225,3 +225,25 @@ test('input feature toggles change the network\'s inputs, its graph and the link
   assert.equal(await inputs(), 1);
   assert.deepEqual(problems, []);
 });
+
+test('presenter mode: larger type, only what a class watches, in the link, and back', async () => {
+  const { page, problems } = await openPage(site);
+  const fontSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  const normal = await fontSize();
+  await page.click('#present');
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains('presenter')));
+  assert.ok((await fontSize()) > normal);
+  assert.equal(await page.isVisible('.settings-panel'), false);
+  assert.equal(await page.isVisible('.exports'), false);
+  assert.equal(await page.isVisible('#play'), true);
+  assert.equal(await page.isVisible('#boundary'), true);
+  assert.match(await page.evaluate(() => location.hash), /presenter=on/);
+  await page.click('#present');
+  assert.equal(await page.isVisible('.settings-panel'), true);
+  assert.equal(await fontSize(), normal);
+  // A link opens straight into it.
+  const linked = await openPage(site, '#presenter=on');
+  assert.ok(await linked.page.evaluate(() => document.documentElement.classList.contains('presenter')));
+  assert.deepEqual(problems, []);
+  assert.deepEqual(linked.problems, []);
+});

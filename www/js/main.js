@@ -245,6 +245,10 @@ function applyAppearance() {
   const { hide, contrast } = state.settings;
   for (const part of document.querySelectorAll('[data-part]')) part.hidden = hide.includes(part.dataset.part);
   document.documentElement.classList.toggle('high-contrast', contrast === 'high');
+  const presenting = state.settings.presenter === 'on';
+  document.documentElement.classList.toggle('presenter', presenting);
+  $('present').setAttribute('aria-pressed', String(presenting));
+  $('present').textContent = presenting ? 'Leave' : 'Present';
 }
 
 function saveHash() {
@@ -261,7 +265,7 @@ function change(key, value, notice) {
     state.playground.setLearningRate(value);
   } else if (key === 'contrast') {
     render();
-  } else if (!['speed', 'iterations', 'hide'].includes(key)) {
+  } else if (!['speed', 'iterations', 'hide', 'presenter'].includes(key)) {
     // A new data set or noise means generated points again.
     if (key === 'dataset' || key === 'noise') state.ownData = null;
     setPlaying(false);
@@ -481,6 +485,17 @@ async function main() {
     pauseTraining: () => setPlaying(false),
   });
   notify(notices);
+  $('present').addEventListener('click', guarded(() => {
+    const on = state.settings.presenter !== 'on';
+    change('presenter', on ? 'on' : 'off');
+    // Full screen where the browser allows it; the mode works without.
+    if (on) document.documentElement.requestFullscreen?.().catch(() => {});
+    else if (document.fullscreenElement) document.exitFullscreen?.().catch(() => {});
+  }));
+  // Leaving full screen (Esc) leaves presenter mode too.
+  document.addEventListener('fullscreenchange', guarded(() => {
+    if (!document.fullscreenElement && state.settings.presenter === 'on') change('presenter', 'off');
+  }));
   $('save-run').addEventListener('click', guarded(saveRun));
   $('save-png').addEventListener('click', guarded(savePng));
   state.layerSpace = new LayerSpace($('layer-space'));

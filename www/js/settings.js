@@ -48,6 +48,7 @@ export const FIELDS = {
   contrast: { kind: 'choice', options: ['normal', 'high'], default: 'normal', label: 'Contrast' },
   hide: { kind: 'flags', options: HIDEABLE, default: [], label: 'Hidden parts', ui: false },
   autoplay: { kind: 'choice', options: ['off', 'on'], default: 'off', label: 'Autoplay', ui: false },
+  presenter: { kind: 'choice', options: ['off', 'on'], default: 'off', label: 'Presenter mode', ui: false },
 };
 
 export function defaults() {
