@@ -15,3 +15,10 @@ if [[ -x node_modules/.bin/wasm-opt ]]; then
     www/pkg/neuranim_wasm_bg.wasm -o www/pkg/neuranim_wasm_bg.wasm
 fi
 echo "www/pkg/neuranim_wasm_bg.wasm: $(wc -c < www/pkg/neuranim_wasm_bg.wasm) bytes"
+
+# The embed page is the same page in its minimal look (the `embed` class on <html>), made
+# from index.html so that the two never drift apart.
+sed -e 's|<html lang="en">|<html lang="en" class="embed">|' \
+    -e 's|<title>neuranim — watch a neural network learn</title>|<title>neuranim (embedded)</title>|' \
+  www/index.html > www/embed.html
+grep -q 'class="embed"' www/embed.html

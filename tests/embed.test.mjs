@@ -1,0 +1,37 @@
+// The embed page in an iframe: minimal chrome, settings from the hash, hide flags honoured.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { ARTIFACTS, openSite } from './support/browser.mjs';
+
+let site;
+before(async () => {
+  site = await openSite();
+});
+after(async () => site?.close());
+
+test('an iframe of embed.html with hide flags shows only what it should, and trains', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 900, height: 800 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  // A blog post's page: the embed in an iframe.
+  await page.setContent(`<!doctype html><title>a post</title><link rel="icon" href="data:,"><p>Here is the course's network learning:</p>
+    <iframe id="figure" src="${site.url}embed.html#dataset=xor&hidden=4,2&learningRate=0.3&speed=20&hide=graph,legend" width="800" height="700"></iframe>`);
+  const frame = page.frameLocator('#figure');
+  await frame.locator('html[data-ready="true"]').waitFor({ timeout: 30_000 });
+  const visible = async (selector) => frame.locator(selector).first().isVisible();
+  for (const hidden of ['.masthead', '.settings-panel', '.exports', '.data-tools', '.timeline-panel', '.graph-panel', '.legend']) {
+    assert.equal(await visible(hidden), false, `${hidden} hidden`);
+  }
+  for (const shown of ['#boundary', '#play', '.readouts', '#chart']) assert.equal(await visible(shown), true, `${shown} shown`);
+  await frame.locator('#play').click();
+  const inner = page.frames().find((f) => f.url().includes('embed.html'));
+  await inner.waitForFunction(() => window.neuranim.snapshot().iteration > 200);
+  assert.equal((await inner.evaluate(() => window.neuranim.settings())).dataset, 'xor');
+  await page.screenshot({ path: `${ARTIFACTS}embed.png` });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
