@@ -28,7 +28,7 @@ export async function openSite(root = new URL('../../www/', import.meta.url).pat
  * `canvasPixels(canvas)` returns the ImageData of any canvas.
  * `options` are playwright context options (viewport, deviceScaleFactor, reducedMotion…).
  */
-export async function openPage(site, path = '', options = {}) {
+export async function openPage(site, path = '', options = {}, { ready = 'html[data-ready="true"]' } = {}) {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
   // Any canvas's pixels, whatever its context: a 2d canvas or one showing bitmaps.
   await context.addInitScript(() => {
@@ -58,7 +58,7 @@ export async function openPage(site, path = '', options = {}) {
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
   page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
   await page.goto(site.url + path);
-  await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+  await page.waitForSelector(ready, { timeout: 30_000, state: 'attached' });
   return { page, problems };
 }
 

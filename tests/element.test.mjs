@@ -1,0 +1,82 @@
+// The custom element on the demo post: independent runs, pausing out of view and in a
+// hidden tab, attributes read through the settings table.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { ARTIFACTS, openPage, openSite } from './support/browser.mjs';
+
+let site;
+before(async () => {
+  site = await openSite();
+});
+after(async () => site?.close());
+
+const facts = (page, id) => page.evaluate((id) => {
+  const element = document.getElementById(id);
+  return { iteration: element.snapshot()?.iteration, steps: element.steps, sizes: element.snapshot()?.sizes };
+}, id);
+
+async function openPost(options) {
+  const { page, problems } = await openPage(site, 'blog.html', { viewport: { width: 900, height: 900 }, ...options }, { ready: 'neuranim-playground' });
+  await page.waitForFunction(() => document.getElementById('xor')?.snapshot() && document.getElementById('flower')?.snapshot());
+  return { page, problems };
+}
+
+test('two elements on one page train independently', async () => {
+  const { page, problems } = await openPost();
+  assert.deepEqual((await facts(page, 'flower')).sizes, [2, 4, 1]);
+  assert.deepEqual((await facts(page, 'xor')).sizes, [2, 4, 2, 1]);
+  // Only the autoplaying one trains (once in view) until the other is started.
+  await page.evaluate(() => document.getElementById('xor').scrollIntoView());
+  await page.waitForFunction(() => document.getElementById('xor').snapshot().iteration > 100);
+  assert.equal((await facts(page, 'flower')).iteration, 0);
+  await page.locator('#flower').locator('button.play').click();
+  await page.waitForFunction(() => document.getElementById('flower').snapshot().iteration > 100);
+  await page.screenshot({ path: `${ARTIFACTS}blog.png` });
+  assert.deepEqual(problems, []);
+});
+
+test('an element scrolled out of view or in a hidden tab stops stepping, and goes on after', async () => {
+  const { page, problems } = await openPost();
+  await page.locator('#flower').locator('button.play').click();
+  await page.waitForFunction(() => document.getElementById('flower').steps > 50);
+  // Scrolled away.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.waitForTimeout(300);
+  const away = (await facts(page, 'flower')).steps;
+  await page.waitForTimeout(700);
+  assert.equal((await facts(page, 'flower')).steps, away, 'no steps out of view');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForFunction((n) => document.getElementById('flower').steps > n + 50, away);
+  // The tab hidden.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.waitForTimeout(200);
+  const hidden = (await facts(page, 'flower')).steps;
+  await page.waitForTimeout(700);
+  assert.equal((await facts(page, 'flower')).steps, hidden, 'no steps in a hidden tab');
+  assert.deepEqual(problems, []);
+});
+
+test('attributes are read through the settings table: clamped with a notice, never a crash', async () => {
+  const { page, problems } = await openPost();
+  await page.evaluate(() => {
+    const element = document.createElement('neuranim-playground');
+    element.id = 'odd';
+    element.setAttribute('hidden', '3,500');
+    element.setAttribute('learning-rate', 'fast');
+    element.setAttribute('dataset', '<img src=x onerror=alert(1)>');
+    document.querySelector('.post').prepend(element);
+  });
+  await page.waitForFunction(() => document.getElementById('odd').snapshot());
+  const odd = await facts(page, 'odd');
+  assert.deepEqual(odd.sizes, [2, 3, 64, 1]);
+  const notice = await page.locator('#odd').locator('.notice').textContent();
+  assert.match(notice, /a layer of 500 neurons; using 64/);
+  assert.match(notice, /'fast' is not a number/);
+  assert.match(notice, /is not one of/);
+  assert.equal(await page.locator('#odd').locator('img').count(), 0);
+  assert.deepEqual(problems, []);
+});
