@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 scripts/build-web.sh
+node scripts/build-single.mjs
 
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings

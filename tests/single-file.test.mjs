@@ -1,0 +1,38 @@
+// The single self-contained file (scripts/build-single.mjs) opened from file://: it trains,
+// its workers run from the sources it carries, and nothing is fetched.
+
+import assert from 'node:assert/strict';
+import { existsSync, statSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { launchChromium } from '../scripts/chromium.mjs';
+
+const FILE = new URL('../dist/neuranim.html', import.meta.url).pathname;
+let browser;
+before(async () => {
+  browser = await launchChromium();
+});
+after(async () => browser?.close());
+
+test('the single file, opened from file://, trains and runs its workers without fetching anything', async (t) => {
+  assert.ok(existsSync(FILE), 'scripts/build-single.mjs has written dist/neuranim.html');
+  t.diagnostic(`dist/neuranim.html: ${(statSync(FILE).size / 1024 / 1024).toFixed(2)} MB`);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('request', (r) => !r.url().startsWith('file:') && !r.url().startsWith('data:') && !r.url().startsWith('blob:') && problems.push(`request: ${r.url()}`));
+  await page.goto(`${pathToFileURL(FILE).href}#speed=50`);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+  await page.click('#play');
+  await page.waitForFunction(() => window.neuranim.snapshot().iteration > 500, null, { timeout: 30_000 });
+  await page.click('#play');
+  // The raster worker painted the thumbnails; the compare worker trains.
+  await page.waitForFunction(() => document.querySelector('.graph-atlas').width > 0);
+  await page.click('#compare');
+  await page.waitForFunction(() => Number(document.querySelector('.compare-tile')?.dataset.iteration) > 0, null, { timeout: 30_000 });
+  await page.click('#compare-close');
+  assert.ok((await page.evaluate(() => window.neuranim.snapshot())).trainScore > 0.8);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
