@@ -2,15 +2,13 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, openPage, openSite, steps } from './support/browser.mjs';
+import { ARTIFACTS, openPage, openSite, steps, weights } from './support/browser.mjs';
 
 let site;
 before(async () => {
   site = await openSite();
 });
 after(async () => site?.close());
-
-const weights = (page) => page.evaluate(() => window.neuranim.weightsJson());
 
 test('a link restores the identical run: same weights after the same steps', async () => {
   const hash = '#dataset=xor&noise=0.1&testRatio=0.5&seed=5&hidden=3,2&init=xavier&learningRate=0.1&batchSize=10&optimizer=adam';

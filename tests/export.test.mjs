@@ -3,19 +3,13 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { openPage, openSite } from './support/browser.mjs';
+import { openPage, openSite, snapshot, stepTo, weights } from './support/browser.mjs';
 
 let site;
 before(async () => {
   site = await openSite();
 });
 after(async () => site?.close());
-
-const weights = (page) => page.evaluate(() => window.neuranim.weightsJson());
-const snapshot = (page) => page.evaluate(() => window.neuranim.snapshot());
-const stepTo = (page, n) => page.evaluate((n) => {
-  while (window.neuranim.snapshot().iteration < n) document.getElementById('step').click();
-}, n);
 
 async function saveRun(page) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-run')]);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { biasGeometry, edgeGeometry, layoutGraph, THUMB } from '../www/js/graph-layout.js';
 import { formatValue, parseValue } from '../www/js/network-graph.js';
-import { ARTIFACTS, openPage, openSite, steps } from './support/browser.mjs';
+import { ARTIFACTS, openPage, openSite, snapshot, steps } from './support/browser.mjs';
 
 /** For each neuron's frame, whether the graph's thumbnail picture is opaque all over its
  * inside and clear just left of it (so each thumbnail sits in its frame and nowhere else). */
@@ -34,7 +34,6 @@ before(async () => {
 });
 after(async () => site?.close());
 
-const snapshot = (page) => page.evaluate(() => window.neuranim.snapshot());
 const edge = (l, i, k) => `.graph-hit[data-kind="edge"][data-layer="${l}"][data-row="${i}"][data-column="${k}"]`;
 const bias = (l, i) => `.graph-hit[data-kind="bias"][data-layer="${l}"][data-row="${i}"]`;
 const flat = (snap) => snap.layers.flatMap((l) => [...l.weights.flat(), ...l.biases]);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, openPage, openSite } from './support/browser.mjs';
+import { ARTIFACTS, openPage, openSite, snapshot } from './support/browser.mjs';
 
 let site;
 before(async () => {
@@ -13,7 +13,6 @@ before(async () => {
 after(async () => site?.close());
 
 const count = (page) => page.evaluate(() => window.neuranim.dataSize());
-const snapshot = (page) => page.evaluate(() => window.neuranim.snapshot());
 
 /** Page coordinates of the plot point (x1, x2). */
 async function spot(page, x1, x2) {

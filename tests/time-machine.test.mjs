@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, openPage, openSite } from './support/browser.mjs';
+import { ARTIFACTS, openPage, openSite, snapshot, stepTo, weights } from './support/browser.mjs';
 
 let site;
 before(async () => {
@@ -11,11 +11,6 @@ before(async () => {
 });
 after(async () => site?.close());
 
-const weights = (page) => page.evaluate(() => window.neuranim.weightsJson());
-const snapshot = (page) => page.evaluate(() => window.neuranim.snapshot());
-const stepTo = (page, n) => page.evaluate((n) => {
-  while (window.neuranim.snapshot().iteration < n) document.getElementById('step').click();
-}, n);
 const boundarySample = (page) => page.evaluate(() => {
   const { data } = canvasPixels(document.getElementById('boundary'));
   return Array.from(data.filter((_, i) => i % 3001 === 0)).join();

@@ -66,3 +66,14 @@ export async function openPage(site, path = '', options = {}, { ready = 'html[da
 export async function steps(page, n) {
   for (let i = 0; i < n; i++) await page.keyboard.press('ArrowRight');
 }
+
+/** The run's facts, through the page's scripting handle. */
+export const snapshot = (page) => page.evaluate(() => window.neuranim.snapshot());
+
+/** The shown network's weights file, to compare runs bit for bit. */
+export const weights = (page) => page.evaluate(() => window.neuranim.weightsJson());
+
+/** Single updates through the Step button until the run reaches iteration `n`. */
+export const stepTo = (page, n) => page.evaluate((n) => {
+  while (window.neuranim.snapshot().iteration < n) document.getElementById('step').click();
+}, n);
