@@ -6,6 +6,7 @@
 
 import init, { Playground } from '../pkg/neuranim_wasm.js';
 import { colourBoundary } from './colour-tables.js';
+import { taskOf } from './data-view.js';
 import { drawOverlay } from './plot-overlay.js';
 
 /** Milliseconds of training per round before the pictures are sent. */
@@ -23,12 +24,6 @@ function start(wasm, { settings, data, sizes, iterations, side, style }) {
   });
   job = { wasm, models, iterations, side, style, running: true };
   round();
-}
-
-function taskOf(snapshot) {
-  if (snapshot.scoreName === 'rmse') return { kind: 'regression', classes: 0 };
-  const outputs = snapshot.sizes.at(-1);
-  return outputs > 1 ? { kind: 'classes', classes: outputs } : { kind: 'binary', classes: 2 };
 }
 
 /** Trains every model a little (fairly: the same updates each), then sends pictures. */

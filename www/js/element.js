@@ -149,8 +149,7 @@ export class NeuranimPlayground extends HTMLElement {
     const now = this.playground.snapshot().iteration;
     const n = iterations > 0 ? Math.min(speed, iterations - now) : speed;
     if (n > 0) this.steps += this.playground.step(n);
-    this.paint();
-    const snap = this.playground.snapshot();
+    const snap = this.paint();
     if (snap.diverged) {
       this.setPlaying(false);
       this.say(snap.diverged);
@@ -193,6 +192,7 @@ export class NeuranimPlayground extends HTMLElement {
     const cost = snap.trainCost == null ? '–' : snap.trainCost.toFixed(4);
     const score = snap.trainScore == null ? '' : this.task.kind === 'regression' ? ` · RMSE ${snap.trainScore.toFixed(3)}` : ` · ${(100 * snap.trainScore).toFixed(1)} %`;
     this.readout.textContent = `iteration ${snap.iteration.toLocaleString('en-US')} · cost ${cost}${score}`;
+    return snap;
   }
 
   /** The run's facts (iteration, cost, weights…), for the page around it. */

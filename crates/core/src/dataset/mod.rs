@@ -74,13 +74,6 @@ impl Dataset {
         self.points.is_empty()
     }
 
-    /// X as the network reads it: row x1 then row x2, one column per example.
-    pub fn inputs(&self) -> Vec<f64> {
-        let x1 = self.points.iter().map(|p| p[0]);
-        let x2 = self.points.iter().map(|p| p[1]);
-        x1.chain(x2).collect()
-    }
-
     /// Splits off a test set of `round(test_ratio · n)` points chosen by a seeded shuffle.
     /// Both parts keep the original order, so a ratio of 0 leaves the data untouched.
     pub fn split(&self, test_ratio: f64, seed: u32) -> (Dataset, Dataset) {
