@@ -1,27 +1,70 @@
-// Frame rate, work per frame and main-thread load of the page while it trains, in headless
-// Chromium. A benchmark, not a test: it prints medians.
-// Usage: node scripts/bench-page.mjs [SECONDS_PER_CASE=10] [LONG_RUN_MINUTES=0]
+// The page while it trains, at the settings a reader can pick, in headless Chromium at
+// 1280×720: frames per second, the longest main-thread task, how busy the main thread is,
+// the whole browser's CPU (every process's own counters) and the epochs per second trained.
+// A benchmark, not a test: it prints medians of REPEATS runs of SECONDS each.
+// Usage: node scripts/bench-page.mjs [SECONDS=10] [REPEATS=1] [ROOT=www] [CASE_FILTER]
+// (build the page first: scripts/build-web.sh)
 
 import { launchChromium } from './chromium.mjs';
 import { serve } from './static-server.mjs';
 
 const seconds = Number(process.argv[2] ?? 10);
-const longMinutes = Number(process.argv[3] ?? 0);
-const root = new URL('../www/', import.meta.url).pathname;
+const repeats = Number(process.argv[3] ?? 1);
+const root = process.argv[4] ?? new URL('../www/', import.meta.url).pathname;
+const only = process.argv[5] ?? '';
 
-// Circle data (500 points, half for training), batches of 10: 25 updates make an epoch.
+const PLAYGROUND = 'dataset=circle&testRatio=0.5&init=xavier&learningRate=0.03&batchSize=10';
 const CASES = [
-  { name: '2-4-2-1, 10 epochs/frame', hash: '#dataset=circle&testRatio=0.5&hidden=4,2&init=xavier&learningRate=0.03&batchSize=10&speed=250', epochs: 10 },
-  { name: '2-8x6-1, 2 epochs/frame', hash: '#dataset=circle&testRatio=0.5&hidden=8,8,8,8,8,8&init=xavier&learningRate=0.03&batchSize=10&speed=50', epochs: 2 },
-];
+  { name: "course's run, speed 10", hash: '#speed=10' },
+  { name: "course's run, speed 1000", hash: '#speed=1000' },
+  { name: "course's run, max", hash: '#speed=max' },
+  { name: 'Playground defaults (2-4-2-1), max', hash: `#${PLAYGROUND}&hidden=4,2&speed=max` },
+  { name: '2-8×6-1 batch 10, max', hash: `#${PLAYGROUND}&hidden=8,8,8,8,8,8&speed=max` },
+  { name: '2-8×6-1 batch 10, speed 10', hash: `#${PLAYGROUND}&hidden=8,8,8,8,8,8&speed=10` },
+  { name: '8×64 batch 10, max', hash: `#${PLAYGROUND}&hidden=64,64,64,64,64,64,64,64&speed=max` },
+  { name: '8×64 full batch, speed 1', hash: '#hidden=64,64,64,64,64,64,64,64&init=xavier&learningRate=0.03&speed=1' },
+  { name: 'compare mode running', hash: '', start: startCompare },
+  { name: 'GIF export running', hash: '#speed=1000', start: startGif },
+].filter((c) => c.name.includes(only));
 
-async function measure(page, cdp, duration) {
-  const before = await cdp.send('Performance.getMetrics');
-  const taskBefore = before.metrics.find((m) => m.name === 'TaskDuration').value;
+async function play(page) {
+  await page.click('#play');
+}
+
+async function startCompare(page) {
+  await page.click('#compare');
+}
+
+/** 3,000 iterations trained, then a 200-frame GIF of them. */
+async function startGif(page) {
+  await page.evaluate(() => {
+    while (window.neuranim.snapshot().iteration < 3000) document.getElementById('step').click();
+  });
+  await page.click('#save-gif');
+  await page.fill('#gif-frames', '200');
+  await page.click('#gif-start');
+}
+
+/** CPU seconds used so far by every process of the browser. */
+async function browserCpu(cdp) {
+  const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+  return processInfo.reduce((sum, p) => sum + p.cpuTime, 0);
+}
+
+async function measure(page, cdp, browserCdp, duration) {
+  const taskBefore = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+  const cpuBefore = await browserCpu(browserCdp);
   const result = await page.evaluate(async (ms) => {
+    const progress = () => {
+      const s = window.neuranim.snapshot();
+      return [s.liveIteration, s.epoch];
+    };
+    const longTasks = [];
+    const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)));
+    observer.observe({ type: 'longtask' });
     const frames = [];
     const start = performance.now();
-    const it0 = window.neuranim.snapshot().iteration;
+    const [it0, ep0] = progress();
     await new Promise((done) => {
       const tick = (t) => {
         frames.push(t);
@@ -30,47 +73,56 @@ async function measure(page, cdp, duration) {
       };
       requestAnimationFrame(tick);
     });
+    observer.disconnect();
+    const [it1, ep1] = progress();
     const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
     const elapsed = frames.at(-1) - frames[0];
     return {
       fps: (frames.length - 1) / (elapsed / 1000),
-      medianFrameMs: gaps[gaps.length >> 1],
       p95FrameMs: gaps[Math.floor(gaps.length * 0.95)],
-      updates: window.neuranim.snapshot().iteration - it0,
+      longest: Math.max(0, ...longTasks),
+      longCount: longTasks.length,
+      updatesPerSecond: (it1 - it0) / (elapsed / 1000),
+      // The epoch shown moves with a seek (an export); only training counts.
+      epochsPerSecond: it1 > it0 ? (ep1 - ep0) / (elapsed / 1000) : 0,
+      memoryMB: window.neuranim.memoryBytes ? window.neuranim.memoryBytes() / 2 ** 20 : null,
       elapsed,
-      boundary: `${document.getElementById('boundary').width}×${document.getElementById('boundary').height}`,
     };
   }, duration * 1000);
-  const after = await cdp.send('Performance.getMetrics');
-  const taskAfter = after.metrics.find((m) => m.name === 'TaskDuration').value;
+  const taskAfter = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
   result.busy = (taskAfter - taskBefore) / (result.elapsed / 1000);
+  result.cores = ((await browserCpu(browserCdp)) - cpuBefore) / (result.elapsed / 1000);
   return result;
 }
 
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+};
+
 const { server, url } = await serve(root, 0);
 const browser = await launchChromium();
+const browserCdp = await browser.newBrowserCDPSession();
 try {
-  console.log(`page benchmark, ${seconds} s per case, 1280×720`);
+  console.log(`page benchmark: ${root}, 1280×720, median of ${repeats} × ${seconds} s`);
+  console.log('| setting | frames/s | longest task | tasks > 50 ms | main thread busy | browser CPU (cores) | updates/s | epochs/s | epochs/frame |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const c of CASES) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
-    await page.goto(url + c.hash);
-    await page.waitForSelector('html[data-ready="true"]');
-    await page.click('#play');
-    await page.waitForTimeout(1000);
-    const r = await measure(page, cdp, seconds);
-    const perFrame = r.updates / (r.fps * r.elapsed / 1000);
-    console.log(`${c.name.padEnd(26)} ${r.fps.toFixed(1)} frames/s (median frame ${r.medianFrameMs.toFixed(1)} ms, p95 ${r.p95FrameMs.toFixed(1)} ms), ` +
-      `${perFrame.toFixed(0)} updates = ${(perFrame / 25).toFixed(1)} epochs per frame, main thread ${(100 * r.busy).toFixed(0)} % busy, boundary canvas ${r.boundary}`);
-    if (longMinutes > 0 && c === CASES[0]) {
-      const early = r.fps;
-      await page.waitForTimeout(longMinutes * 60_000);
-      const late = await measure(page, cdp, seconds);
-      const iteration = await page.evaluate(() => window.neuranim.snapshot().iteration);
-      console.log(`  after ${longMinutes} min (iteration ${iteration}): ${late.fps.toFixed(1)} frames/s (was ${early.toFixed(1)}), main thread ${(100 * late.busy).toFixed(0)} % busy`);
+    const runs = [];
+    for (let r = 0; r < repeats; r++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      await page.goto(url + c.hash);
+      await page.waitForSelector('html[data-ready="true"]');
+      await (c.start ?? play)(page);
+      await page.waitForTimeout(1000);
+      runs.push(await measure(page, cdp, browserCdp, seconds));
+      await page.close();
     }
-    await page.close();
+    const m = (key) => median(runs.map((r) => r[key]));
+    const longest = Math.max(...runs.map((r) => r.longest));
+    console.log(`| ${c.name} | ${m('fps').toFixed(1)} | ${longest ? `${longest.toFixed(0)} ms` : '< 50 ms'} | ${m('longCount')} | ${(100 * m('busy')).toFixed(0)} % | ${m('cores').toFixed(2)} | ${Math.round(m('updatesPerSecond')).toLocaleString('en-US')} | ${m('epochsPerSecond').toFixed(1)} | ${(m('epochsPerSecond') / m('fps')).toFixed(2)} |`);
   }
 } finally {
   await browser.close();

@@ -4,6 +4,7 @@
 import { FIELDS, formatField, parseField, PRESETS } from './settings.js';
 
 const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 1.2, 3, 5.2, 10];
+const SPEEDS = [1, 10, 100, 1000, 10000, 'max'];
 const NAMES = {
   gd: 'gradient descent', momentum: 'momentum', adam: 'Adam', none: 'none', l1: 'L1', l2: 'L2',
   course: 'course', xavier: 'Xavier', he: 'He', tanh: 'tanh', sigmoid: 'sigmoid',
@@ -34,8 +35,9 @@ function field(key, control, extra = []) {
 }
 
 export class Controls {
-  /** `onChange(key, value)` for a field, `onPreset(name)` for a preset. */
-  constructor(container, { onChange, onPreset }) {
+  /** `onChange(key, value)` for a field, `onPreset(name)` for a preset; `places` maps a
+   * field's `place` to the element its control goes in. */
+  constructor(container, { onChange, onPreset, places = {} }) {
     this.container = container;
     this.onChange = onChange;
     // Enter in a field commits it; the form itself never submits.
@@ -48,7 +50,9 @@ export class Controls {
         return button;
       }));
     container.append(presets);
-    for (const [key, spec] of Object.entries(FIELDS)) if (spec.ui !== false) container.append(this.build(key));
+    for (const [key, spec] of Object.entries(FIELDS)) {
+      if (spec.ui !== false) (places[spec.place] ?? container).append(this.build(key));
+    }
   }
 
   build(key) {
@@ -76,6 +80,14 @@ export class Controls {
       const list = element('datalist', { id: 'learning-rates' }, LEARNING_RATES.map((v) => element('option', { value: String(v) })));
       input.setAttribute('list', 'learning-rates');
       return field(key, input, [list]);
+    }
+    if (key === 'speed') {
+      // What training achieves, beside what was asked: a heavy network or "max" is limited by
+      // the time a frame may train.
+      const list = element('datalist', { id: 'speeds' }, SPEEDS.map((v) => element('option', { value: String(v) })));
+      input.setAttribute('list', 'speeds');
+      const rate = element('output', { id: 'rate', class: 'rate', for: id, 'aria-live': 'off' });
+      return field(key, input, [list, rate]);
     }
     return field(key, input);
   }

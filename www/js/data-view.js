@@ -10,24 +10,34 @@ import { showLegend } from './legend.js';
 import { drawOverlay } from './plot-overlay.js';
 
 /** Milliseconds a boundary may take while training runs (on the main thread, or in the
- * worker, which has a whole frame). */
-const BUDGET_MS = { main: 6, worker: 14 };
-/** The coarsest boundary painted while playing, per side. */
-const MIN_PLAYING_SIDE = 256;
+ * worker, which has a whole frame), and on the main thread when paused. */
+const BUDGET_MS = { main: 6, worker: 14, mainPaused: 40 };
+/** The side of a first picture painted on the main thread, before its cost is known. */
+const FIRST_MAIN_SIDE = 64;
+/** The coarsest boundary painted while playing, per side; a network so heavy that this
+ * would take several budgets may go down to the second. */
+const MIN_PLAYING_SIDE = { usual: 256, heavy: 96 };
+/** Sides while playing are multiples of this, and change only by more than a fifth: the
+ * raster worker keeps a picture that has not changed only if its size has not either. */
+const SIDE_STEP = 16;
 
 export class DataView {
   /** `canvas` shows the boundary; `overlay` covers it and its margins; `legend` holds the
-   * colour key; `raster` is the page's RasterClient. */
-  constructor({ canvas, overlay, legend }, wasm, raster) {
+   * colour key (or null); `raster` is the page's RasterClient, `kind` the name of this view's
+   * pictures there (several views may share one worker); `axes` whether to draw them. */
+  constructor({ canvas, overlay, legend = null, kind = 'boundary', axes = true }, wasm, raster) {
     this.canvas = canvas;
     this.overlay = overlay;
     this.overlayDrawn = null;
     this.legend = legend;
+    this.kind = kind;
+    this.axes = axes;
     this.legendShown = '';
     this.ctx = canvas.getContext('bitmaprenderer');
     this.wasm = wasm;
     this.raster = raster;
     this.msPerPixel = 0;
+    this.playingSide = 0;
     this.neuron = null;
   }
 
@@ -37,15 +47,31 @@ export class DataView {
     this.neuron = neuron;
   }
 
-  /** Full resolution when paused; while playing, as much as the budget allows by the
-   * measured cost per pixel, but never below 256 per side. */
+  /** In the worker, full resolution when paused; while playing, as much as the budget allows
+   * by the measured cost per pixel, but never below the minimum side. On the main thread
+   * always within a budget, so that no network is heavy enough to freeze the page. */
   rasterSize(playing) {
     const { width, height } = this.canvas;
+    const worker = this.raster?.available;
+    if (!worker && this.msPerPixel === 0) {
+      const scale = Math.min(1, FIRST_MAIN_SIDE / Math.max(width, height));
+      return [Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))];
+    }
+    if (!worker && !playing) {
+      const scale = Math.min(1, Math.sqrt(BUDGET_MS.mainPaused / this.msPerPixel / (width * height)));
+      return [Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))];
+    }
     if (!playing || this.msPerPixel === 0) return [width, height];
-    const budget = this.raster.available ? BUDGET_MS.worker : BUDGET_MS.main;
-    const fits = Math.sqrt(budget / this.msPerPixel / (width * height));
-    const scale = Math.min(1, Math.max(MIN_PLAYING_SIDE / Math.min(width, height), fits));
-    return [Math.round(width * scale), Math.round(height * scale)];
+    const budget = worker ? BUDGET_MS.worker : BUDGET_MS.main;
+    const long = Math.max(width, height);
+    const fits = Math.sqrt(budget / this.msPerPixel);
+    const usual = MIN_PLAYING_SIDE.usual;
+    const least = usual * usual * this.msPerPixel > 4 * budget ? MIN_PLAYING_SIDE.heavy : usual;
+    let side = Math.min(long, Math.max(least, Math.round(fits / SIDE_STEP) * SIDE_STEP));
+    if (Math.abs(side - this.playingSide) <= 0.2 * this.playingSide) side = Math.min(long, this.playingSide);
+    this.playingSide = side;
+    const scale = side / long;
+    return [Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))];
   }
 
   learnCost(ms, pixels) {
@@ -63,14 +89,14 @@ export class DataView {
     this.renderOverlay(playground, task, bounds, ratio, { showTest, showPoints, selected, highContrast });
     const legend = { task, neuron: this.neuron, style: style.name };
     const key = JSON.stringify(legend);
-    if (key !== this.legendShown) {
+    if (this.legend && key !== this.legendShown) {
       this.legendShown = key;
       showLegend(this.legend, legend);
     }
-    if (this.raster.available) {
+    if (this.raster?.available) {
       const network = { sizes, activation: playground.activation(), classes: task.classes, params: playground.params(), features: playground.features() };
       const out = { outWidth: this.canvas.width, outHeight: this.canvas.height };
-      this.raster.request('boundary', { network, bounds, width, height, ...out, style, neuron: this.neuron }, (data, ms) => {
+      this.raster.request(this.kind, { network, bounds, width, height, ...out, style, neuron: this.neuron, exact: !playing }, (data, ms) => {
         this.learnCost(ms, data.width * data.height);
         this.ctx.transferFromImageBitmap(data.bitmap);
       });
@@ -110,6 +136,7 @@ export class DataView {
     };
     drawOverlay(overlay, plot, ratio, {
       bounds,
+      axes: this.axes,
       regression: task.kind === 'regression',
       highContrast,
       selected,

@@ -8,17 +8,16 @@
 // view and while its tab is hidden.
 
 import init, { Playground } from '../pkg/neuranim_wasm.js';
-import { fitCanvas } from './canvas.js';
-import { colourBoundary } from './colour-tables.js';
-import { taskOf } from './data-view.js';
-import { drawOverlay } from './plot-overlay.js';
+import { DataView, taskOf } from './data-view.js';
+import { RasterClient } from './raster-client.js';
+import { RunController } from './run-controller.js';
 import { coreSettings, defaults, FIELDS, parseField } from './settings.js';
 
 const wasm = init();
 const STYLE = new URL('../element.css', import.meta.url).href;
-/** The boundary's side while training, at most, in device pixels: drawn here, not in a
- * worker, so that many elements on a page stay light. */
-const PLAYING_SIDE = 192;
+/** One raster worker for every element on the page, made when the first one needs it. */
+let sharedRaster = null;
+let figures = 0;
 
 const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const SETTINGS = Object.keys(FIELDS).filter((k) => FIELDS[k].core || k === 'speed' || k === 'iterations');
@@ -50,10 +49,24 @@ export class NeuranimPlayground extends HTMLElement {
   constructor() {
     super();
     this.playground = null;
-    this.playing = false;
     this.visible = true;
     this.steps = 0; // updates made, for anyone watching that it pauses
-    this.frame = this.frame.bind(this);
+    this.run = new RunController({
+      playground: () => this.playground,
+      canTrain: () => this.visible && !document.hidden,
+      onFrame: ({ trained, stopped }) => this.frame(trained, stopped),
+      onPlayingChange: (playing) => {
+        this.playButton.textContent = playing ? 'Pause' : 'Play';
+        this.playButton.setAttribute('aria-pressed', String(playing));
+        // Paused, the boundary returns to full resolution.
+        if (!playing && this.playground) this.paint();
+      },
+      onError: (error) => this.say(`Training stopped: ${error?.message ?? error}`),
+    });
+  }
+
+  get playing() {
+    return this.run.playing;
   }
 
   connectedCallback() {
@@ -63,18 +76,19 @@ export class NeuranimPlayground extends HTMLElement {
     });
     this.observer.observe(this);
     wasm.then((module) => {
-      this.memory = module.memory;
       if (!this.isConnected) return;
+      sharedRaster ??= new RasterClient();
+      this.view = new DataView({ canvas: this.canvas, overlay: this.points, kind: `boundary-${++figures}`, axes: false }, module, sharedRaster);
       this.restart();
       const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
       if (this.hasAttribute('autoplay') && !reduced) this.setPlaying(true);
-      this.raf = requestAnimationFrame(this.frame);
+      this.run.attach();
     }).catch((error) => this.say(`neuranim could not start: ${error?.message ?? error}`));
   }
 
   disconnectedCallback() {
     this.observer?.disconnect();
-    cancelAnimationFrame(this.raf);
+    this.run.detach();
     this.playground?.free();
     this.playground = null;
   }
@@ -98,7 +112,7 @@ export class NeuranimPlayground extends HTMLElement {
     this.playButton = part('button', 'play', bar);
     this.playButton.type = 'button';
     this.playButton.textContent = 'Play';
-    this.playButton.addEventListener('click', () => this.setPlaying(!this.playing));
+    this.playButton.addEventListener('click', () => this.run.toggle(() => this.restart()));
     const reset = part('button', 'reset', bar);
     reset.type = 'button';
     reset.textContent = 'Reset';
@@ -118,14 +132,13 @@ export class NeuranimPlayground extends HTMLElement {
   }
 
   setPlaying(playing) {
-    this.playing = playing;
-    this.playButton.textContent = playing ? 'Pause' : 'Play';
-    this.playButton.setAttribute('aria-pressed', String(playing));
+    this.run.setPlaying(playing);
   }
 
   restart() {
     const { settings, notices } = settingsOf(this);
     this.settings = settings;
+    this.run.configure({ speed: settings.speed, stopAt: settings.iterations });
     let next;
     try {
       next = new Playground(coreSettings(settings));
@@ -137,58 +150,21 @@ export class NeuranimPlayground extends HTMLElement {
     this.playground = next;
     this.task = taskOf(next.snapshot());
     this.say(notices.join('\n'));
-    this.pointsDrawn = null;
     this.paint();
   }
 
-  /** Steps while playing, visible and in a shown tab; paints what changed. */
-  frame() {
-    this.raf = requestAnimationFrame(this.frame);
-    if (!this.playing || !this.visible || document.hidden || !this.playground) return;
-    const { speed, iterations } = this.settings;
-    const now = this.playground.snapshot().iteration;
-    const n = iterations > 0 ? Math.min(speed, iterations - now) : speed;
-    if (n > 0) this.steps += this.playground.step(n);
+  /** After the controller trained (while playing, visible and in a shown tab): paints. */
+  frame(trained, stopped) {
+    if (!trained && !stopped) return;
+    this.steps += trained;
     const snap = this.paint();
-    if (snap.diverged) {
-      this.setPlaying(false);
-      this.say(snap.diverged);
-    } else if (iterations > 0 && snap.iteration >= iterations) {
-      this.setPlaying(false);
-    }
+    if (snap.diverged) this.say(snap.diverged);
   }
 
   paint() {
-    const ratio = fitCanvas(this.canvas);
-    fitCanvas(this.points, ratio);
-    const { playground, canvas } = this;
-    const scale = this.playing ? Math.min(1, PLAYING_SIDE / Math.max(canvas.width, canvas.height)) : 1;
-    const width = Math.max(1, Math.round(canvas.width * scale));
-    const height = Math.max(1, Math.round(canvas.height * scale));
-    const length = playground.computeBoundary(width, height);
-    const image = new ImageData(width, height);
-    colourBoundary(new Float32Array(this.memory.buffer, playground.boundaryPtr(), length), new Uint32Array(image.data.buffer), this.task, 'smooth');
-    const ctx = canvas.getContext('2d');
-    if (scale === 1) {
-      ctx.putImageData(image, 0, 0);
-    } else {
-      const small = new OffscreenCanvas(width, height);
-      small.getContext('2d').putImageData(image, 0, 0);
-      ctx.imageSmoothingEnabled = true;
-      ctx.drawImage(small, 0, 0, canvas.width, canvas.height);
-    }
-    const key = `${this.points.width}x${this.points.height}`;
-    if (this.pointsDrawn !== key) {
-      this.pointsDrawn = key;
-      drawOverlay(this.points, { left: 0, top: 0, width: this.points.width, height: this.points.height }, ratio, {
-        bounds: playground.bounds(),
-        regression: this.task.kind === 'regression',
-        train: [playground.trainPoints(), playground.trainLabels()],
-        test: null,
-        axes: false,
-      });
-    }
+    const { playground } = this;
     const snap = playground.snapshot();
+    this.view.render(playground, this.task, snap.sizes, { playing: this.playing });
     const cost = snap.trainCost == null ? '–' : snap.trainCost.toFixed(4);
     const score = snap.trainScore == null ? '' : this.task.kind === 'regression' ? ` · RMSE ${snap.trainScore.toFixed(3)}` : ` · ${(100 * snap.trainScore).toFixed(1)} %`;
     this.readout.textContent = `iteration ${snap.iteration.toLocaleString('en-US')} · cost ${cost}${score}`;

@@ -146,16 +146,25 @@ export class GifExport {
       canvas.height = height;
       const ctx = canvas.getContext('2d', { willReadFrequently: true });
       const status = $('gif-status');
+      // One frame per task, so that the page stays responsive while frames are drawn.
+      let scheduled = false;
       const next = () => {
+        scheduled = false;
         if (run.cancelled) return resolve(null);
-        while (drawn < iterations.length && drawn - encoded < IN_FLIGHT) {
+        if (drawn < iterations.length && drawn - encoded < IN_FLIGHT) {
           playground.seek(iterations[drawn]);
           drawFrame(ctx, playground, width, height, view);
           const { buffer } = ctx.getImageData(0, 0, width, height).data;
           worker.postMessage({ frame: buffer }, [buffer]);
           drawn++;
+          if (drawn - encoded < IN_FLIGHT) later();
         }
         if (drawn === iterations.length && encoded === drawn) worker.postMessage({ finish: true });
+      };
+      const later = () => {
+        if (scheduled) return;
+        scheduled = true;
+        setTimeout(next, 0);
       };
       worker.onmessage = ({ data }) => {
         if (data.error) return reject(new Error(data.error));
@@ -163,8 +172,7 @@ export class GifExport {
         encoded = data.encoded;
         $('gif-progress').value = encoded / iterations.length;
         status.textContent = `Frame ${encoded} of ${iterations.length}`;
-        // Yield between batches so the dialog repaints and Cancel can be pressed.
-        setTimeout(next, 0);
+        later();
       };
       worker.onerror = (event) => reject(new Error(event.message || 'the encoder failed to start'));
       worker.postMessage({ start: { width, height, palette, delay } });

@@ -1,5 +1,6 @@
 // Wires the page: the settings table drives the controls, the URL hash and the wasm
-// Playground; each animation frame makes a few updates and repaints.
+// Playground; the run controller trains within each animation frame's budget, and the page
+// repaints what it trained.
 
 import init, { Playground, lastPanicMessage, readCsv } from '../pkg/neuranim_wasm.js';
 import { DataEditor } from './data-editor.js';
@@ -19,6 +20,7 @@ import { drawFrame } from './frame.js';
 import { GifExport } from './gif-export.js';
 import { gifPalette } from './palette.js';
 import { applyPreset, coreSettings, fromCoreSettings, parseHash, toHash } from './settings.js';
+import { describeRate, RunController } from './run-controller.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -42,8 +44,24 @@ const ui = {
   notice: $('notice'),
   error: $('error'),
 };
+/** How often the achieved rate is rewritten: often enough to follow, rarely enough to read. */
+const RATE_EVERY_MS = 500;
 
-const state = { space: null, spaceShape: null, layerSpace: null, selected: null, maths: null, ownData: null, noPoints: false, editor: null, wasm: null, settings: null, playground: null, task: null, playing: false, view: null, controls: null, iteration: 0, frame: 0 };
+const state = { space: null, spaceShape: null, layerSpace: null, selected: null, maths: null, ownData: null, noPoints: false, editor: null, wasm: null, settings: null, playground: null, task: null, view: null, controls: null, iteration: 0, frame: 0, rateShownAt: 0 };
+
+const run = new RunController({
+  playground: () => state.playground,
+  onFrame: ({ trained, stopped }) => {
+    if (trained || stopped || run.playing) render();
+    else if (state.timeMachine?.replaying) state.timeMachine.tick();
+    showRate();
+  },
+  onPlayingChange: (playing) => {
+    ui.play.textContent = playing ? 'Pause' : 'Play';
+    ui.play.setAttribute('aria-pressed', String(playing));
+  },
+  onError: (error) => showError(error),
+});
 
 function safely(f) {
   try {
@@ -54,11 +72,10 @@ function safely(f) {
 }
 
 function showError(error) {
-  state.playing = false;
+  run.setPlaying(false);
   const panic = safely(lastPanicMessage);
   ui.error.textContent = `Something went wrong: ${panic || error?.message || error}`;
   ui.error.hidden = false;
-  ui.play.textContent = 'Play';
 }
 
 function notify(lines) {
@@ -68,9 +85,20 @@ function notify(lines) {
 }
 
 function setPlaying(playing) {
-  state.playing = playing;
-  ui.play.textContent = playing ? 'Pause' : 'Play';
-  ui.play.setAttribute('aria-pressed', String(playing));
+  run.setPlaying(playing);
+}
+
+/** The speed and stop iteration the controller trains by. */
+function configureRun() {
+  run.configure({ speed: state.settings.speed, stopAt: state.settings.iterations });
+}
+
+function showRate() {
+  const now = performance.now();
+  if (now - state.rateShownAt < RATE_EVERY_MS && run.playing) return;
+  state.rateShownAt = now;
+  const rate = $('rate');
+  if (rate) setText(rate, describeRate(run.rate));
 }
 
 /** Starts a fresh run of the current settings; a setting the core refuses is reported. */
@@ -92,6 +120,8 @@ function restart() {
 
 /** Makes `next` the run on show. */
 function use(next) {
+  // A new run leaves behind whatever went wrong in the old one.
+  ui.error.hidden = true;
   state.playground?.free();
   state.playground = next;
   state.task = taskOf(next.snapshot());
@@ -206,6 +236,7 @@ function openRunText(text, name) {
   const { settings, notices } = fromCoreSettings(next.coreSettings(), state.settings);
   state.settings = settings;
   state.controls.show(settings);
+  configureRun();
   saveHash();
   applyAppearance();
   state.ownData = next.isOwnData()
@@ -258,6 +289,7 @@ function saveHash() {
 function change(key, value, notice) {
   state.settings = { ...state.settings, [key]: value };
   state.controls.show(state.settings);
+  configureRun();
   saveHash();
   applyAppearance();
   notify([notice]);
@@ -286,7 +318,7 @@ function showNeuron(layer, index) {
     const unit = isOutput ? state.task.kind !== 'regression' : activation === 'sigmoid';
     state.view.focus({ plane, lo: unit ? 0 : -1, hi: 1 });
   }
-  if (!state.playing) render();
+  if (!run.playing) render();
 }
 
 const percent = (v) => (v == null ? '–' : `${(100 * v).toFixed(1)} %`);
@@ -312,12 +344,12 @@ function render() {
     selected: state.selected,
     discrete: ui.discretize.checked,
     highContrast: settings.contrast === 'high',
-    playing: state.playing,
+    playing: run.playing,
   });
   // While training plays, the boundary moves every frame; the graph, the chart and the
   // readouts take turns, 30 times a second each, which looks as smooth (numbers change
   // faster than anyone reads them) and halves their cost.
-  const turn = state.playing ? state.frame++ % 2 : -1;
+  const turn = run.playing ? state.frame++ % 2 : -1;
   drawSecondary(snap, { graph: turn !== 0, chart: turn !== 1 });
   showSpace(snap);
   if (state.maths) {
@@ -328,16 +360,14 @@ function render() {
       state.maths.hide();
     }
   }
-  const wasPlaying = state.playing;
+  const wasPlaying = run.playing;
   if (snap.diverged && snap.iteration === snap.liveIteration) {
     setPlaying(false);
     notify([snap.diverged]);
-  } else if (settings.iterations > 0 && snap.liveIteration >= settings.iterations) {
-    setPlaying(false);
   }
   // Stopped here: what took turns shows this last frame too.
-  if (wasPlaying && !state.playing) drawSecondary(snap, { graph: true, chart: true });
-  state.timeMachine?.update(snap, { playing: state.playing });
+  if (wasPlaying && !run.playing) drawSecondary(snap, { graph: true, chart: true });
+  state.timeMachine?.update(snap, { playing: run.playing });
   return snap;
 }
 
@@ -363,29 +393,6 @@ function drawSecondary(snap, { graph, chart }) {
   setText(ui.testAccuracy, score(snap.testScore));
 }
 
-/** Updates to make this frame: the speed, but never past the stop iteration. */
-function updatesThisFrame() {
-  const { speed, iterations } = state.settings;
-  if (iterations <= 0) return speed;
-  return Math.max(0, Math.min(speed, iterations - state.iteration));
-}
-
-function frame() {
-  try {
-    if (state.playing) {
-      const n = updatesThisFrame();
-      if (n > 0) state.playground.step(n);
-      render();
-    } else if (state.timeMachine?.replaying) {
-      state.timeMachine.tick();
-    }
-  } catch (error) {
-    showError(error);
-    return;
-  }
-  requestAnimationFrame(frame);
-}
-
 function guarded(action) {
   return (...args) => {
     try {
@@ -397,11 +404,9 @@ function guarded(action) {
 }
 
 const togglePlay = guarded(() => {
-  const { iterations } = state.settings;
-  if (!state.playing && iterations > 0 && state.iteration >= iterations) restart();
-  setPlaying(!state.playing);
+  run.toggle(restart);
   // Paused, the boundary returns to full resolution.
-  if (!state.playing) render();
+  if (!run.playing) render();
 });
 const stepOnce = guarded(() => {
   state.playground.step(1);
@@ -439,10 +444,12 @@ async function main() {
   const { settings, notices } = parseHash(location.hash);
   state.settings = settings;
   state.controls = new Controls(ui.controls, {
+    places: { transport: $('speed-slot') },
     onChange: guarded(change),
     onPreset: guarded((name) => {
       state.settings = { ...applyPreset(name), hide: state.settings.hide, contrast: state.settings.contrast };
       state.controls.show(state.settings);
+      configureRun();
       saveHash();
       setPlaying(false);
       notify([]);
@@ -451,6 +458,7 @@ async function main() {
     }),
   });
   state.controls.show(settings);
+  configureRun();
   applyAppearance();
   state.editor = new DataEditor(document.querySelector('.plot'), $('class-picker'), {
     onEdit: guarded((data) => trainOn(data, { keepWeights: true })),
@@ -556,6 +564,7 @@ async function main() {
     const parsed = parseHash(location.hash);
     state.settings = parsed.settings;
     state.controls.show(state.settings);
+    configureRun();
     applyAppearance();
     setPlaying(false);
     state.ownData = null;
@@ -575,6 +584,8 @@ async function main() {
     layerSpace: (points, layer) => Array.from(state.playground.layerSpace(Float64Array.from(points), layer)),
     maths: () => (state.selected ? state.playground.maths(state.selected.x1, state.selected.x2, state.selected.y) : null),
     dataSize: () => (state.noPoints ? 0 : state.playground.dataLabels().length),
+    memoryBytes: () => state.wasm.memory.buffer.byteLength,
+    rate: () => run.rate,
     seek: guarded((iteration) => {
       state.playground.seek(iteration);
       render();
@@ -583,7 +594,7 @@ async function main() {
   // Autoplay only for readers who have not asked their system for reduced motion.
   if (settings.autoplay === 'on' && !matchMedia('(prefers-reduced-motion: reduce)').matches) setPlaying(true);
   document.documentElement.dataset.ready = 'true';
-  requestAnimationFrame(frame);
+  run.attach();
 }
 
 main().catch(showError);

@@ -2,10 +2,21 @@
 // thumbnails) has at most one request in flight and one waiting, the newest, so a slow
 // picture never queues up stale work. Without a worker, `available` is false and callers
 // paint on the main thread.
+//
+// The worker earns its core: it answers "unchanged" (and the caller keeps its picture) when
+// the network moved too little to change a colour, and after an expensive picture it rests a
+// while before the next, so that it never takes more than about DUTY of a core.
+
+/** The share of a core the worker may keep busy with pictures that take long. */
+const DUTY = 0.6;
+/** Pictures quicker than this are sent on at once: at 60 frames/s they stay under DUTY. */
+const QUICK_MS = 6;
 
 export class RasterClient {
   constructor() {
     this.slots = new Map();
+    this.restUntil = 0;
+    this.timer = null;
     try {
       this.worker = new Worker(new URL('./raster-worker.js', import.meta.url), { type: 'module' });
       this.worker.onmessage = ({ data }) => this.received(data);
@@ -18,13 +29,33 @@ export class RasterClient {
     return this.worker !== null;
   }
 
-  /** Asks for a picture of `kind`; `onDone(result, milliseconds)` receives it. A request
-   * still waiting is replaced, never answered. */
+  /** Asks for a picture of `kind`; `onDone(result, milliseconds)` receives it unless it would
+   * look the same as the last one delivered. A request still waiting is replaced, never
+   * answered. */
   request(kind, message, onDone) {
     if (!this.slots.has(kind)) this.slots.set(kind, { waiting: null, busy: false, sentAt: 0, onDone: null });
     const slot = this.slots.get(kind);
     slot.waiting = { message, onDone };
-    if (!slot.busy) this.send(kind, slot);
+    this.pump();
+  }
+
+  /** Sends what waits, unless the worker is busy or resting. */
+  pump() {
+    if (!this.worker) return;
+    const now = performance.now();
+    if (now < this.restUntil) {
+      this.timer ??= setTimeout(() => {
+        this.timer = null;
+        this.pump();
+      }, this.restUntil - now);
+      return;
+    }
+    if ([...this.slots.values()].some((slot) => slot.busy)) return;
+    for (const [kind, slot] of this.slots) {
+      if (!slot.waiting) continue;
+      this.send(kind, slot);
+      return;
+    }
   }
 
   send(kind, slot) {
@@ -47,7 +78,9 @@ export class RasterClient {
     const slot = this.slots.get(data.kind);
     if (!slot) return;
     slot.busy = false;
-    slot.onDone(data, performance.now() - slot.sentAt);
-    if (slot.waiting && this.worker) this.send(data.kind, slot);
+    const ms = performance.now() - slot.sentAt;
+    if (ms > QUICK_MS) this.restUntil = performance.now() + (ms * (1 - DUTY)) / DUTY;
+    if (!data.unchanged) slot.onDone(data, ms);
+    this.pump();
   }
 }

@@ -1,10 +1,14 @@
 // Paints the page's pixel-heavy pictures on a second core, so that the main thread only
 // trains and hands finished bitmaps to the compositor. Every message carries the network
 // ({sizes, activation, classes, params, features}) and the plane's bounds, and a kind:
-// - 'boundary': width, height (the raster), outWidth, outHeight (the bitmap), style: {task,
-//   name}, neuron?: {plane, lo, hi} (that neuron's activation instead of the output);
-// - 'atlas': the network graph's thumbnails, as `paintAtlas` in atlas.js describes.
-// The answer is { kind, width, height, bitmap }, the bitmap transferred, or { error }.
+// - 'atlas': the network graph's thumbnails, as `paintAtlas` in atlas.js describes;
+// - any other ('boundary', or one per figure when several share the worker): width, height
+//   (the raster), outWidth, outHeight (the bitmap), style: {task, name}, neuron?: {plane, lo,
+//   hi} (that neuron's activation instead of the output).
+// Only a request with `exact: false` (training plays: pictures follow each other quickly) may
+// be answered "unchanged"; any other is always painted.
+// The answer is { kind, width, height, bitmap }, the bitmap transferred; { kind, unchanged }
+// when the picture would show the same colours as the last one painted; or { error }.
 
 import init, { Painter } from '../pkg/neuranim_wasm.js';
 import { RESOLUTION, paintAtlas } from './atlas.js';
@@ -13,22 +17,62 @@ import { colourBoundary, colourNeuron } from './colour-tables.js';
 
 const ready = init().then((wasm) => ({ wasm, painter: new Painter() }));
 
-function boundary(wasm, painter, { bounds, width, height, outWidth, outHeight, style, neuron }) {
-  const pixels = new Uint32Array(width * height);
+/** Side of the grid a boundary is first evaluated on, to see whether it moved. */
+const PROBE = 24;
+/** Half of the finest colour step (the scalar table's 256 over the range 0 to 1): a change
+ * smaller than this everywhere on the probe moves no pixel's colour. */
+const STILL = 0.5 / 255;
+/** For each kind, what its last painted picture showed: the request's shape and the probe. */
+const painted = new Map();
+
+/** Whether `values` differ from the last painted probe of `kind` (and remembers them if so,
+ * as what the picture about to be painted shows). An exact request (training paused: the
+ * reader looks closely) always counts as moved. */
+function moved(kind, shape, values, tolerance, exact) {
+  const last = painted.get(kind);
+  if (exact === false && last && last.shape === shape && last.values.length === values.length) {
+    let largest = 0;
+    for (let i = 0; i < values.length; i++) largest = Math.max(largest, Math.abs(values[i] - last.values[i]));
+    if (largest < tolerance) return false;
+  }
+  painted.set(kind, { shape, values: Float32Array.from(values) });
+  return true;
+}
+
+/** Everything about a request but the parameters: a change of any repaints. */
+function shapeOf({ network, exact, ...rest }) {
+  return JSON.stringify([network.sizes, network.activation, network.classes, network.features, rest]);
+}
+
+function boundaryValues(wasm, painter, bounds, width, height, neuron) {
   if (neuron) {
     const length = painter.computeNeurons(bounds, width, height);
-    const values = new Float32Array(wasm.memory.buffer, painter.ptr(), length);
-    colourNeuron(values.subarray(neuron.plane * width * height, (neuron.plane + 1) * width * height), pixels, neuron, style.name);
-  } else {
-    const length = painter.computeBoundary(bounds, width, height);
-    colourBoundary(new Float32Array(wasm.memory.buffer, painter.ptr(), length), pixels, style.task, style.name);
+    const n = width * height;
+    return new Float32Array(wasm.memory.buffer, painter.ptr(), length).subarray(neuron.plane * n, (neuron.plane + 1) * n);
   }
+  const length = painter.computeBoundary(bounds, width, height);
+  return new Float32Array(wasm.memory.buffer, painter.ptr(), length);
+}
+
+function boundary(wasm, painter, request) {
+  const { bounds, width, height, outWidth, outHeight, style, neuron, exact } = request;
+  // A neuron's range or a regression's −1…1 spreads the same 256 colours twice as wide.
+  const span = neuron ? neuron.hi - neuron.lo : style.task.kind === 'regression' ? 2 : 1;
+  const probe = boundaryValues(wasm, painter, bounds, PROBE, PROBE, neuron);
+  if (!moved(request.kind, shapeOf(request), probe, STILL * span, exact)) return null;
+  const pixels = new Uint32Array(width * height);
+  const values = boundaryValues(wasm, painter, bounds, width, height, neuron);
+  if (neuron) colourNeuron(values, pixels, neuron, style.name);
+  else colourBoundary(values, pixels, style.task, style.name);
   return toBitmap(pixels, width, height, outWidth, outHeight);
 }
 
 function atlas(wasm, painter, request) {
   const length = painter.computeNeurons(request.bounds, RESOLUTION, RESOLUTION);
-  return paintAtlas(new Float32Array(wasm.memory.buffer, painter.ptr(), length), request);
+  const values = new Float32Array(wasm.memory.buffer, painter.ptr(), length);
+  // Hidden activations span up to −1…1: half a colour step of that.
+  if (!moved('atlas', shapeOf(request), values, STILL, request.exact)) return null;
+  return paintAtlas(values, request);
 }
 
 self.onmessage = async ({ data }) => {
@@ -37,7 +81,8 @@ self.onmessage = async ({ data }) => {
     const { network } = data;
     painter.setNetwork(Uint32Array.from(network.sizes), network.activation, network.classes, network.params, network.features);
     const bitmap = data.kind === 'atlas' ? atlas(wasm, painter, data) : boundary(wasm, painter, data);
-    self.postMessage({ kind: data.kind, width: data.width, height: data.height, bitmap }, [bitmap]);
+    if (bitmap) self.postMessage({ kind: data.kind, width: data.width, height: data.height, bitmap }, [bitmap]);
+    else self.postMessage({ kind: data.kind, unchanged: true });
   } catch (error) {
     self.postMessage({ error: String(error?.message ?? error) });
   }

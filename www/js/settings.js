@@ -27,7 +27,9 @@ export const HIDEABLE = [
 /**
  * kind: 'choice' (options), 'number' (min, max), 'int' (min, max), 'layers' (a list of ints),
  * 'features' (a non-empty subset of options, in their order),
- * 'batch' ('full' or an int). `core: true` fields are the core's `Settings`.
+ * 'batch' (an int, or the field's `word`: 'full' for the batch size, 'max' for the speed).
+ * `core: true` fields are the core's `Settings`; `place` names where the page puts a control
+ * other than among the settings.
  */
 export const FIELDS = {
   dataset: { kind: 'choice', options: DATASETS, default: 'flower', core: true, label: 'Data set' },
@@ -39,12 +41,12 @@ export const FIELDS = {
   activation: { kind: 'choice', options: ['tanh', 'sigmoid', 'relu', 'linear'], default: 'tanh', core: true, label: 'Activation' },
   init: { kind: 'choice', options: ['course', 'xavier', 'he'], default: 'course', core: true, label: 'Initialiser' },
   learningRate: { kind: 'number', min: 1e-6, max: 100, default: 1.2, core: true, label: 'Learning rate' },
-  batchSize: { kind: 'batch', min: 1, max: 10000, default: 'full', core: true, label: 'Batch size' },
+  batchSize: { kind: 'batch', word: 'full', min: 1, max: 10000, default: 'full', core: true, label: 'Batch size' },
   optimizer: { kind: 'choice', options: ['gd', 'momentum', 'adam'], default: 'gd', core: true, label: 'Optimizer' },
   regularization: { kind: 'choice', options: ['none', 'l1', 'l2'], default: 'none', core: true, label: 'Regularisation' },
   regularizationRate: { kind: 'number', min: 0, max: 10, default: 0, core: true, label: 'Regularisation rate' },
   iterations: { kind: 'int', min: 0, max: 10000000, default: 0, label: 'Stop after (0: never)' },
-  speed: { kind: 'int', min: 1, max: 1000, default: 10, label: 'Updates per frame' },
+  speed: { kind: 'batch', word: 'max', min: 1, max: 100000, default: 10, label: 'Updates per frame', place: 'transport' },
   contrast: { kind: 'choice', options: ['normal', 'high'], default: 'normal', label: 'Contrast' },
   hide: { kind: 'flags', options: HIDEABLE, default: [], label: 'Hidden parts', ui: false },
   autoplay: { kind: 'choice', options: ['off', 'on'], default: 'off', label: 'Autoplay', ui: false },
@@ -81,9 +83,9 @@ export function parseField(key, text) {
       return Number.isFinite(n) ? clampNumber(n, field.kind === 'int') : fallback(`'${text}' is not a number`);
     }
     case 'batch': {
-      if (text === 'full') return { value: 'full', notice: null };
+      if (text === field.word) return { value: field.word, notice: null };
       const n = number(text);
-      return Number.isFinite(n) ? clampNumber(n, true) : fallback(`'${text}' is neither 'full' nor a number`);
+      return Number.isFinite(n) ? clampNumber(n, true) : fallback(`'${text}' is neither '${field.word}' nor a number`);
     }
     case 'flags': {
       const names = text.split(',').filter(Boolean);

@@ -53,7 +53,32 @@ impl Playground {
     /// Up to `n` updates; returns how many were made. Fewer means training diverged, and
     /// `snapshot().diverged` says why. Metrics are recorded once per call.
     pub fn step(&mut self, n: u32) -> u32 {
+        let done = self.advance(|_, done| done < n);
+        self.record_metrics();
+        done
+    }
+
+    /// Like `step`, without measuring the whole data set afterwards: a frame that trains in
+    /// several timed chunks measures once, with `recordMetrics`, when its time is up.
+    #[wasm_bindgen(js_name = stepUnmeasured)]
+    pub fn step_unmeasured(&mut self, n: u32) -> u32 {
         self.advance(|_, done| done < n)
+    }
+
+    /// Records the metrics of the live parameters, unless already recorded or diverged.
+    #[wasm_bindgen(js_name = recordMetrics)]
+    pub fn record_metrics(&mut self) {
+        let trainer = &mut self.run.session.trainer;
+        if trainer.divergence().is_none() {
+            // A record can itself find a non-finite cost; the snapshot reports it.
+            let _ = trainer.record();
+        }
+    }
+
+    /// The live run's progress, cheaply (a snapshot copies every weight): [iteration, epochs].
+    pub fn progress(&self) -> Vec<f64> {
+        let trainer = self.run.trainer();
+        vec![trainer.iteration() as f64, trainer.epochs() as f64]
     }
 
     /// Updates until the current epoch ends (one pass over the training set); returns how many
@@ -62,7 +87,9 @@ impl Playground {
     pub fn step_epoch(&mut self) -> u32 {
         self.viewing = None;
         let epoch = self.run.trainer().epochs();
-        self.advance(|trainer, _| trainer.epochs() == epoch)
+        let done = self.advance(|trainer, _| trainer.epochs() == epoch);
+        self.record_metrics();
+        done
     }
 
     /// Iteration, epoch, metrics, weights by layer and divergence of the iteration shown (the
@@ -194,18 +221,13 @@ impl Playground {
         }
     }
 
-    /// Updates while `more(trainer, done)` holds and training stays finite, then records the
-    /// metrics once; returns how many updates were made.
+    /// Updates while `more(trainer, done)` holds and training stays finite; returns how many
+    /// were made.
     fn advance(&mut self, more: impl Fn(&Trainer, u32) -> bool) -> u32 {
         self.viewing = None;
         let mut done = 0;
         while more(self.run.trainer(), done) && self.run.step().is_ok() {
             done += 1;
-        }
-        let trainer = &mut self.run.session.trainer;
-        if trainer.divergence().is_none() {
-            // A record can itself find a non-finite cost; the snapshot reports it.
-            let _ = trainer.record();
         }
         done
     }
