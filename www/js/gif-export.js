@@ -9,6 +9,13 @@ import { extensionOf, recordVideo, videoType } from './video.js';
 const $ = (id) => document.getElementById(id);
 /** Frames drawn but not yet encoded, at most: bounds the memory a slow encoder can take. */
 const IN_FLIGHT = 3;
+/** Milliseconds of replay per task on the way to a frame's iteration: a deep network's
+ * frames take several tasks, and the page answers between them. */
+const SEEK_BUDGET_MS = 25;
+const clock = () => performance.now();
+
+/** Whether `iteration` is shown now; if not, the replay towards it went on a while. */
+const reached = (playground, iteration) => playground.seekWithin(iteration, SEEK_BUDGET_MS, clock);
 
 /** `count` iterations from `from` to `to`, evenly spaced, both ends included. */
 export function frameIterations(from, to, count) {
@@ -124,8 +131,9 @@ export class GifExport {
       delay,
       type: this.videoType,
       draw: (i) => {
-        playground.seek(iterations[i]);
+        if (!reached(playground, iterations[i])) return false;
         drawFrame(ctx, playground, width, height, view);
+        return true;
       },
       progress: (done) => {
         $('gif-progress').value = done / iterations.length;
@@ -152,7 +160,10 @@ export class GifExport {
         scheduled = false;
         if (run.cancelled) return resolve(null);
         if (drawn < iterations.length && drawn - encoded < IN_FLIGHT) {
-          playground.seek(iterations[drawn]);
+          if (!reached(playground, iterations[drawn])) {
+            later();
+            return;
+          }
           drawFrame(ctx, playground, width, height, view);
           const { buffer } = ctx.getImageData(0, 0, width, height).data;
           worker.postMessage({ frame: buffer }, [buffer]);

@@ -46,17 +46,24 @@ const ui = {
 };
 /** How often the achieved rate is rewritten: often enough to follow, rarely enough to read. */
 const RATE_EVERY_MS = 500;
+/** Milliseconds of replay a seek may take per frame: a small network's seek ends in one, a
+ * deep one's goes on over the next frames while the page stays responsive. */
+const SEEK_BUDGET_MS = 25;
+const clock = () => performance.now();
 
-const state = { space: null, spaceShape: null, layerSpace: null, selected: null, maths: null, ownData: null, noPoints: false, editor: null, wasm: null, settings: null, playground: null, task: null, view: null, controls: null, iteration: 0, frame: 0, rateShownAt: 0 };
+const state = { seeking: null, space: null, spaceShape: null, layerSpace: null, selected: null, maths: null, ownData: null, noPoints: false, editor: null, wasm: null, settings: null, playground: null, task: null, view: null, controls: null, iteration: 0, frame: 0, rateShownAt: 0 };
 
 const run = new RunController({
   playground: () => state.playground,
   onFrame: ({ trained, stopped }) => {
     if (trained || stopped || run.playing) render();
+    else if (state.seeking !== null) continueSeek();
     else if (state.timeMachine?.replaying) state.timeMachine.tick();
     showRate();
   },
   onPlayingChange: (playing) => {
+    // Training goes on from the live run: a seek under way is dropped.
+    if (playing) state.seeking = null;
     ui.play.textContent = playing ? 'Pause' : 'Play';
     ui.play.setAttribute('aria-pressed', String(playing));
   },
@@ -93,6 +100,18 @@ function configureRun() {
   run.configure({ speed: state.settings.speed, stopAt: state.settings.iterations });
 }
 
+/** Shows iteration `iteration` of the recording: at once when its replay fits a frame's
+ * budget, else over the following frames (the scrubber follows the replay). */
+function showIteration(iteration) {
+  state.seeking = iteration;
+  continueSeek();
+}
+
+function continueSeek() {
+  if (state.playground.seekWithin(state.seeking, SEEK_BUDGET_MS, clock)) state.seeking = null;
+  render();
+}
+
 function showRate() {
   const now = performance.now();
   if (now - state.rateShownAt < RATE_EVERY_MS && run.playing) return;
@@ -122,6 +141,7 @@ function restart() {
 function use(next) {
   // A new run leaves behind whatever went wrong in the old one.
   ui.error.hidden = true;
+  state.seeking = null;
   state.playground?.free();
   state.playground = next;
   state.task = taskOf(next.snapshot());
@@ -409,10 +429,12 @@ const togglePlay = guarded(() => {
   if (!run.playing) render();
 });
 const stepOnce = guarded(() => {
+  state.seeking = null;
   state.playground.step(1);
   render();
 });
 const stepEpoch = guarded(() => {
+  state.seeking = null;
   state.playground.stepEpoch();
   render();
 });
@@ -477,15 +499,14 @@ async function main() {
   state.chart = new CostChart($('chart'), { memory: wasm.memory });
   state.graph = new NetworkGraph($('graph'), wasm, { onHoverNeuron: guarded(showNeuron), onEdit: guarded(render), raster });
   state.timeMachine = new TimeMachine({
-    show: guarded((iteration) => {
-      state.playground.seek(iteration);
-      render();
-    }),
+    show: guarded(showIteration),
     live: guarded(() => {
+      state.seeking = null;
       state.playground.goLive();
       render();
     }),
     fork: guarded(() => {
+      state.seeking = null;
       state.playground.continueFromHere();
       notify([]);
       render();
@@ -536,9 +557,12 @@ async function main() {
       return { playground: state.playground, view, palette: gifPalette(coloursFor(view.style)), name: fileName('neuranim', state.settings.dataset) };
     },
     restore: guarded((wasLive, iteration) => {
-      if (wasLive) state.playground.goLive();
-      else state.playground.seek(iteration);
-      render();
+      if (wasLive) {
+        state.playground.goLive();
+        render();
+      } else {
+        showIteration(iteration);
+      }
     }),
     save: (blob, name) => download(name, blob),
   });

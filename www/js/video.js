@@ -13,8 +13,9 @@ export function videoType() {
 export const extensionOf = (type) => (type.startsWith('video/mp4') ? 'mp4' : 'webm');
 
 /**
- * Records `count` frames: `draw(i)` paints frame i on `canvas`; `progress(i)` follows; a
- * truthy `cancelled()` stops early. Resolves to the video Blob, or null when cancelled.
+ * Records `count` frames: `draw(i)` paints frame i on `canvas`, or returns false when it is
+ * not ready yet (it is asked again in the next task); `progress(i)` follows; a truthy
+ * `cancelled()` stops early. Resolves to the video Blob, or null when cancelled.
  */
 export function recordVideo({ canvas, count, draw, delay, type, progress, cancelled }) {
   const stream = canvas.captureStream(0);
@@ -41,7 +42,10 @@ export function recordVideo({ canvas, count, draw, delay, type, progress, cancel
         recorder.stop();
         return;
       }
-      draw(i);
+      if (!draw(i)) {
+        setTimeout(next, 0);
+        return;
+      }
       track.requestFrame();
       progress(++i);
       setTimeout(next, delay);

@@ -1,11 +1,15 @@
 //! What training has measured so far, one record per evaluated iteration, stored column by
 //! column so that a chart can read a column without copying, and summarised as it grows so
 //! that a chart of the whole run costs O(width · log n), not O(n).
+//!
+//! Memory is bounded: when the rows would outgrow the budget, old rows are merged (see
+//! thinning.rs), so that a long run keeps coarse old rows and every recent record.
 
 mod series;
+mod thinning;
 
 pub use series::MinMax;
-use series::Series;
+use series::{push_within, Series};
 use std::ops::{Range, RangeInclusive};
 
 /// The cost (mean loss plus penalty) and the score (accuracy, or RMSE for regression) of
@@ -42,9 +46,11 @@ impl Column {
     ];
 }
 
-/// Records in order of iteration, each iteration at most once, which makes finding an
-/// iteration a binary search.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// Rows in order of iteration, each iteration at most once, which makes finding an
+/// iteration a binary search. A row is the exact record of its iteration; a row merged by
+/// thinning (the first `merged_rows()`) also stands for the records up to the next row's
+/// iteration, which only its lows and highs, read by the envelopes, still hold.
+#[derive(Clone, Debug, PartialEq)]
 pub struct History {
     iterations: Vec<u64>,
     train_cost: Series,
@@ -52,20 +58,40 @@ pub struct History {
     /// Empty when there is no test set.
     test_cost: Series,
     test_score: Series,
+    /// Bytes the rows may hold.
+    budget: usize,
+    /// Rows at most, from the budget and the number of columns; 0 until the first push.
+    limit: usize,
+    /// Iterations per block in which thinning merges old rows (thinning.rs).
+    block: u64,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        Self::with_budget(Self::BUDGET)
+    }
 }
 
 impl History {
+    /// O(1) amortised, thinning included.
     pub fn push(&mut self, record: Record) {
         debug_assert!(
             self.last_iteration() < Some(record.iteration),
             "records must arrive in order of iteration"
         );
-        self.iterations.push(record.iteration);
-        self.train_cost.push(record.train.cost);
-        self.train_score.push(record.train.score);
+        if self.is_empty() {
+            self.limit = self.row_limit(record.test.is_some());
+        }
+        if self.len() >= self.limit {
+            self.thin();
+        }
+        let limit = self.limit;
+        push_within(&mut self.iterations, record.iteration, limit);
+        self.train_cost.push(record.train.cost, limit);
+        self.train_score.push(record.train.score, limit);
         if let Some(test) = record.test {
-            self.test_cost.push(test.cost);
-            self.test_score.push(test.score);
+            self.test_cost.push(test.cost, limit);
+            self.test_score.push(test.score, limit);
         }
     }
 
@@ -81,6 +107,7 @@ impl History {
         self.iterations.last().copied()
     }
 
+    /// Row `i`: the exact record of its iteration.
     pub fn get(&self, i: usize) -> Option<Record> {
         let iteration = *self.iterations.get(i)?;
         let test = match (self.test_cost().get(i), self.test_score().get(i)) {
@@ -101,6 +128,7 @@ impl History {
         self.get(self.len().checked_sub(1)?)
     }
 
+    /// Every row, as the exact record of its iteration.
     pub fn records(&self) -> impl Iterator<Item = Record> + '_ {
         (0..self.len()).filter_map(|i| self.get(i))
     }
@@ -142,13 +170,15 @@ impl History {
         }
     }
 
-    /// The index of the first record at or after `iteration`, or `len()` if there is none.
+    /// The index of the first row at or after `iteration`, or `len()` if there is none; it
+    /// is the record of `iteration` only if its iteration is that one.
     pub fn index_of_iteration(&self, iteration: u64) -> usize {
         self.iterations.partition_point(|&i| i < iteration)
     }
 
-    /// The finite values of `column` in records `range`, in `buckets` consecutive runs of
-    /// records as equal as can be; `None` for a run without any. O(buckets · log n).
+    /// The finite values of `column` in rows `range` (with all that merged rows stand for),
+    /// in `buckets` consecutive runs of rows as equal as can be; `None` for a run without
+    /// any. O(buckets · log n).
     pub fn envelope(
         &self,
         column: Column,
@@ -165,8 +195,9 @@ impl History {
     /// iteration: bucket b holds the records whose iteration i has
     /// ⌊(i − start) · buckets / (end − start)⌋ = b, the last bucket also holding `end`. So a
     /// chart whose x axis runs from `start` to `end` over `buckets` pixel columns finds in
-    /// bucket b what falls in column b, even where records are spaced unevenly.
-    /// O(buckets · log n).
+    /// bucket b what falls in column b, even where records are spaced unevenly. A merged row
+    /// counts in every bucket its iterations reach, so a value stays in the envelope of its
+    /// iteration however much the history was thinned. O(buckets · log n).
     pub fn envelope_over_iterations(
         &self,
         column: Column,
@@ -186,15 +217,32 @@ impl History {
         };
         let mut from = self.seek(0, u128::from(start));
         (0..buckets).map(move |b| {
-            let to = if start <= end {
-                self.seek(from, first_iteration(b + 1))
+            if start > end {
+                return None;
+            }
+            let (first, next) = (first_iteration(b), first_iteration(b + 1));
+            let to = self.seek(from, next);
+            // A bucket narrower than one iteration holds none.
+            let rows = if first < next {
+                self.reaching_back(from, first)..to
             } else {
-                from
+                from..to
             };
-            let found = series.min_max(from..to);
             from = to;
-            found
+            series.min_max(rows)
         })
+    }
+
+    /// `from`, or the row before it if that is a merged row whose iterations reach
+    /// `iteration`: it stands for records up to the next row's iteration.
+    fn reaching_back(&self, from: usize, iteration: u128) -> usize {
+        let its = &self.iterations;
+        let reaches = from > 0
+            && from <= self.merged_rows()
+            && its
+                .get(from)
+                .is_some_and(|&next| u128::from(next) > iteration);
+        from - usize::from(reaches)
     }
 
     /// The first record from `from` on whose iteration is at least `iteration`. Records are
@@ -244,12 +292,7 @@ impl History {
         lo + 1 + its[lo + 1..hi].partition_point(|&i| u128::from(i) < iteration)
     }
 
-    pub fn clear(&mut self) {
-        *self = Self::default();
-    }
-
-    /// Keeps the first `len` records.
-    /// Memory held, in bytes.
+    /// Memory held, in bytes: at most the budget.
     pub fn heap_bytes(&self) -> usize {
         self.iterations.capacity() * size_of::<u64>()
             + [
@@ -263,6 +306,14 @@ impl History {
             .sum::<usize>()
     }
 
+    /// Forgets every row; the budget stays.
+    pub fn clear(&mut self) {
+        *self = Self::with_budget(self.budget);
+    }
+
+    /// Keeps the first `len` rows. A merged row that stays still carries the lows and highs
+    /// of every record it stood for, later ones included: an envelope never misses a value
+    /// that is kept, at the price of perhaps showing one that is not.
     pub fn truncate(&mut self, len: usize) {
         self.iterations.truncate(len);
         for series in [
@@ -277,179 +328,4 @@ impl History {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rng::RandomState;
-
-    /// Records at uneven, increasing iterations, as `step(n)` calls of varying n make them.
-    fn random_history(rng: &mut RandomState, n: usize, with_test: bool) -> History {
-        let mut history = History::default();
-        let mut iteration = rng.below(5) as u64;
-        for _ in 0..n {
-            let metrics = |rng: &mut RandomState| Metrics {
-                cost: rng.uniform_in(0.0, 2.0),
-                score: rng.uniform(),
-            };
-            let train = metrics(rng);
-            let test = with_test.then(|| metrics(rng));
-            history.push(Record {
-                iteration,
-                train,
-                test,
-            });
-            let gap = if rng.below(10) == 0 { 200 } else { 3 };
-            iteration += 1 + rng.below(gap) as u64;
-        }
-        history
-    }
-
-    fn min_max_of(values: impl Iterator<Item = f64>) -> Option<MinMax> {
-        values.fold(None, |acc: Option<MinMax>, v| {
-            Some(acc.map_or(MinMax { min: v, max: v }, |m| MinMax {
-                min: m.min.min(v),
-                max: m.max.max(v),
-            }))
-        })
-    }
-
-    /// The oracle: each record dropped into its bucket by the bucket's definition.
-    fn brute_force_over_iterations(
-        history: &History,
-        column: Column,
-        start: u64,
-        end: u64,
-        buckets: usize,
-    ) -> Vec<Option<MinMax>> {
-        let mut found: Vec<Vec<f64>> = vec![Vec::new(); buckets];
-        let values = history.column(column);
-        for (&i, &v) in history.iterations().iter().zip(values) {
-            if start <= i && i <= end {
-                let b = match end - start {
-                    0 => buckets - 1,
-                    span => ((i - start) as u128 * buckets as u128 / span as u128) as usize,
-                };
-                found[b.min(buckets - 1)].push(v);
-            }
-        }
-        found
-            .into_iter()
-            .map(|vs| min_max_of(vs.into_iter()))
-            .collect()
-    }
-
-    #[test]
-    fn envelopes_over_iterations_match_the_oracle() {
-        let mut rng = RandomState::new(7);
-        for (n, with_test) in [
-            (0, true),
-            (1, false),
-            (40, true),
-            (1000, true),
-            (5000, false),
-        ] {
-            let history = random_history(&mut rng, n, with_test);
-            let last = history.last_iteration().unwrap_or(0);
-            for _ in 0..60 {
-                let a = rng.below(last as usize + 20) as u64;
-                let b = rng.below(last as usize + 20) as u64;
-                let (start, end) = (a.min(b), a.max(b));
-                let buckets = 1 + rng.below(700);
-                for column in Column::ALL {
-                    let got: Vec<_> = history
-                        .envelope_over_iterations(column, start..=end, buckets)
-                        .collect();
-                    let want = brute_force_over_iterations(&history, column, start, end, buckets);
-                    assert_eq!(
-                        got, want,
-                        "n {n}, {start}..={end}, {buckets} buckets, {column:?}"
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn envelopes_over_records_match_the_oracle() {
-        let mut rng = RandomState::new(8);
-        let history = random_history(&mut rng, 3000, true);
-        for _ in 0..300 {
-            let a = rng.below(3001);
-            let b = rng.below(3001);
-            let range = a.min(b)..a.max(b);
-            let buckets = 1 + rng.below(500);
-            let column = Column::ALL[rng.below(4)];
-            let values = history.column(column);
-            let got: Vec<_> = history.envelope(column, range.clone(), buckets).collect();
-            let len = range.len();
-            let want: Vec<_> = (0..buckets)
-                .map(|k| {
-                    let records =
-                        range.start + len * k / buckets..range.start + len * (k + 1) / buckets;
-                    min_max_of(values[records].iter().copied())
-                })
-                .collect();
-            assert_eq!(got, want, "{range:?}, {buckets} buckets");
-        }
-    }
-
-    #[test]
-    fn the_whole_run_in_one_bucket_is_its_min_and_max() {
-        let mut rng = RandomState::new(9);
-        let history = random_history(&mut rng, 10_000, false);
-        let last = history.last_iteration().unwrap();
-        let got: Vec<_> = history
-            .envelope_over_iterations(Column::TrainCost, 0..=last, 1)
-            .collect();
-        assert_eq!(got, vec![min_max_of(history.train_cost().iter().copied())]);
-    }
-
-    #[test]
-    fn a_missing_test_set_has_empty_buckets() {
-        let mut rng = RandomState::new(10);
-        let history = random_history(&mut rng, 100, false);
-        assert!(!history.has_test());
-        let mut test = history.envelope_over_iterations(Column::TestCost, 0..=u64::MAX, 8);
-        assert!(test.all(|b| b.is_none()));
-    }
-
-    #[test]
-    fn iterations_are_found_by_binary_search() {
-        let mut rng = RandomState::new(11);
-        let history = random_history(&mut rng, 500, false);
-        let last = history.last_iteration().unwrap();
-        for iteration in 0..last + 3 {
-            let linear = history.iterations().iter().position(|&i| i >= iteration);
-            assert_eq!(
-                history.index_of_iteration(iteration),
-                linear.unwrap_or(history.len())
-            );
-        }
-    }
-
-    #[test]
-    fn seeking_from_any_record_matches_a_linear_search() {
-        let mut rng = RandomState::new(13);
-        for n in [0, 1, 2, 3, 10, 120] {
-            let history = random_history(&mut rng, n, false);
-            let its = history.iterations();
-            let last = history.last_iteration().unwrap_or(0);
-            for from in 0..=n {
-                for iteration in 0..last + 3 {
-                    let linear = (from..n).find(|&k| its[k] >= iteration).unwrap_or(n);
-                    assert_eq!(history.seek(from, u128::from(iteration)), linear);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn records_read_back_as_pushed() {
-        let mut rng = RandomState::new(12);
-        let history = random_history(&mut rng, 50, true);
-        let again = history.records().fold(History::default(), |mut h, r| {
-            h.push(r);
-            h
-        });
-        assert_eq!(again, history);
-    }
-}
+mod tests;

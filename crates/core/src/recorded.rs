@@ -1,8 +1,9 @@
 //! A session with its time machine: every update goes through here so that the timeline
 //! sees it, every change from outside is noted as an event, and any past iteration can be
-//! shown (`seek`) or trained on from (`continue_from`).
+//! shown (`seek`, or `begin_seek` and `continue_seek` in bounded chunks) or trained on from
+//! (`continue_from`).
 
-use crate::timeline::{Event, Timeline};
+use crate::timeline::{Event, Replay, Timeline};
 use crate::train::{Divergence, Trainer};
 use crate::{Record, Session};
 
@@ -12,6 +13,8 @@ pub struct RecordedRun {
     timeline: Timeline,
     /// Built at the first seek: the same data and settings, no history.
     replayer: Option<Trainer>,
+    /// The last seek, begun or done: where the replayer stands on the timeline.
+    replay: Option<Replay>,
 }
 
 impl RecordedRun {
@@ -25,6 +28,7 @@ impl RecordedRun {
             timeline: Timeline::new(&session.trainer, budget),
             session,
             replayer: None,
+            replay: None,
         }
     }
 
@@ -59,8 +63,17 @@ impl RecordedRun {
     }
 
     /// The trainer as live training had it after `target` updates (at most the live
-    /// iteration), recomputed exactly from the nearest keyframe.
+    /// iteration), recomputed exactly from the nearest keyframe, or from where the last seek
+    /// left it when that is on the way.
     pub fn seek(&mut self, target: u64) -> Result<&Trainer, Divergence> {
+        self.begin_seek(target);
+        while !self.continue_seek(u64::MAX)? {}
+        Ok(self.replayer.as_ref().expect("a seek builds the replayer"))
+    }
+
+    /// Starts a seek to `target`, clamped to the iterations that can be shown; returns the
+    /// iteration it will reach. Nothing is replayed until `continue_seek`.
+    pub fn begin_seek(&mut self, target: u64) -> u64 {
         let target = target.clamp(
             self.timeline.first_iteration(),
             self.session.trainer.iteration(),
@@ -68,17 +81,38 @@ impl RecordedRun {
         let replayer = self
             .replayer
             .get_or_insert_with(|| self.session.trainer.replayer());
-        self.timeline.seek(replayer, target)?;
-        Ok(replayer)
+        self.replay = Some(self.timeline.begin_seek(replayer, self.replay, target));
+        target
     }
 
-    /// The trainer of the last `seek`, if there was one.
+    /// Replays at most `max_updates` more updates of the seek begun last; true once the
+    /// replayed trainer stands at its target (or no seek was begun). Between calls,
+    /// `replayed()` is the run exactly as it was at some iteration on the way.
+    pub fn continue_seek(&mut self, max_updates: u64) -> Result<bool, Divergence> {
+        let (Some(replayer), Some(replay)) = (&mut self.replayer, &mut self.replay) else {
+            return Ok(true);
+        };
+        let done = self.timeline.continue_seek(replayer, replay, max_updates);
+        if done.is_err() {
+            // A failed update leaves the replayer off the timeline: the next seek restores.
+            self.replay = None;
+        }
+        done
+    }
+
+    /// The iteration the last seek is heading for or has reached.
+    pub fn seek_target(&self) -> Option<u64> {
+        self.replay.map(|r| r.target())
+    }
+
+    /// The trainer of the last seek, if there was one: at its target once the seek is done.
     pub fn replayed(&self) -> Option<&Trainer> {
         self.replayer.as_ref()
     }
 
-    /// The metrics of the last `seek`'s iteration: as recorded live when they were (on the
-    /// full batch, every iteration), else measured now on the replayed weights.
+    /// The metrics of the replayed trainer's iteration: the row recorded live for that very
+    /// iteration if the history kept one (on the full batch, every iteration until old rows
+    /// are thinned), else measured now on the replayed weights.
     pub fn replayed_metrics(&mut self) -> Option<Record> {
         let replayer = self.replayer.as_mut()?;
         let history = self.session.trainer.history();

@@ -2,10 +2,14 @@
 //! the settings, so the timeline keeps only keyframes (saved trainer states) every
 //! `interval` updates and the events that changed a run by hand (a new learning rate, edited
 //! weights); seeking restores the nearest keyframe at or before the target and replays
-//! forward, applying the events where they happened.
+//! forward, applying the events where they happened. A replay can go in bounded chunks
+//! (`begin_seek`, `continue_seek`), and one that already stands between that keyframe and
+//! its target goes on from there, so stepping forward through the past costs only the gap.
 //!
-//! Memory is bounded: when the keyframes outgrow their budget, every other one goes and the
-//! interval doubles, which trades seek time for memory on very long runs.
+//! The interval is chosen so that a seek replays about the same work whatever the network:
+//! a few milliseconds. Memory is bounded: when the keyframes outgrow their budget, every
+//! other one goes and the interval doubles, which trades seek time for memory on very long
+//! runs of big networks; chunked seeks keep those from freezing a page.
 
 use crate::train::{Divergence, Trainer, TrainerState};
 
@@ -30,31 +34,61 @@ pub struct Timeline {
     events: Vec<(u64, Event)>,
     interval: u64,
     budget: usize,
-    keyframe_bytes: usize,
+    /// Memory held by the keyframes' states outside the keyframes themselves.
+    state_bytes: usize,
 }
 
-/// Examples a seek may have to replay, at most: about 50 ms natively for the deepest default
-/// network, half that on average, and far less for small ones.
-const REPLAY_EXAMPLES: u64 = 48_000;
-/// An update's own cost beyond its examples (gathering the batch, the optimizer), in
-/// examples: it dominates small mini-batches.
-const UPDATE_OVERHEAD: u64 = 8;
+/// How far a replay has come: the replayer stands at its iteration with the first `events`
+/// of the timeline's events in effect, on its way to `target`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Replay {
+    target: u64,
+    events: usize,
+}
+
+impl Replay {
+    pub fn target(&self) -> u64 {
+        self.target
+    }
+}
+
+/// Multiply-adds a seek may have to replay, at most: about 10 ms natively and about as long
+/// in V8's WebAssembly, half that on average (benches/timeline.rs measures it).
+const REPLAY_WORK: u64 = 12_000_000;
+/// An update's cost beyond W·A and its transpose, in multiply-adds: each neuron's activation
+/// and its derivative, per example ...
+const NEURON_WORK: u64 = 8;
+/// ... the loss and gathering the batch, per example ...
+const EXAMPLE_WORK: u64 = 20;
+/// ... the optimizer, per parameter ...
+const PARAM_WORK: u64 = 6;
+/// ... and the call itself.
+const UPDATE_WORK: u64 = 200;
 const MAX_INTERVAL: u64 = 4096;
+
+/// The work of one update of `trainer`, in multiply-adds: about one per parameter and
+/// example for forward and backward together, plus the overheads above.
+pub fn update_work(trainer: &Trainer) -> u64 {
+    let net = trainer.network();
+    let params = net.params().len() as u64;
+    let neurons: u64 = net.sizes()[1..].iter().map(|&n| n as u64).sum();
+    let examples = trainer.examples_per_update() as u64;
+    (params + NEURON_WORK * neurons + EXAMPLE_WORK) * examples + PARAM_WORK * params + UPDATE_WORK
+}
 
 impl Timeline {
     /// The default memory for keyframes.
-    pub const BUDGET: usize = 32 << 20;
+    pub const BUDGET: usize = 16 << 20;
 
     /// A timeline starting at `trainer`'s current state, keyframes every few updates as the
     /// cost of an update allows.
     pub fn new(trainer: &Trainer, budget: usize) -> Self {
-        let per_update = trainer.examples_per_update() as u64 + UPDATE_OVERHEAD;
         let mut timeline = Self {
             keyframes: Vec::new(),
             events: Vec::new(),
-            interval: (REPLAY_EXAMPLES / per_update).clamp(1, MAX_INTERVAL),
+            interval: (REPLAY_WORK / update_work(trainer)).clamp(1, MAX_INTERVAL),
             budget,
-            keyframe_bytes: 0,
+            state_bytes: 0,
         };
         timeline.keep(trainer);
         timeline
@@ -81,14 +115,22 @@ impl Timeline {
 
     fn keep(&mut self, trainer: &Trainer) {
         let state = trainer.save_state();
-        self.keyframe_bytes += size_of::<Keyframe>() + state.heap_bytes();
+        // The keyframes of a run are all the same size, so the budget holds this many, slots
+        // of the vector included.
+        let most = self.budget / (size_of::<Keyframe>() + state.heap_bytes());
+        while self.keyframes.len() >= most.max(2) {
+            self.thin();
+        }
+        self.state_bytes += state.heap_bytes();
+        if self.keyframes.len() == self.keyframes.capacity() {
+            let len = self.keyframes.len();
+            let capacity = (2 * len).max(4).min(most).max(len + 1);
+            self.keyframes.reserve_exact(capacity - len);
+        }
         self.keyframes.push(Keyframe {
             state,
             events_seen: self.events.len(),
         });
-        while self.keyframe_bytes > self.budget && self.keyframes.len() > 2 {
-            self.thin();
-        }
     }
 
     /// Doubles the interval, dropping the keyframes that fall off it; the first stays.
@@ -103,14 +145,11 @@ impl Timeline {
             index += 1;
             keep
         });
-        self.keyframe_bytes = self.measure_keyframes();
+        self.state_bytes = self.measure_states();
     }
 
-    fn measure_keyframes(&self) -> usize {
-        self.keyframes
-            .iter()
-            .map(|k| size_of::<Keyframe>() + k.state.heap_bytes())
-            .sum()
+    fn measure_states(&self) -> usize {
+        self.keyframes.iter().map(|k| k.state.heap_bytes()).sum()
     }
 
     /// Notes a change made at `iteration` (the trainer's current one).
@@ -119,29 +158,71 @@ impl Timeline {
     }
 
     /// Brings `replayer` (from `Trainer::replayer`) to the state live training had after
-    /// `target` updates and every event at `target`.
+    /// `target` updates and every event at `target`, from the nearest keyframe.
     pub fn seek(&self, replayer: &mut Trainer, target: u64) -> Result<(), Divergence> {
-        let at = self
-            .keyframes
-            .partition_point(|k| k.state.iteration() <= target)
-            .max(1)
-            - 1;
-        let keyframe = &self.keyframes[at];
-        replayer.restore_state(&keyframe.state);
-        let mut next = keyframe.events_seen;
+        let mut replay = self.begin_seek(replayer, None, target);
+        self.continue_seek(replayer, &mut replay, u64::MAX)
+            .map(|_| ())
+    }
+
+    /// Starts bringing `replayer` to `target`; `continue_seek` does the replaying. `from` is
+    /// where an earlier replay on this timeline left `replayer`, if one did: when that lies
+    /// between the keyframe at or before `target` and `target`, the replay goes on from
+    /// there, else it restarts from the keyframe.
+    pub fn begin_seek(&self, replayer: &mut Trainer, from: Option<Replay>, target: u64) -> Replay {
+        let keyframe = &self.keyframes[self.keyframe_at(target)];
+        let now = replayer.iteration();
+        match from {
+            Some(replay) if keyframe.state.iteration() <= now && now <= target => Replay {
+                target,
+                events: replay.events,
+            },
+            _ => {
+                replayer.restore_state(&keyframe.state);
+                Replay {
+                    target,
+                    events: keyframe.events_seen,
+                }
+            }
+        }
+    }
+
+    /// Replays at most `max_updates` updates towards `replay`'s target, applying the events
+    /// where they happened; true once `replayer` stands at the target with every event at
+    /// the target applied. Between calls `replayer` always holds the exact state of the
+    /// live run at its own iteration.
+    pub fn continue_seek(
+        &self,
+        replayer: &mut Trainer,
+        replay: &mut Replay,
+        max_updates: u64,
+    ) -> Result<bool, Divergence> {
+        let mut left = max_updates;
         loop {
-            while let Some((iteration, event)) = self.events.get(next) {
+            while let Some((iteration, event)) = self.events.get(replay.events) {
                 if *iteration > replayer.iteration() {
                     break;
                 }
                 apply(replayer, event);
-                next += 1;
+                replay.events += 1;
             }
-            if replayer.iteration() >= target {
-                return Ok(());
+            if replayer.iteration() >= replay.target {
+                return Ok(true);
+            }
+            if left == 0 {
+                return Ok(false);
             }
             replayer.step()?;
+            left -= 1;
         }
+    }
+
+    /// The index of the keyframe at or before `target` (the first if none is).
+    fn keyframe_at(&self, target: u64) -> usize {
+        self.keyframes
+            .partition_point(|k| k.state.iteration() <= target)
+            .max(1)
+            - 1
     }
 
     /// Forgets everything after `iteration`, to train on from there.
@@ -156,12 +237,12 @@ impl Timeline {
         for k in &mut self.keyframes {
             k.events_seen = k.events_seen.min(events);
         }
-        self.keyframe_bytes = self.measure_keyframes();
+        self.state_bytes = self.measure_states();
     }
 
     /// Memory held by the keyframes, in bytes: at most the budget.
     pub fn keyframe_bytes(&self) -> usize {
-        self.keyframe_bytes
+        self.keyframes.capacity() * size_of::<Keyframe>() + self.state_bytes
     }
 
     /// Memory held by keyframes and events, in bytes.
@@ -174,10 +255,7 @@ impl Timeline {
                 Event::LearningRate(_) => 0,
             })
             .sum();
-        self.keyframe_bytes
-            + (self.keyframes.capacity() - self.keyframes.len()) * size_of::<Keyframe>()
-            + self.events.capacity() * size_of::<(u64, Event)>()
-            + events
+        self.keyframe_bytes() + self.events.capacity() * size_of::<(u64, Event)>() + events
     }
 }
 

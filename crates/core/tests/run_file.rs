@@ -150,3 +150,20 @@ fn bad_files_are_refused_with_the_field_named() {
         assert!(message.contains(field), "expected {field} in: {message}");
     }
 }
+
+#[test]
+fn a_thinned_history_is_written_and_read_back_row_for_row() {
+    let mut run = RecordedRun::new(Settings::default().start().unwrap());
+    let history = neuranim_core::History::with_budget(neuranim_core::History::MIN_BUDGET);
+    run.session.trainer.replace_history(history);
+    for _ in 0..2000 {
+        run.step().unwrap();
+    }
+    let original = run.trainer().history();
+    assert!(original.merged_rows() > 0, "the history was thinned");
+    let text = RunFile::of(&run, true).to_json();
+    let copy = RunFile::parse(&text).unwrap().restore().unwrap();
+    let read: Vec<_> = copy.trainer().history().records().collect();
+    let written: Vec<_> = original.records().collect();
+    assert_eq!(read, written);
+}

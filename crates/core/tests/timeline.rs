@@ -149,3 +149,92 @@ fn keyframes_stay_within_their_budget_and_seeks_stay_exact() {
     );
     assert_seeks_match(&mut run, &live, &mut rng, 20);
 }
+
+#[test]
+fn seeking_in_chunks_gives_the_one_shot_seeks_bits() {
+    for settings in [Settings::default(), deep_adam_batches()] {
+        let mut rng = RandomState::new(17);
+        let mut run = RecordedRun::new(settings.start().unwrap());
+        let live = live_run(&mut run, 1500, &mut rng);
+        for _ in 0..12 {
+            let target = rng.below(live.len()) as u64;
+            let whole = bits(run.seek(target).unwrap().network().params());
+            assert_eq!(whole, bits(&live[target as usize]));
+            for chunk in [1, 7, 1000] {
+                // From the start, so that the whole way is replayed in chunks.
+                run.seek(0).unwrap();
+                assert_eq!(run.begin_seek(target), target);
+                loop {
+                    let before = run.replayed().unwrap().iteration();
+                    let done = run.continue_seek(chunk).unwrap();
+                    let after = run.replayed().unwrap().iteration();
+                    assert!(after <= target && after - before <= chunk);
+                    if done {
+                        break;
+                    }
+                    assert_eq!(
+                        after - before,
+                        chunk,
+                        "a chunk short of the target is whole"
+                    );
+                }
+                let replayed = run.replayed().unwrap();
+                assert_eq!(replayed.iteration(), target);
+                assert_eq!(
+                    bits(replayed.network().params()),
+                    whole,
+                    "chunks of {chunk}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn seeking_forward_goes_on_from_the_replayed_iteration() {
+    let settings = deep_adam_batches();
+    let mut rng = RandomState::new(19);
+    let mut run = RecordedRun::new(settings.start().unwrap());
+    // Learning-rate changes at 97, 194, …, hand edits at 131, 262, ….
+    let live = live_run(&mut run, 1000, &mut rng);
+    let interval = run.timeline().interval();
+    assert!(
+        interval > 300,
+        "one keyframe spans the events, every {interval} updates"
+    );
+    // Each seek starts where the last one stopped, across an edit, a rate change, both.
+    for (from, to) in [(90, 140), (97, 131), (131, 200), (200, 263), (263, 263)] {
+        run.seek(from).unwrap();
+        assert_eq!(run.begin_seek(to), to);
+        // No more updates than the gap: the replay did not go back to the keyframe.
+        assert!(run.continue_seek(to - from).unwrap(), "{from} → {to}");
+        let forward = bits(run.replayed().unwrap().network().params());
+        assert_eq!(forward, bits(&live[to as usize]), "{from} → {to}");
+        // From the keyframe instead: a seek past the target first, so the replay restarts.
+        run.seek(to + 1).unwrap();
+        let from_keyframe = bits(run.seek(to).unwrap().network().params());
+        assert_eq!(forward, from_keyframe, "{from} → {to}");
+    }
+}
+
+#[test]
+fn a_change_made_after_a_seek_to_the_live_iteration_is_replayed() {
+    let mut rng = RandomState::new(23);
+    let mut run = RecordedRun::new(deep_adam_batches().start().unwrap());
+    let mut live = live_run(&mut run, 40, &mut rng);
+    // The replayer reaches the live iteration before the changes are made there.
+    run.seek(40).unwrap();
+    run.set_learning_rate(0.05);
+    let mut params = run.trainer().network().params().to_vec();
+    params[3] += 0.5;
+    run.set_params(&params).unwrap();
+    live[40] = params;
+    for _ in 0..5 {
+        run.step().unwrap();
+        live.push(run.trainer().network().params().to_vec());
+    }
+    for target in [40_u64, 45] {
+        let seen = run.seek(target).unwrap();
+        assert_eq!(bits(seen.network().params()), bits(&live[target as usize]));
+    }
+}

@@ -27,7 +27,8 @@ fn iteration_of(n: f64) -> u64 {
 
 #[wasm_bindgen]
 impl Playground {
-    /// Records so far (one per full-batch update, and one per `step` call).
+    /// Rows so far: one per full-batch update, and one per `step` call, until a long run's
+    /// old rows are merged to stay within the history's memory budget.
     #[wasm_bindgen(js_name = historyLength)]
     pub fn history_length(&self) -> usize {
         self.run.trainer().history().len()

@@ -1,13 +1,24 @@
 //! One column of the history with a min/max pyramid over it, so that the smallest and largest
-//! value of any range costs O(log n), however long training has run. A chart asks for one
-//! range per pixel column, and its cost then does not grow with the history.
+//! value of any range of rows costs O(log n), however long training has run. A chart asks for
+//! one range per pixel column, and its cost then does not grow with the history.
+//!
+//! A row is usually one record. Thinning (thinning.rs) merges runs of old rows into one row,
+//! which keeps the first record's exact value and the lows and highs of every record it now
+//! stands for; the pyramid is built from those lows and highs, so a value that was once in a
+//! range still counts in it after any amount of thinning. Merged rows are always the oldest,
+//! so their lows and highs are kept only for a prefix of the rows.
 //!
 //! Level k of the pyramid holds the min and max of each complete block of `BASE · 2^k`
-//! consecutive values. Blocks start at `BASE` values, not at 2, to keep the pyramid small
+//! consecutive rows. Blocks start at `BASE` rows, not at 2, to keep the pyramid small
 //! (about an eighth of the column's memory); the ragged ends of a range are read from the
-//! values themselves, at most `2 · (BASE − 1)` of them.
+//! rows themselves, at most `2 · (BASE − 1)` of them.
+//!
+//! Every vector grows by doubling but never past what `limit` rows need, so the memory a
+//! budget allows is the memory held (`bytes_within`).
 
-/// The values per block at the bottom level of the pyramid.
+use std::ops::Range;
+
+/// The rows per block at the bottom level of the pyramid.
 const BASE: usize = 16;
 
 /// The smallest and the largest finite value of a range.
@@ -36,12 +47,6 @@ impl MinMax {
         }
     }
 
-    fn of_all(values: &[f64]) -> Self {
-        values
-            .iter()
-            .fold(Self::EMPTY, |acc, &v| acc.merge(Self::of(v)))
-    }
-
     fn merge(self, other: Self) -> Self {
         Self {
             min: self.min.min(other.min),
@@ -56,26 +61,44 @@ impl MinMax {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Series {
+    /// The exact value of each row's first record.
     values: Vec<f64>,
-    /// `levels[k][i]` summarises values `[i · BASE · 2^k, (i + 1) · BASE · 2^k)`.
+    /// The finite lows and highs of what rows `0..merged.len()` stand for.
+    merged: Vec<MinMax>,
+    /// `levels[k][i]` summarises rows `[i · BASE · 2^k, (i + 1) · BASE · 2^k)`.
     levels: Vec<Vec<MinMax>>,
 }
 
 impl Series {
+    /// Memory held, at most, by a series of at most `limit` rows, in bytes.
+    pub fn bytes_within(limit: usize) -> usize {
+        let levels = level_count(limit);
+        let blocks: usize = (0..levels).map(|k| level_limit(limit, k)).sum();
+        limit * size_of::<f64>()
+            + merged_limit(limit) * size_of::<MinMax>()
+            + blocks * size_of::<MinMax>()
+            + levels * size_of::<Vec<MinMax>>()
+    }
+
     /// O(1) amortised: a block is summarised once, when it completes.
-    pub fn push(&mut self, value: f64) {
-        self.values.push(value);
+    pub fn push(&mut self, value: f64, limit: usize) {
+        push_within(&mut self.values, value, limit);
         let n = self.values.len();
-        if n % BASE != 0 {
-            return;
+        if n % BASE == 0 {
+            self.summarise_block(n, limit);
         }
-        let mut block = MinMax::of_all(&self.values[n - BASE..]);
+    }
+
+    /// Adds the bottom-level block of rows `end − BASE..end`, the next one, to the pyramid,
+    /// and every block above that it completes.
+    fn summarise_block(&mut self, end: usize, limit: usize) {
+        let mut block = (end - BASE..end).fold(MinMax::EMPTY, |acc, i| acc.merge(self.row(i)));
         for k in 0.. {
             if self.levels.len() == k {
-                self.levels.push(Vec::new());
+                push_within(&mut self.levels, Vec::new(), level_count(limit));
             }
             let level = &mut self.levels[k];
-            level.push(block);
+            push_within(level, block, level_limit(limit, k));
             let len = level.len();
             if len % 2 != 0 {
                 break;
@@ -84,9 +107,48 @@ impl Series {
         }
     }
 
-    /// Keeps the first `len` values; the pyramid keeps exactly the blocks that still complete.
+    /// Merges each of `runs`, consecutive ranges of rows that together are `0..to`, into one
+    /// row with the run's first value and the lows and highs of all its rows. O(n).
+    pub fn merge_runs(
+        &mut self,
+        runs: impl Iterator<Item = Range<usize>>,
+        to: usize,
+        limit: usize,
+    ) {
+        debug_assert!(self.merged.len() <= to);
+        let mut row = 0;
+        // A run is read before it is overwritten: `row` never passes its start.
+        for run in runs {
+            let start = run.start;
+            let span = run.fold(MinMax::EMPTY, |acc, i| acc.merge(self.row(i)));
+            self.values[row] = self.values[start];
+            if row < self.merged.len() {
+                self.merged[row] = span;
+            } else {
+                push_within(&mut self.merged, span, merged_limit(limit));
+            }
+            row += 1;
+        }
+        self.merged.truncate(row);
+        close_gap(&mut self.values, row, to);
+        self.rebuild(limit);
+    }
+
+    /// The pyramid anew, in the memory it already holds: each complete block summarised as
+    /// it would have been when pushed.
+    fn rebuild(&mut self, limit: usize) {
+        for level in &mut self.levels {
+            level.clear();
+        }
+        for end in (BASE..=self.values.len()).step_by(BASE) {
+            self.summarise_block(end, limit);
+        }
+    }
+
+    /// Keeps the first `len` rows; the pyramid keeps exactly the blocks that still complete.
     pub fn truncate(&mut self, len: usize) {
         self.values.truncate(len);
+        self.merged.truncate(len);
         for (k, level) in self.levels.iter_mut().enumerate() {
             level.truncate(len / (BASE << k));
         }
@@ -95,10 +157,12 @@ impl Series {
     /// Memory held, in bytes.
     pub fn heap_bytes(&self) -> usize {
         self.values.capacity() * size_of::<f64>()
+            + self.merged.capacity() * size_of::<MinMax>()
+            + self.levels.capacity() * size_of::<Vec<MinMax>>()
             + self
                 .levels
                 .iter()
-                .map(|l| l.capacity() * size_of::<MinMax>() + size_of::<Vec<MinMax>>())
+                .map(|l| l.capacity() * size_of::<MinMax>())
                 .sum::<usize>()
     }
 
@@ -106,16 +170,31 @@ impl Series {
         &self.values
     }
 
-    /// The finite values of `range` (clipped to the series) span this, if there are any.
-    pub fn min_max(&self, range: std::ops::Range<usize>) -> Option<MinMax> {
+    /// Rows `0..merged_len()` were merged by thinning.
+    pub fn merged_len(&self) -> usize {
+        self.merged.len()
+    }
+
+    /// The finite lows and highs of what row `i` stands for.
+    fn row(&self, i: usize) -> MinMax {
+        match self.merged.get(i) {
+            Some(&span) => span,
+            None => MinMax::of(self.values[i]),
+        }
+    }
+
+    /// The finite values that rows `range` (clipped to the series) stand for span this, if
+    /// there are any.
+    pub fn min_max(&self, range: Range<usize>) -> Option<MinMax> {
         let end = range.end.min(self.values.len());
         let start = range.start.min(end);
-        // Whole bottom-level blocks cover [first_block, last_block) in values.
+        // Whole bottom-level blocks cover [first_block, last_block) in rows.
         let first_block = start.next_multiple_of(BASE).min(end);
         let last_block = (end / BASE * BASE).max(first_block);
-        let found = MinMax::of_all(&self.values[start..first_block])
+        let rows = |r: Range<usize>| r.fold(MinMax::EMPTY, |acc, i| acc.merge(self.row(i)));
+        let found = rows(start..first_block)
             .merge(self.blocks(first_block / BASE, last_block / BASE))
-            .merge(MinMax::of_all(&self.values[last_block..end]));
+            .merge(rows(last_block..end));
         (!found.is_empty()).then_some(found)
     }
 
@@ -136,130 +215,37 @@ impl Series {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rng::RandomState;
-
-    /// The oracle: every value of the range, looked at one by one.
-    fn brute_force(values: &[f64], range: std::ops::Range<usize>) -> Option<MinMax> {
-        let finite: Vec<f64> = values[range]
-            .iter()
-            .copied()
-            .filter(|v| v.is_finite())
-            .collect();
-        let min = finite.iter().copied().reduce(f64::min)?;
-        let max = finite.iter().copied().reduce(f64::max)?;
-        Some(MinMax { min, max })
+/// Pushes onto `vec`, growing it by doubling as a `Vec` does, but never past `limit` items.
+pub(super) fn push_within<T>(vec: &mut Vec<T>, item: T, limit: usize) {
+    debug_assert!(vec.len() < limit, "{} items, limit {limit}", vec.len());
+    if vec.len() == vec.capacity() {
+        let capacity = (vec.capacity() * 2).max(4).min(limit).max(vec.len() + 1);
+        vec.reserve_exact(capacity - vec.len());
     }
-
-    fn random_values(rng: &mut RandomState, n: usize) -> Vec<f64> {
-        (0..n)
-            .map(|_| match rng.below(50) {
-                0 => f64::NAN,
-                1 => f64::INFINITY,
-                2 => f64::NEG_INFINITY,
-                _ => rng.normal(0.0, 10.0),
-            })
-            .collect()
-    }
-
-    fn series_of(values: &[f64]) -> Series {
-        let mut series = Series::default();
-        for &v in values {
-            series.push(v);
-        }
-        series
-    }
-
-    #[test]
-    fn every_range_of_short_series_matches_the_oracle() {
-        let mut rng = RandomState::new(1);
-        for n in [0, 1, 2, 15, 16, 17, 31, 32, 33, 64, 100, 130] {
-            let values = random_values(&mut rng, n);
-            let series = series_of(&values);
-            for start in 0..=n {
-                for end in start..=n {
-                    assert_eq!(
-                        series.min_max(start..end),
-                        brute_force(&values, start..end),
-                        "n = {n}, range {start}..{end}"
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn random_ranges_of_a_growing_series_match_the_oracle() {
-        let mut rng = RandomState::new(2);
-        let values = random_values(&mut rng, 20_000);
-        let mut series = Series::default();
-        for (i, &v) in values.iter().enumerate() {
-            series.push(v);
-            let n = i + 1;
-            if n % 1999 != 0 && n < 19_990 {
-                continue;
-            }
-            for _ in 0..200 {
-                let a = rng.below(n + 1);
-                let b = rng.below(n + 1);
-                let range = a.min(b)..a.max(b);
-                assert_eq!(
-                    series.min_max(range.clone()),
-                    brute_force(&values[..n], range.clone()),
-                    "n = {n}, range {range:?}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn ranges_past_the_end_are_clipped() {
-        let series = series_of(&[3.0, 1.0, 2.0]);
-        let all = Some(MinMax { min: 1.0, max: 3.0 });
-        assert_eq!(series.min_max(0..100), all);
-        assert_eq!(series.min_max(5..9), None);
-        let (from, to) = (2, 1);
-        assert_eq!(series.min_max(from..to), None);
-    }
-
-    #[test]
-    fn a_range_without_finite_values_is_none() {
-        let series = series_of(&[f64::NAN; 40]);
-        assert_eq!(series.min_max(0..40), None);
-    }
-
-    #[test]
-    fn the_pyramid_stays_small() {
-        let series = series_of(&vec![1.0; 100_000]);
-        let blocks: usize = series.levels.iter().map(Vec::len).sum();
-        assert!(blocks < 100_000 / BASE * 2, "{blocks} blocks");
-    }
-
-    #[test]
-    fn truncating_and_growing_again_matches_the_oracle() {
-        let mut rng = RandomState::new(77);
-        let mut series = Series::default();
-        let mut values = Vec::new();
-        for round in 0..30 {
-            for _ in 0..rng.below(300) {
-                let v = rng.randn();
-                series.push(v);
-                values.push(v);
-            }
-            let keep = rng.below(values.len() + 1);
-            series.truncate(keep);
-            values.truncate(keep);
-            for _ in 0..40 {
-                let a = rng.below(values.len() + 1);
-                let b = a + rng.below(values.len() + 1 - a);
-                assert_eq!(
-                    series.min_max(a..b),
-                    brute_force(&values, a..b),
-                    "round {round}: {a}..{b}"
-                );
-            }
-        }
-    }
+    vec.push(item);
 }
+
+/// Moves the items from `to` on down to `at`, dropping those in between.
+pub(super) fn close_gap<T: Copy>(vec: &mut Vec<T>, at: usize, to: usize) {
+    let len = vec.len();
+    vec.copy_within(to..len, at);
+    vec.truncate(at + (len - to));
+}
+
+/// Merged rows at most: thinning keeps them within 3/8 of the rows (thinning.rs).
+fn merged_limit(limit: usize) -> usize {
+    3 * limit / 8 + 2
+}
+
+fn level_limit(limit: usize, k: usize) -> usize {
+    (limit / BASE) >> k
+}
+
+fn level_count(limit: usize) -> usize {
+    (0..usize::BITS as usize)
+        .take_while(|&k| level_limit(limit, k) > 0)
+        .count()
+}
+
+#[cfg(test)]
+mod tests;

@@ -7,7 +7,7 @@ use std::io::Write;
 /// Takes `iterations` steps and prints the rows of iterations 0 to `iterations`, or up to
 /// the divergence.
 pub fn train(session: &mut Session, iterations: u64, out: &mut impl Write) -> Result<(), CliError> {
-    let mut rows = Rows { out, printed: 0 };
+    let mut rows = Rows { out, next: 0 };
     rows.header(session.data.task.score_name())?;
     let train_size = session.train.len();
     let trainer = &mut session.trainer;
@@ -28,7 +28,9 @@ pub fn train(session: &mut Session, iterations: u64, out: &mut impl Write) -> Re
 
 struct Rows<'a, W: Write> {
     out: &'a mut W,
-    printed: usize,
+    /// The first iteration not printed yet: rows are found by iteration, since thinning a
+    /// long history moves them.
+    next: u64,
 }
 
 impl<W: Write> Rows<'_, W> {
@@ -38,11 +40,12 @@ impl<W: Write> Rows<'_, W> {
 
     /// Prints the records not printed yet.
     fn catch_up(&mut self, history: &History) -> Result<(), CliError> {
-        for record in (self.printed..history.len()).filter_map(|i| history.get(i)) {
+        let from = history.index_of_iteration(self.next);
+        for record in (from..history.len()).filter_map(|i| history.get(i)) {
             let (cost, score) = (record.train.cost, record.train.score);
             writeln!(self.out, "{},{cost},{score}", record.iteration).map_err(CliError::stdout)?;
+            self.next = record.iteration + 1;
         }
-        self.printed = history.len();
         Ok(())
     }
 }
