@@ -1,16 +1,33 @@
-// The network graph: a thumbnail per neuron, an edge per weight, values on hover and focus,
-// and hand edits that reach the model without resetting the run.
+// The network graph: a thumbnail per neuron, an edge per weight drawn on a canvas and found by
+// geometry, values on hover and focus, the keyboard's walk through neurons and weights, and
+// hand edits that reach the model without resetting the run, up to 8 hidden layers of 64.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { biasGeometry, edgeGeometry, layoutGraph, THUMB } from '../www/js/graph-layout.js';
-import { formatValue, parseValue } from '../www/js/network-graph.js';
+import { hitTest, REACH } from '../www/js/graph-hit.js';
+import { walk } from '../www/js/graph-keys.js';
+import { biasGeometry, curveParameter, curveX, curveY, edgeEnds, edgeGeometry, edgeTable, layoutGraph, THUMB } from '../www/js/graph-layout.js';
+import { GraphNames } from '../www/js/graph-names.js';
+import { formatValue, parameterStyle, parseValue } from '../www/js/network-graph.js';
 import { ARTIFACTS, openPage, openSite, snapshot, steps } from './support/browser.mjs';
 
+const DEEP = '#hidden=64,64,64,64,64,64,64,64';
+
 /** For each neuron's frame, whether the graph's thumbnail picture is opaque all over its
- * inside and clear just left of it (so each thumbnail sits in its frame and nowhere else). */
+ * inside and clear just left of it (so each thumbnail sits in its frame and nowhere else).
+ * The raster worker's picture may take a while: asked again until it fits, for a few
+ * seconds. */
 async function thumbnailsPainted(page) {
-  await page.waitForTimeout(200);
+  let result = [];
+  for (let attempt = 0; attempt < 25; attempt++) {
+    await page.waitForTimeout(200);
+    result = await thumbnailsNow(page);
+    if (result.every((t) => t.inside && t.gapClear)) break;
+  }
+  return result;
+}
+
+function thumbnailsNow(page) {
   return page.evaluate(() => {
     const atlas = document.querySelector('.graph-atlas');
     const { data, width } = canvasPixels(atlas);
@@ -34,8 +51,8 @@ before(async () => {
 });
 after(async () => site?.close());
 
-const edge = (l, i, k) => `.graph-hit[data-kind="edge"][data-layer="${l}"][data-row="${i}"][data-column="${k}"]`;
-const bias = (l, i) => `.graph-hit[data-kind="bias"][data-layer="${l}"][data-row="${i}"]`;
+const edge = (l, i, k) => ({ kind: 'edge', l, i, k });
+const bias = (l, i) => ({ kind: 'bias', l, i });
 const flat = (snap) => snap.layers.flatMap((l) => [...l.weights.flat(), ...l.biases]);
 
 test('layout: columns apart, thumbnails at least 32 px, edges from side to side', () => {
@@ -65,7 +82,76 @@ test('layout: columns apart, thumbnails at least 32 px, edges from side to side'
   }
 });
 
-test('values read with four decimals and parse only as plain numbers', () => {
+/** A point of the cubic Bézier of `d` at t, by de Casteljau: an oracle independent of the
+ * closed forms the hit-testing uses. */
+function bezierAt(d, t) {
+  const [x0, y0, c1x, c1y, c2x, c2y, x1, y1] = d.match(/-?[\d.]+/g).map(Number);
+  const lerp = (a, b) => a + (b - a) * t;
+  const [ax, ay, bx, by, cx, cy] = [lerp(x0, c1x), lerp(y0, c1y), lerp(c1x, c2x), lerp(c1y, c2y), lerp(c2x, x1), lerp(c2y, y1)];
+  const [dx, dy, ex, ey] = [lerp(ax, bx), lerp(ay, by), lerp(bx, cx), lerp(by, cy)];
+  return { x: lerp(dx, ex), y: lerp(dy, ey) };
+}
+
+test('hit-testing: one parameter t places every edge of a gap, and a point finds the nearest edge', () => {
+  for (const t of [0, 0.1, 0.37, 0.5, 0.81, 1]) assert.ok(Math.abs(curveParameter(curveX(t)) - t) < 1e-9, `t = ${t}`);
+  const sizes = [2, 64, 64, 64, 64, 64, 64, 64, 64, 1];
+  const layout = layoutGraph(sizes, 800);
+  const table = edgeTable(layout);
+  assert.equal(table.length, sizes.length - 1);
+  // Random edges at random t, against de Casteljau and a brute-force nearest edge.
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  let checked = 0;
+  for (let trial = 0; trial < 60; trial++) {
+    const l = Math.floor(random() * (sizes.length - 1));
+    const [i, k] = [Math.floor(random() * sizes[l + 1]), Math.floor(random() * sizes[l])];
+    const t = 0.05 + 0.9 * random();
+    const { d } = edgeGeometry(layout, l, i, k);
+    const { x0, y0, x1, y1 } = edgeEnds(layout, l, i, k);
+    const point = bezierAt(d, t);
+    assert.ok(Math.abs(point.x - (x0 + (x1 - x0) * curveX(t))) < 1e-9 && Math.abs(point.y - (y0 + (y1 - y0) * curveY(t))) < 1e-9);
+    const found = hitTest(layout, table, point.x, point.y);
+    if (found?.kind !== 'edge') continue;
+    // The edge found passes within reach, and no edge of the gap passes nearer (sampled).
+    // Sampled, then refined by ternary search around the nearest sample.
+    const distanceTo = (ii, kk) => {
+      const path = edgeGeometry(layout, l, ii, kk).d;
+      const away = (s) => {
+        const p = bezierAt(path, Math.min(1, Math.max(0, s)));
+        return Math.hypot(p.x - point.x, p.y - point.y);
+      };
+      let nearest = 0;
+      for (let s = 0; s <= 400; s++) if (away(s / 400) < away(nearest / 400)) nearest = s;
+      let [lo, hi] = [(nearest - 1) / 400, (nearest + 1) / 400];
+      for (let n = 0; n < 60; n++) {
+        const [a, b] = [lo + (hi - lo) / 3, hi - (hi - lo) / 3];
+        if (away(a) < away(b)) hi = b;
+        else lo = a;
+      }
+      return away((lo + hi) / 2);
+    };
+    const distance = distanceTo(found.i, found.k);
+    assert.ok(distance <= REACH.edge + 0.05, `${JSON.stringify(found)} is ${distance} px away`);
+    for (let ii = 0; ii < sizes[l + 1]; ii++) {
+      for (let kk = 0; kk < sizes[l]; kk++) {
+        const { y0: a, y1: b } = edgeEnds(layout, l, ii, kk);
+        if (Math.min(a, b) - 6 > point.y || Math.max(a, b) + 6 < point.y) continue;
+        // Nearest up to a quarter pixel: the search measures across the curve's tangent.
+        assert.ok(distanceTo(ii, kk) >= distance - 0.25, `w[${l}][${ii}][${kk}] is nearer than ${JSON.stringify(found)}`);
+      }
+    }
+    checked++;
+  }
+  assert.ok(checked > 20, `only ${checked} points found an edge`);
+  // A bias mark wins over the frame it overlaps; a frame's inside is its neuron.
+  const { mid } = biasGeometry(layout, 3, 10);
+  assert.deepEqual(hitTest(layout, table, mid.x + 2, mid.y - 2), bias(2, 10));
+  const node = layout.nodes[3][10];
+  assert.deepEqual(hitTest(layout, table, node.x + layout.thumb / 2, node.y + 4), { kind: 'neuron', c: 3, i: 10 });
+  assert.equal(hitTest(layout, table, 2, 2), null);
+});
+
+test('values read with four decimals and parse only as plain numbers; styles by sign and step', () => {
   assert.equal(formatValue(0.123456), '0.1235');
   assert.equal(formatValue(-2), '-2.0000');
   assert.equal(formatValue(0), '0.0000');
@@ -77,24 +163,66 @@ test('values read with four decimals and parse only as plain numbers', () => {
   for (const text of ['abc', '', ' ', '0x10', 'NaN', 'Infinity', '1e999', '--1', '1,5', '1.2.3']) {
     assert.ok(parseValue(text).error, text);
   }
+  assert.deepEqual(parameterStyle(-1), { negative: true, width: '3', side: 8, opacity: '1' });
+  assert.deepEqual(parameterStyle(0), { negative: false, width: '0.5', side: 5.5, opacity: '0.35' });
+  assert.equal(parameterStyle(0.01).width, parameterStyle(0.02).width, 'nearby values share a step');
 });
 
-/** A point of the page where the element is what the pointer reaches: along an edge's curve
- * (other edges cross it, so several places are tried), or a bias mark's centre. */
-async function pointOn(page, selector) {
-  await page.locator(selector).scrollIntoViewIfNeeded();
-  const point = await page.locator(selector).evaluate((element) => {
-    const matrix = element.getScreenCTM();
-    const length = element.getTotalLength();
-    for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9, 0]) {
-      const p = element.getPointAtLength(length * t);
-      const x = matrix.a * p.x + matrix.e;
-      const y = matrix.d * p.y + matrix.f;
-      if (document.elementFromPoint(x, y) === element) return { x, y };
-    }
-    return null;
-  });
-  assert.ok(point, `${selector} cannot be pointed at`);
+test('names: as read aloud and in tooltips', () => {
+  const names = new GraphNames({ sizes: [2, 4, 3, 1], features: ['x1', 'x2'], activation: 'tanh', taskKind: 'binary' });
+  assert.equal(names.nameOf(edge(0, 1, 0)), 'Weight w[0][1][0] from x1 to neuron 2 of hidden layer 1');
+  assert.equal(names.nameOf(edge(2, 0, 2)), 'Weight w[2][0][2] from neuron 3 of hidden layer 2 to the output');
+  assert.equal(names.nameOf(bias(1, 2)), 'Bias b[1][2] of neuron 3 of hidden layer 2');
+  assert.equal(names.nameOf({ kind: 'neuron', c: 0, i: 1 }), 'Input x2');
+  assert.equal(names.nameOf({ kind: 'neuron', c: 1, i: 0 }), 'Neuron 1 of hidden layer 1 (tanh)');
+  assert.equal(names.nameOf({ kind: 'neuron', c: 3, i: 0 }), 'The output (sigmoid)');
+  assert.equal(names.columnName(2), 'Hidden layer 2: 3 tanh neurons');
+  const layers = [{ weights: [[0.5, -0.25]], biases: [0.125] }];
+  assert.deepEqual(names.describe(edge(0, 0, 1), layers), ['w[0][0][1] = -0.2500', 'x2 → neuron 1 of hidden layer 1']);
+  assert.deepEqual(names.describe({ kind: 'neuron', c: 1, i: 0 }, layers), ['Neuron 1 of hidden layer 1', 'tanh · b[0][0] = 0.1250']);
+});
+
+test('keyboard walk: ↑ ↓ along a layer or a list, ← → into a neuron\'s weights and to a weight\'s ends, Esc back', () => {
+  const sizes = [2, 4, 3, 1];
+  const at = (item, list = null) => ({ item, list });
+  const neuron = (c, i) => at({ kind: 'neuron', c, i });
+  const step = (position, key) => walk(sizes, position, key);
+  assert.deepEqual(step(neuron(1, 0), 'ArrowDown'), neuron(1, 1));
+  assert.deepEqual(step(neuron(1, 3), 'ArrowDown'), neuron(1, 3), 'stops at the end');
+  assert.deepEqual(step(neuron(1, 2), 'Home'), neuron(1, 0));
+  assert.deepEqual(step(neuron(1, 0), 'End'), neuron(1, 3));
+  const incoming = { c: 2, i: 1, way: 'in' };
+  assert.deepEqual(step(neuron(2, 1), 'ArrowLeft'), at(bias(1, 1), incoming), 'the bias first');
+  assert.deepEqual(step(at(bias(1, 1), incoming), 'ArrowDown'), at(edge(1, 1, 0), incoming));
+  assert.deepEqual(step(at(edge(1, 1, 0), incoming), 'End'), at(edge(1, 1, 3), incoming));
+  assert.deepEqual(step(at(edge(1, 1, 3), incoming), 'ArrowLeft'), neuron(1, 3), 'to where it comes from');
+  assert.deepEqual(step(at(edge(1, 1, 3), incoming), 'ArrowRight'), neuron(2, 1), 'to where it goes');
+  assert.deepEqual(step(at(edge(1, 1, 3), incoming), 'Escape'), neuron(2, 1));
+  const outgoing = { c: 0, i: 1, way: 'out' };
+  assert.deepEqual(step(neuron(0, 1), 'ArrowRight'), at(edge(0, 0, 1), outgoing));
+  assert.deepEqual(step(at(edge(0, 0, 1), outgoing), 'ArrowDown'), at(edge(0, 1, 1), outgoing));
+  assert.deepEqual(step(at(edge(0, 1, 1), outgoing), 'Escape'), neuron(0, 1));
+  assert.equal(step(neuron(0, 0), 'ArrowLeft'), null, 'inputs have no incoming weights');
+  assert.equal(step(neuron(3, 0), 'ArrowRight'), null, 'the output has no outgoing weights');
+  assert.equal(step(neuron(1, 0), 'Escape'), null);
+});
+
+/** Client coordinates where the pointer reaches `item`, after scrolling it into view. */
+async function pointOn(page, item) {
+  await page.evaluate((item) => {
+    const p = document.getElementById('graph').networkGraph.anchorOf(item);
+    const marker = document.createElement('div');
+    marker.style.cssText = `position: absolute; left: ${p.x}px; top: ${p.top}px; width: 1px; height: 1px`;
+    document.querySelector('.graph-stage').append(marker);
+    marker.scrollIntoView({ block: 'center', inline: 'center' });
+    marker.remove();
+  }, item);
+  const point = await page.evaluate((item) => {
+    const p = document.getElementById('graph').networkGraph.pointOn(item);
+    const box = document.querySelector('.graph-stage').getBoundingClientRect();
+    return p && { x: Math.round(box.left + p.x), y: Math.round(box.top + p.y) };
+  }, item);
+  assert.ok(point, `${JSON.stringify(item)} cannot be pointed at`);
   return point;
 }
 
@@ -106,13 +234,54 @@ async function tooltipValue(page) {
   return { title, value: Number(title.split('=')[1]) };
 }
 
-test('one thumbnail per neuron and one edge per weight', async () => {
+/** What the canvas shows, once every strip waiting for a redraw has been drawn. */
+async function drawn(page) {
+  await page.waitForFunction(() => !document.getElementById('graph').networkGraph.edgesPending);
+  return page.evaluate(() => document.getElementById('graph').networkGraph.drawnParameters());
+}
+
+/** The focused element's kind and name, and the graph's tab stops. */
+const focusState = (page) => page.evaluate(() => {
+  const active = document.activeElement;
+  const graph = document.getElementById('graph');
+  return {
+    kind: active.dataset.kind,
+    label: active.getAttribute('aria-label'),
+    inGraph: graph.contains(active),
+    stops: graph.querySelectorAll('[tabindex="0"]').length,
+  };
+});
+
+test('one thumbnail per neuron and one edge per weight, drawn by sign and step', async () => {
   const { page, problems } = await openPage(site, '#hidden=4,3');
   await steps(page, 3);
   assert.equal(await page.locator('.graph-neuron').count(), 2 + 4 + 3 + 1);
   assert.equal(await page.locator('.graph-neuron[data-kind="input"]').count(), 2);
-  assert.equal(await page.locator('.graph-hit[data-kind="edge"]').count(), 2 * 4 + 4 * 3 + 3 * 1);
-  assert.equal(await page.locator('.graph-hit[data-kind="bias"]').count(), 4 + 3 + 1);
+  const snap = await snapshot(page);
+  const parameters = await drawn(page);
+  const edges = parameters.filter((p) => p.kind === 'edge');
+  const biases = parameters.filter((p) => p.kind === 'bias');
+  assert.equal(edges.length, 2 * 4 + 4 * 3 + 3 * 1);
+  assert.equal(biases.length, 4 + 3 + 1);
+  for (const p of parameters) {
+    const value = p.kind === 'edge' ? snap.layers[p.l].weights[p.i][p.k] : snap.layers[p.l].biases[p.i];
+    const style = parameterStyle(value);
+    assert.deepEqual([p.negative, p.width, p.opacity], [style.negative, Number(style.width), Number(style.opacity)], JSON.stringify(p));
+  }
+  // Every edge has ink on the canvas where the pointer finds it; no element per edge.
+  const inked = await page.evaluate(() => {
+    const graph = document.getElementById('graph').networkGraph;
+    const canvas = document.querySelector('.graph-edges');
+    const { data, width } = canvasPixels(canvas);
+    const scale = canvas.width / canvas.getBoundingClientRect().width;
+    return graph.drawnParameters().filter((p) => p.kind === 'edge').map((p) => {
+      // The curve's midpoint (4 px under the anchor's top), for the pixel that holds it.
+      const { x, top } = graph.anchorOf(p);
+      return data[(Math.floor((top + 4) * scale) * width + Math.floor(x * scale)) * 4 + 3] > 0;
+    });
+  });
+  assert.ok(inked.every(Boolean), JSON.stringify(inked));
+  assert.ok(await page.locator('#graph .graph-hit').count() <= 2);
   const thumbnails = await thumbnailsPainted(page);
   assert.equal(thumbnails.length, 10);
   assert.ok(thumbnails.every((t) => t.inside && t.gapClear), JSON.stringify(thumbnails));
@@ -138,8 +307,16 @@ test('hovering an edge shows its value; hovering a neuron shows its map in the d
   await frame.hover();
   assert.match(await page.locator('.graph-tooltip').textContent(), /Neuron 2 of hidden layer 1.*tanh/);
   await page.waitForFunction((before) => document.getElementById('boundary').toDataURL() !== before, output);
+  // Its own edges and bias stand out, the others fade.
+  const traced = await drawn(page);
+  const own = (p) => (p.kind === 'edge' ? (p.l === 0 && p.i === 1) || (p.l === 1 && p.k === 1) : p.l === 0 && p.i === 1);
+  for (const p of traced) {
+    const full = Number(parameterStyle(p.kind === 'edge' ? snap.layers[p.l].weights[p.i][p.k] : snap.layers[p.l].biases[p.i]).opacity);
+    assert.ok(Math.abs(p.opacity - (own(p) ? full : 0.18 * full)) < 1e-9, JSON.stringify(p));
+  }
   await page.mouse.move(0, 0);
   await page.locator('.graph-tooltip').waitFor({ state: 'hidden' });
+  assert.ok((await drawn(page)).every((p) => p.opacity >= 0.35), 'nothing faded once the pointer left');
   assert.deepEqual(problems, []);
 });
 
@@ -162,7 +339,10 @@ test('editing a weight changes exactly that weight and training goes on from it'
   assert.deepEqual(changed, [1 * 2 + 0]);
   // The edge and its tooltip follow; training continues from the edited weights.
   assert.match(await page.locator('.graph-tooltip strong').textContent(), /^w\[0\]\[1\]\[0\] = 0\.5000$/);
-  await steps(page, 1);
+  const shown = (await drawn(page)).find((p) => p.kind === 'edge' && p.l === 0 && p.i === 1 && p.k === 0);
+  assert.equal(shown.width, Number(parameterStyle(0.5).width));
+  // Focus is back on the weight, where the arrows walk the graph: the Step button steps.
+  await page.click('#step');
   const next = await snapshot(page);
   assert.equal(next.iteration, 11);
   assert.notEqual(next.layers[0].weights[1][0], 0.5);
@@ -197,12 +377,14 @@ test('an invalid entry changes nothing and says why; Escape cancels', async () =
   await input.press('Escape');
   await input.waitFor({ state: 'hidden' });
   assert.equal(await page.evaluate(() => window.neuranim.weightsJson()), before);
-  assert.ok(await page.locator(edge(2, 0, 1)).evaluate((e) => e === document.activeElement), 'focus returns to the edge');
+  // Focus returns to the weight, which is now the graph's one tab stop.
+  const focus = await focusState(page);
+  assert.deepEqual(focus, { kind: 'edge', label: 'Weight w[2][0][1] from neuron 2 of hidden layer 2 to the output', inGraph: true, stops: 1 });
   assert.equal((await snapshot(page)).iteration, 5);
   assert.deepEqual(problems, []);
 });
 
-test('keyboard: Tab reaches the neurons, biases and edges, with names; Enter edits', async () => {
+test('keyboard: the graph is one tab stop; arrows walk neurons and weights, with names; Enter edits', async () => {
   const { page, problems } = await openPage(site, '#hidden=4,3');
   await steps(page, 3);
   // Start just before the graph, wherever the layout puts the panels before it.
@@ -211,29 +393,40 @@ test('keyboard: Tab reaches the neurons, biases and edges, with names; Enter edi
     graph.tabIndex = -1;
     graph.focus();
   });
-  const reached = [];
-  for (let i = 0; i < 8; i++) {
-    await page.keyboard.press('Tab');
-    reached.push(await page.evaluate(() => [document.activeElement.dataset.kind, document.activeElement.getAttribute('aria-label')]));
-  }
-  const kinds = reached.map(([kind]) => kind);
-  // Column by column: the inputs, then each neuron with its bias and its incoming edges.
-  assert.deepEqual(kinds.slice(0, 6), ['input', 'input', 'neuron', 'bias', 'edge', 'edge']);
-  assert.ok(reached.every(([, label]) => label), JSON.stringify(reached));
-  assert.equal(reached[4][1], 'Weight w[0][0][0] from x1 to neuron 1 of hidden layer 1');
+  await page.keyboard.press('Tab');
+  assert.deepEqual(await focusState(page), { kind: 'input', label: 'Input x1', inGraph: true, stops: 1 });
+  const keys = async (...names) => {
+    for (const name of names) await page.keyboard.press(name);
+    return focusState(page);
+  };
+  assert.equal((await keys('ArrowDown')).label, 'Input x2');
+  assert.equal((await keys('ArrowRight')).label, 'Weight w[0][0][1] from x2 to neuron 1 of hidden layer 1');
+  assert.equal((await keys('ArrowDown')).label, 'Weight w[0][1][1] from x2 to neuron 2 of hidden layer 1');
+  assert.equal((await keys('ArrowRight')).label, 'Neuron 2 of hidden layer 1 (tanh)');
+  assert.equal((await keys('ArrowLeft')).label, 'Bias b[0][1] of neuron 2 of hidden layer 1');
+  assert.equal((await keys('ArrowDown')).label, 'Weight w[0][1][0] from x1 to neuron 2 of hidden layer 1');
+  const focus = await focusState(page);
+  assert.equal(focus.stops, 1, 'one tab stop, wherever the walk is');
+  // The arrows stayed in the graph: none stepped the training.
+  assert.equal((await snapshot(page)).iteration, 3);
   // Focus shows the value, as hover does.
   const snap = await snapshot(page);
-  while (!(await page.evaluate(() => document.activeElement.dataset.kind === 'edge'))) await page.keyboard.press('Tab');
   const { title, value } = await tooltipValue(page);
-  const [l, i, k] = title.match(/\d+/g).map(Number);
-  assert.ok(Math.abs(value - snap.layers[l].weights[i][k]) < 5e-5);
+  assert.match(title, /^w\[0\]\[1\]\[0\] = /);
+  assert.ok(Math.abs(value - snap.layers[0].weights[1][0]) < 5e-5);
   await page.keyboard.press('Enter');
   const input = page.locator('.graph-editor input');
   await input.waitFor({ state: 'visible' });
   assert.ok(await input.evaluate((e) => e === document.activeElement));
   await page.keyboard.type('2');
   await page.keyboard.press('Enter');
-  assert.equal((await snapshot(page)).layers[l].weights[i][k], 2);
+  assert.equal((await snapshot(page)).layers[0].weights[1][0], 2);
+  assert.equal((await focusState(page)).label, 'Weight w[0][1][0] from x1 to neuron 2 of hidden layer 1');
+  assert.equal((await keys('Escape')).label, 'Neuron 2 of hidden layer 1 (tanh)');
+  // Tab leaves the graph at once; Shift+Tab comes back to where the walk was.
+  assert.equal((await keys('Tab')).inGraph, false);
+  assert.equal((await keys('Shift+Tab')).label, 'Neuron 2 of hidden layer 1 (tanh)');
+  assert.match(await page.locator('.graph-key-hint').textContent(), /↑ ↓.*← →.*Enter.*Esc/);
   assert.deepEqual(problems, []);
 });
 
@@ -245,7 +438,7 @@ test('a new shape rebuilds the graph, even under the pointer', async () => {
     location.hash = '#hidden=5';
   });
   await page.waitForFunction(() => document.querySelectorAll('.graph-neuron').length === 2 + 5 + 1);
-  assert.equal(await page.locator('.graph-hit[data-kind="edge"]').count(), 2 * 5 + 5);
+  assert.equal((await drawn(page)).filter((p) => p.kind === 'edge').length, 2 * 5 + 5);
   await page.waitForFunction(() => document.querySelector('.graph-atlas').width > 0);
   const thumbnails = await thumbnailsPainted(page);
   assert.equal(thumbnails.length, 8);
@@ -257,12 +450,76 @@ test('a new shape rebuilds the graph, even under the pointer', async () => {
   assert.deepEqual(problems, []);
 });
 
-test('screenshots: the default network and a deep one, mid-training', async () => {
-  for (const [hash, name, n] of [['', 'graph', 300], ['#hidden=8,8,8,8,8,8&init=xavier', 'graph-deep', 100]]) {
+test('8 hidden layers of 64: few elements, one tab stop, every weight drawn, and deep edges found, shown and edited', async () => {
+  const { page, problems } = await openPage(site, DEEP);
+  await steps(page, 2);
+  const counts = await page.evaluate(() => ({
+    elements: document.getElementById('graph').querySelectorAll('*').length,
+    stops: document.getElementById('graph').querySelectorAll('[tabindex="0"]').length,
+  }));
+  assert.ok(counts.elements < 700, `${counts.elements} elements`);
+  assert.equal(counts.stops, 1);
+  const snap = await snapshot(page);
+  const weights = snap.layers.reduce((n, layer) => n + layer.weights.flat().length, 0);
+  assert.equal(weights, 2 * 64 + 7 * 64 * 64 + 64);
+  assert.equal((await drawn(page)).filter((p) => p.kind === 'edge').length, weights);
+
+  // Hover: an edge between hidden layers 5 and 6.
+  const target = edge(5, 40, 17);
+  const { x, y } = await pointOn(page, target);
+  await page.mouse.move(x, y);
+  const shown = await tooltipValue(page);
+  assert.match(shown.title, /^w\[5\]\[40\]\[17\] = /);
+  const w = snap.layers[5].weights[40][17];
+  // Four decimals, or four significant digits for a small weight.
+  assert.ok(Math.abs(shown.value - w) <= Math.max(5e-5, Math.abs(w) * 1e-3), `${shown.title} vs ${w}`);
+
+  // Click and set it.
+  await page.mouse.click(x, y);
+  const input = page.locator('.graph-editor input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('0.75');
+  await input.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+  let edited = await snapshot(page);
+  assert.equal(edited.layers[5].weights[40][17], 0.75);
+  assert.equal(edited.iteration, 2);
+  assert.equal((await drawn(page)).find((p) => p.kind === 'edge' && p.l === 5 && p.i === 40 && p.k === 17).width, Number(parameterStyle(0.75).width));
+
+  // The keyboard: from the edge just edited (the tab stop now), to its target, into that
+  // neuron's incoming list, to its last weight.
+  assert.equal((await focusState(page)).label, 'Weight w[5][40][17] from neuron 18 of hidden layer 5 to neuron 41 of hidden layer 6');
+  for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'End']) await page.keyboard.press(key);
+  assert.equal((await focusState(page)).label, 'Weight w[5][41][63] from neuron 64 of hidden layer 5 to neuron 42 of hidden layer 6');
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'visible' });
+  await page.keyboard.type('-1.5');
+  await page.keyboard.press('Enter');
+  edited = await snapshot(page);
+  assert.equal(edited.layers[5].weights[41][63], -1.5);
+  assert.equal(edited.iteration, 2);
+  // Bad input is refused here too.
+  await page.keyboard.press('Enter');
+  await input.fill('two');
+  await input.press('Enter');
+  assert.match(await page.locator('.graph-editor-message').textContent(), /not a number/);
+  await input.press('Escape');
+  assert.equal((await snapshot(page)).layers[5].weights[41][63], -1.5);
+  assert.deepEqual(problems, []);
+});
+
+test('screenshots: the default network, a deep one and a wide one, mid-training', async () => {
+  for (const [hash, name, n] of [['', 'graph', 300], ['#hidden=8,8,8,8,8,8&init=xavier', 'graph-deep', 100], [`${DEEP}&init=xavier`, 'graph-64x8', 20]]) {
     const { page, problems } = await openPage(site, hash);
     await page.evaluate((count) => {
       for (let i = 0; i < count; i++) document.getElementById('step').click();
     }, n);
+    await drawn(page);
+    // The thumbnails come from the raster worker, at the stage's size once they are current.
+    await page.waitForFunction(() => {
+      const atlas = document.querySelector('.graph-atlas');
+      return atlas.width === Math.round(document.querySelector('.graph-stage').offsetWidth * devicePixelRatio);
+    }, null, { timeout: 20_000 });
     await page.locator('.graph-panel').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${ARTIFACTS}${name}.png` });
     assert.deepEqual(problems, []);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, openPage, openSite, snapshot } from './support/browser.mjs';
+import { ARTIFACTS, boundaryShown, openPage, openSite, snapshot } from './support/browser.mjs';
 
 let site;
 before(async () => {
@@ -73,7 +73,7 @@ test('points added, painted and erased on the plot are what the network trains o
   await page.click('#play');
   await page.waitForFunction(() => window.neuranim.snapshot().iteration >= 1500);
   await page.click('#play');
-  await page.waitForTimeout(400);
+  await boundaryShown(page);
   assert.equal(await sideAt(page, -2.5, 2), 'orange');
   assert.equal(await sideAt(page, 2.5, 2), 'blue');
   assert.ok((await snapshot(page)).trainScore > 0.9);

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, openPage, openSite } from './support/browser.mjs';
+import { ARTIFACTS, boundaryShown, openPage, openSite } from './support/browser.mjs';
 
 let site;
 before(async () => {
@@ -112,14 +112,14 @@ test('a neuron\'s own map can replace the output in the data panel', async () =>
     const c = document.getElementById('boundary');
     return Array.from(canvasPixels(c).data.filter((_, i) => i % 4000 === 0)).join();
   });
-  await page.waitForTimeout(300);
+  await boundaryShown(page);
   const output = await sample();
   await page.evaluate(() => window.neuranim.showNeuron(0, 1));
-  await page.waitForTimeout(300);
+  await boundaryShown(page);
   const neuron = await sample();
   assert.notEqual(neuron, output);
   await page.evaluate(() => window.neuranim.showNeuron(null));
-  await page.waitForTimeout(300);
+  await boundaryShown(page);
   assert.equal(await sample(), output);
   assert.deepEqual(problems, []);
 });

@@ -48,7 +48,30 @@ test('a frame of slow updates stops when its budget is spent, overshooting by le
     assert.ok(time.now < 8 + cost, `cost ${cost}: ${updates} updates took ${time.now} ms`);
     // The budget is used, not wasted: the next update would have passed it.
     assert.ok(time.now + cost >= 8, `cost ${cost}: stopped early at ${time.now} ms`);
-    assert.equal(run.recorded, 1, 'metrics measured once per frame');
+  }
+});
+
+test('the whole data set is measured every frame when cheap, and within a fifth of the time when not', () => {
+  for (const [measureMs, everyFrame] of [[0.05, true], [12, false]]) {
+    const time = pretendTime();
+    const run = pretendRun(time, { cost: () => 0.01 });
+    run.recordMetrics = function () {
+      time.now += measureMs;
+      this.recorded++;
+    };
+    const controller = new RunController({ playground: () => run, clock: time.clock, loop: null });
+    controller.configure({ speed: MAX_SPEED });
+    controller.setPlaying(true);
+    const frames = 300;
+    for (let f = 0; f < frames; f++) {
+      controller.train(run, 6);
+      time.now += 4; // painting
+    }
+    if (everyFrame) assert.equal(run.recorded, frames);
+    else {
+      assert.ok(run.recorded >= 10, `${run.recorded} measurements`);
+      assert.ok(run.recorded * measureMs <= 0.21 * time.now, `${run.recorded} measurements of ${measureMs} ms in ${time.now} ms`);
+    }
   }
 });
 

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, openPage, openSite, snapshot, stepTo, weights } from './support/browser.mjs';
+import { ARTIFACTS, boundaryShown, openPage, openSite, snapshot, stepTo, weights } from './support/browser.mjs';
 
 let site;
 before(async () => {
@@ -44,13 +44,13 @@ test('a past iteration, sought, has the weights it had live, bit for bit', async
 test('a past iteration is painted exactly as it was painted live', async () => {
   const { page, problems } = await openPage(site, '#hidden=5,3&init=xavier&learningRate=0.5');
   await stepTo(page, 400);
-  await page.waitForTimeout(400);
+  await boundaryShown(page);
   const at400 = await boundarySample(page);
   await stepTo(page, 900);
-  await page.waitForTimeout(400);
+  await boundaryShown(page);
   assert.notEqual(await boundarySample(page), at400);
   await page.evaluate(() => window.neuranim.seek(400));
-  await page.waitForTimeout(400);
+  await boundaryShown(page);
   assert.equal(await boundarySample(page), at400);
   assert.deepEqual(problems, []);
 });
@@ -60,13 +60,13 @@ test('the scrubber shows the past and returns to the live boundary; replay plays
   await page.click('#play');
   await page.waitForFunction(() => window.neuranim.snapshot().iteration >= 1500);
   await page.click('#play');
-  await page.waitForTimeout(300);
+  await boundaryShown(page);
   const liveBoundary = await boundarySample(page);
   const liveIteration = (await snapshot(page)).iteration;
   // Drag the scrubber to its start: iteration 0, a near-blank boundary.
   const box = await page.locator('#scrubber').boundingBox();
   await page.mouse.click(box.x + 2, box.y + box.height / 2);
-  await page.waitForTimeout(300);
+  await boundaryShown(page);
   const shown = await snapshot(page);
   assert.ok(shown.iteration < liveIteration / 10, `shown ${shown.iteration}`);
   assert.match(await page.textContent('#scrub-label'), /of/);
@@ -84,7 +84,7 @@ test('the scrubber shows the past and returns to the live boundary; replay plays
   await page.click('#replay-back');
   // Live again: the same picture as before.
   await page.click('#go-live');
-  await page.waitForTimeout(300);
+  await boundaryShown(page);
   assert.equal((await snapshot(page)).iteration, liveIteration);
   assert.equal(await page.textContent('#scrub-label'), 'live');
   assert.equal(await boundarySample(page), liveBoundary);

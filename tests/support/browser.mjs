@@ -77,3 +77,9 @@ export const weights = (page) => page.evaluate(() => window.neuranim.weightsJson
 export const stepTo = (page, n) => page.evaluate((n) => {
   while (window.neuranim.snapshot().iteration < n) document.getElementById('step').click();
 }, n);
+
+/** Waits until the data panel shows the last boundary the page asked for. */
+export const boundaryShown = (page) => page.waitForFunction(() => {
+  const { requested, shown } = document.getElementById('boundary').dataset;
+  return requested !== undefined && requested === shown;
+});

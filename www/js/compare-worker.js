@@ -35,7 +35,7 @@ function round() {
   while (performance.now() - started < ROUND_MS) {
     let progressed = false;
     for (const model of models) {
-      const left = iterations - model.playground.snapshot().iteration;
+      const left = iterations - model.playground.progress()[0];
       if (left > 0 && model.playground.step(Math.min(chunk, left)) > 0) progressed = true;
     }
     if (!progressed) break;
@@ -60,7 +60,7 @@ function round() {
     const bitmap = picture.transferToImageBitmap();
     return { size, iteration: snap.iteration, accuracy: snap.trainScore, diverged: snap.diverged, bitmap };
   });
-  self.postMessage({ models: out, done: models.every((m) => m.playground.snapshot().iteration >= iterations) }, out.map((m) => m.bitmap));
+  self.postMessage({ models: out, done: models.every((m) => m.playground.progress()[0] >= iterations) }, out.map((m) => m.bitmap));
   if (out.some((m) => m.iteration < iterations && !m.diverged)) setTimeout(round, 0);
 }
 

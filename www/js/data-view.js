@@ -38,6 +38,9 @@ export class DataView {
     this.raster = raster;
     this.msPerPixel = 0;
     this.playingSide = 0;
+    // Which picture was asked for last and which is shown, as data attributes: a reader of the
+    // page (a test) waits for them to agree instead of for a guessed time.
+    this.requested = 0;
     this.neuron = null;
   }
 
@@ -96,9 +99,13 @@ export class DataView {
     if (this.raster?.available) {
       const network = { sizes, activation: playground.activation(), classes: task.classes, params: playground.params(), features: playground.features() };
       const out = { outWidth: this.canvas.width, outHeight: this.canvas.height };
+      const request = this.ask();
       this.raster.request(this.kind, { network, bounds, width, height, ...out, style, neuron: this.neuron, exact: !playing }, (data, ms) => {
-        this.learnCost(ms, data.width * data.height);
-        this.ctx.transferFromImageBitmap(data.bitmap);
+        if (!data.unchanged) {
+          this.learnCost(ms, data.width * data.height);
+          this.ctx.transferFromImageBitmap(data.bitmap);
+        }
+        this.shown(request);
       });
     } else {
       const started = performance.now();
@@ -116,7 +123,18 @@ export class DataView {
       }
       this.learnCost(performance.now() - started, n);
       this.ctx.transferFromImageBitmap(toBitmap(pixels, width, height, this.canvas.width, this.canvas.height));
+      this.shown(this.ask());
     }
+  }
+
+  ask() {
+    this.requested++;
+    this.canvas.dataset.requested = String(this.requested);
+    return this.requested;
+  }
+
+  shown(request) {
+    this.canvas.dataset.shown = String(request);
   }
 
   /** Redraws the points and axes only when what they show has changed. */

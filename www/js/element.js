@@ -163,7 +163,7 @@ export class NeuranimPlayground extends HTMLElement {
 
   paint() {
     const { playground } = this;
-    const snap = playground.snapshot();
+    const snap = playground.snapshot(!this.playing);
     this.view.render(playground, this.task, snap.sizes, { playing: this.playing });
     const cost = snap.trainCost == null ? '–' : snap.trainCost.toFixed(4);
     const score = snap.trainScore == null ? '' : this.task.kind === 'regression' ? ` · RMSE ${snap.trainScore.toFixed(3)}` : ` · ${(100 * snap.trainScore).toFixed(1)} %`;

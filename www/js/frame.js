@@ -7,11 +7,18 @@ import { paintAtlas, RESOLUTION } from './atlas.js';
 import { CostChart } from './chart.js';
 import { colourBoundary } from './colour-tables.js';
 import { biasGeometry, edgeGeometry, layoutGraph } from './graph-layout.js';
-import { parameterStyle } from './network-graph.js';
+import { parameterStyle } from './edge-style.js';
 import { CLASS_COLOURS } from './palette.js';
 import { drawOverlay } from './plot-overlay.js';
 
 const TITLE_PX = 26;
+/** Milliseconds a frame's boundary may take to compute: a deep network's is computed on a
+ * coarser grid and smoothed, so that drawing a frame never freezes the page. */
+const BOUNDARY_MS = 15;
+/** The side of the grid that first measures a network's cost per pixel. */
+const PROBE_SIDE = 16;
+/** Milliseconds per pixel of each run's boundary, measured once. */
+const costs = new WeakMap();
 const AXES = { left: 28, bottom: 18 };
 const INK = '#1f2328';
 
@@ -56,14 +63,32 @@ function drawTitle(ctx, snap, task, width) {
   ctx.fillText(`${cost}${score}`.trim(), width - 10, TITLE_PX / 2 + 1);
 }
 
+/** The boundary over `plot`, on a grid as fine as BOUNDARY_MS allows, as a canvas. */
+function boundaryCanvas(playground, plot, view) {
+  if (!costs.has(playground)) {
+    const started = performance.now();
+    playground.computeBoundary(PROBE_SIDE, PROBE_SIDE);
+    costs.set(playground, Math.max(1e-6, (performance.now() - started) / (PROBE_SIDE * PROBE_SIDE)));
+  }
+  const scale = Math.min(1, Math.sqrt(BOUNDARY_MS / costs.get(playground) / (plot.width * plot.height)));
+  const width = Math.max(1, Math.round(plot.width * scale));
+  const height = Math.max(1, Math.round(plot.height * scale));
+  const length = playground.computeBoundary(width, height);
+  const values = new Float32Array(view.memory.buffer, playground.boundaryPtr(), length);
+  const image = new ImageData(width, height);
+  colourBoundary(values, new Uint32Array(image.data.buffer), view.task, view.style);
+  const canvas = canvasOf(width, height);
+  canvas.getContext('2d').putImageData(image, 0, 0);
+  return canvas;
+}
+
 function drawData(ctx, playground, { x, y, side }, view) {
   const plot = { left: AXES.left, top: 4, width: side - AXES.left - 6, height: side - AXES.bottom - 8 };
-  const length = playground.computeBoundary(plot.width, plot.height);
-  const values = new Float32Array(view.memory.buffer, playground.boundaryPtr(), length);
-  const image = new ImageData(plot.width, plot.height);
-  colourBoundary(values, new Uint32Array(image.data.buffer), view.task, view.style);
   const layer = canvasOf(side, side);
-  layer.getContext('2d').putImageData(image, plot.left, plot.top);
+  const layerCtx = layer.getContext('2d');
+  layerCtx.imageSmoothingEnabled = true;
+  layerCtx.imageSmoothingQuality = 'high';
+  layerCtx.drawImage(boundaryCanvas(playground, plot, view), plot.left, plot.top, plot.width, plot.height);
   const overlay = canvasOf(side, side);
   drawOverlay(overlay, plot, 1, {
     bounds: playground.bounds(),

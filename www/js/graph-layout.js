@@ -1,7 +1,8 @@
 // Where the network graph's pieces go, in CSS pixels: one column per layer (inputs first,
 // output last), each column's neurons centred on the tallest one, edges as cubic Béziers
 // from the right side of a thumbnail to the left side of the next. Pure geometry, so that
-// the drawing code only paints and the shapes can be checked without a page.
+// the drawing code only paints, hit-testing only computes, and both can be checked without
+// a page.
 
 /** Thumbnail sides in CSS pixels: never below 32 so that a 32 × 32 raster is never shrunk. */
 export const THUMB = { min: 32, max: 44 };
@@ -53,23 +54,74 @@ function port(j, n, thumb) {
   return (j - (n - 1) / 2) * Math.min(PORT_STEP, (0.5 * thumb) / (n - 1));
 }
 
-/**
- * The curve of w[l][i][k], from neuron k of column l to neuron i of column l + 1, as
- * `{ d, mid }`: an SVG path and the curve's midpoint (the curve is symmetric about it).
- */
-export function edgeGeometry(layout, l, i, k) {
+/** The ends of w[l][i][k]'s curve, from neuron k of column l to neuron i of column l + 1:
+ * `{ x0, y0, x1, y1 }`. Every edge of a gap shares x0 and x1. */
+export function edgeEnds(layout, l, i, k) {
   const { nodes, thumb } = layout;
   const from = nodes[l][k];
   const to = nodes[l + 1][i];
   // One pixel off each thumbnail, so that the curve starts outside its frame.
-  const x0 = from.x + thumb + 1;
-  const y0 = from.y + thumb / 2 + port(i, nodes[l + 1].length, thumb);
-  const x1 = to.x - 1;
-  const y1 = to.y + thumb / 2 + port(k, nodes[l].length, thumb);
+  return {
+    x0: from.x + thumb + 1,
+    y0: from.y + thumb / 2 + port(i, nodes[l + 1].length, thumb),
+    x1: to.x - 1,
+    y1: to.y + thumb / 2 + port(k, nodes[l].length, thumb),
+  };
+}
+
+/**
+ * The curve of w[l][i][k] as `{ d, mid }`: an SVG path and the curve's midpoint (the curve
+ * is symmetric about it). Its control points are half the gap in from each end, level with
+ * it, so that (curveX, curveY below) one parameter t places a point of every edge of a gap.
+ */
+export function edgeGeometry(layout, l, i, k) {
+  const { x0, y0, x1, y1 } = edgeEnds(layout, l, i, k);
   const c = (x1 - x0) / 2;
   const d = `M${x0} ${y0}C${x0 + c} ${y0} ${x1 - c} ${y1} ${x1} ${y1}`;
   return { d, mid: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 } };
 }
+
+/** Every edge's ends, gap by gap: `gaps[l]` holds x0 and x1, shared by the gap's edges, and
+ * y0 and y1 of w[l][i][k] at index i · nIn + k, the weights' row-major order. */
+export function edgeTable(layout) {
+  const { nodes } = layout;
+  return nodes.slice(1).map((column, l) => {
+    const nIn = nodes[l].length;
+    const nOut = column.length;
+    const y0 = new Float64Array(nIn * nOut);
+    const y1 = new Float64Array(nIn * nOut);
+    let x0 = 0;
+    let x1 = 0;
+    for (let i = 0; i < nOut; i++) {
+      for (let k = 0; k < nIn; k++) {
+        const ends = edgeEnds(layout, l, i, k);
+        y0[i * nIn + k] = ends.y0;
+        y1[i * nIn + k] = ends.y1;
+        ({ x0, x1 } = ends);
+      }
+    }
+    return { l, nIn, nOut, x0, x1, y0, y1 };
+  });
+}
+
+/** How far across its gap (0 to 1) an edge is at parameter t, and how far from y0 to y1:
+ * the edge curve's x(t) and y(t) with the ends at 0 and 1. */
+export const curveX = (t) => t * (1.5 - 1.5 * t + t * t);
+export const curveY = (t) => t * t * (3 - 2 * t);
+const slopeX = (t) => 1.5 - 3 * t + 3 * t * t;
+const slopeY = (t) => 6 * t * (1 - t);
+
+/** The t at which every edge of a gap is a fraction u of the way across. x(t) rises
+ * everywhere (its slope is at least 0.75), so Newton's method from t = u converges in a few
+ * steps. */
+export function curveParameter(u) {
+  let t = Math.min(1, Math.max(0, u));
+  for (let n = 0; n < 6; n++) t = Math.min(1, Math.max(0, t - (curveX(t) - u) / slopeX(t)));
+  return t;
+}
+
+/** The edge's dy/dx at t, for a gap `width` wide and an edge that falls `rise` pixels. */
+export const curveSlope = (t, width, rise) => (rise * slopeY(t)) / (width * slopeX(t));
 
 /** The bias of neuron i in column c sits on its thumbnail's lower-left corner: `d` is a
  * zero-length path there (its round caps make a disc to point at), `mid` the corner. */
@@ -78,4 +130,21 @@ export function biasGeometry(layout, c, i) {
   const { x, y } = nodes[c][i];
   const [px, py] = [x - 1, y + thumb + 1];
   return { d: `M${px} ${py}h0`, mid: { x: px, y: py } };
+}
+
+/** The SVG path of a weight's curve or a bias's mark point, for an item as graph-hit.js
+ * describes it. */
+export function itemPath(layout, item) {
+  return item.kind === 'edge' ? edgeGeometry(layout, item.l, item.i, item.k).d : biasGeometry(layout, item.l + 1, item.i).d;
+}
+
+/** Where a floating element points at an item: its centre's x, and the top and bottom to
+ * keep clear. */
+export function itemAnchor(layout, item) {
+  if (item.kind === 'neuron') {
+    const { x, y } = layout.nodes[item.c][item.i];
+    return { x: x + layout.thumb / 2, top: y, bottom: y + layout.thumb };
+  }
+  const { mid } = item.kind === 'edge' ? edgeGeometry(layout, item.l, item.i, item.k) : biasGeometry(layout, item.l + 1, item.i);
+  return { x: mid.x, top: mid.y - 4, bottom: mid.y + 4 };
 }

@@ -356,7 +356,7 @@ function setText(element, text) {
 
 function render() {
   const { playground, task, settings } = state;
-  const snap = playground.snapshot();
+  const snap = playground.snapshot(!run.playing);
   state.iteration = snap.liveIteration;
   state.view.render(playground, task, snap.sizes, {
     showTest: ui.showTest.checked,
@@ -394,7 +394,7 @@ function render() {
 /** The network graph, and the chart with the readouts. */
 function drawSecondary(snap, { graph, chart }) {
   const { playground, task } = state;
-  if (graph) state.graph?.draw(playground, snap);
+  if (graph) state.graph?.draw(playground, snap, { playing: run.playing });
   if (!chart) return;
   state.chart?.draw(playground, {
     cursorIteration: snap.iteration,

@@ -29,9 +29,9 @@ export class RasterClient {
     return this.worker !== null;
   }
 
-  /** Asks for a picture of `kind`; `onDone(result, milliseconds)` receives it unless it would
-   * look the same as the last one delivered. A request still waiting is replaced, never
-   * answered. */
+  /** Asks for a picture of `kind`; `onDone(result, milliseconds)` receives it, or
+   * `{ unchanged: true }` when it would look the same as the last one delivered. A request
+   * still waiting is replaced, never answered. */
   request(kind, message, onDone) {
     if (!this.slots.has(kind)) this.slots.set(kind, { waiting: null, busy: false, sentAt: 0, onDone: null });
     const slot = this.slots.get(kind);
@@ -80,7 +80,7 @@ export class RasterClient {
     slot.busy = false;
     const ms = performance.now() - slot.sentAt;
     if (ms > QUICK_MS) this.restUntil = performance.now() + (ms * (1 - DUTY)) / DUTY;
-    if (!data.unchanged) slot.onDone(data, ms);
+    slot.onDone(data, ms);
     this.pump();
   }
 }

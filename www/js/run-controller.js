@@ -18,13 +18,17 @@ export const FRAME_BUDGET_MS = 6;
 const MAX_UPDATES = 1_000_000;
 /** Over how long the achieved rate is averaged. */
 const RATE_WINDOW_MS = 1000;
+/** The most of its time a run spends measuring the whole data set (the chart's points and
+ * the readouts): a deep network's measurement costs more than a frame's updates, so it is
+ * made every few frames instead of every one. */
+const MEASURE_SHARE = 0.2;
 
 /** Why a run stopped by itself. */
 export const STOPPED = { diverged: 'diverged', finished: 'finished' };
 
-/** `playground` needs `stepUnmeasured(n)` (updates made, fewer when diverged),
- * `recordMetrics()` and `progress()` ([iteration, epochs]). Returns the updates made in at
- * most about `budgetMs` of `clock` time (at least one), and whether training diverged. */
+/** `playground` needs `stepUnmeasured(n)` (updates made, fewer when diverged). Returns the
+ * updates made in at most about `budgetMs` of `clock` time (at least one), and whether
+ * training diverged. */
 export function trainWithin(playground, wanted, budgetMs, clock) {
   const start = clock();
   let done = 0;
@@ -45,7 +49,6 @@ export function trainWithin(playground, wanted, budgetMs, clock) {
     // too coarse to have moved yet doubles the chunk instead.
     chunk = elapsed > 0 ? Math.max(1, Math.floor(((budgetMs - elapsed) * done) / elapsed / 2)) : chunk * 2;
   }
-  playground.recordMetrics();
   return { updates: done, diverged };
 }
 
@@ -113,8 +116,9 @@ const pageLoop = typeof requestAnimationFrame === 'function' ? new FrameLoop((f)
 
 export class RunController {
   /**
-   * `playground()` returns the run to train (or null); `onFrame({ trained, stopped })` is
-   * called every animation frame after training (`trained`: updates made this frame;
+   * `playground()` returns the run to train (with `stepUnmeasured`, `recordMetrics` and
+   * `progress`), or null; `onFrame({ trained, stopped })` is called every animation frame
+   * after training (`trained`: updates made this frame;
    * `stopped`: a STOPPED reason when the run stopped by itself this frame);
    * `canTrain()` says whether training may run now (an element scrolled out of view says no);
    * `onPlayingChange(playing)` follows play and pause; `onError(error)` hears what a frame
@@ -128,6 +132,8 @@ export class RunController {
     this.speed = 10;
     this.stopAt = 0;
     this.meter = new RateMeter();
+    this.measureMs = 0;
+    this.measuredAt = -Infinity;
   }
 
   /** Starts receiving animation frames. */
@@ -198,6 +204,7 @@ export class RunController {
     const wanted = this.wanted(iteration);
     let result = { updates: 0, diverged: false };
     if (wanted > 0) result = trainWithin(playground, wanted, budgetMs, this.clock);
+    this.measure(playground);
     const [now, epochs] = playground.progress();
     this.meter.add(this.clock(), now, epochs);
     let stopped = null;
@@ -205,6 +212,17 @@ export class RunController {
     else if (this.stopAt > 0 && now >= this.stopAt) stopped = STOPPED.finished;
     if (stopped) this.setPlaying(false);
     return { updates: result.updates, stopped };
+  }
+
+  /** Records the metrics of the live parameters, when that keeps measuring within its share
+   * of the time. `playground` needs `recordMetrics()`. */
+  measure(playground) {
+    const start = this.clock();
+    if (start - this.measuredAt < this.measureMs / MEASURE_SHARE) return;
+    playground.recordMetrics();
+    this.measuredAt = this.clock();
+    const ms = this.measuredAt - start;
+    this.measureMs = this.measureMs ? 0.7 * this.measureMs + 0.3 * ms : ms;
   }
 
   /** What training achieves, for showing beside the speed: { updates, epochs } per second. */

@@ -93,9 +93,12 @@ impl Playground {
     }
 
     /// Iteration, epoch, metrics, weights by layer and divergence of the iteration shown (the
-    /// live one, or a past one after `seek`), as a plain object.
-    pub fn snapshot(&mut self) -> Result<JsValue, JsError> {
-        let snapshot = self.shown_snapshot();
+    /// live one, or a past one after `seek`), as a plain object. The live run's metrics are
+    /// measured if they were not yet; with `measure` false (training plays, and measuring a
+    /// deep network on the whole data set costs more than a frame's updates), the last ones
+    /// recorded are shown instead.
+    pub fn snapshot(&mut self, measure: Option<bool>) -> Result<JsValue, JsError> {
+        let snapshot = self.shown_snapshot(measure.unwrap_or(true));
         serde_wasm_bindgen::to_value(&snapshot).map_err(|e| JsError::new(&e.to_string()))
     }
 

@@ -135,7 +135,7 @@ impl Playground {
         shown(&self.run, self.viewing)
     }
 
-    pub(crate) fn shown_snapshot(&mut self) -> Snapshot {
+    pub(crate) fn shown_snapshot(&mut self, measure: bool) -> Snapshot {
         let live = [
             self.run.timeline().first_iteration(),
             self.run.trainer().iteration(),
@@ -147,7 +147,7 @@ impl Playground {
             }
         }
         let trainer = &mut self.run.session.trainer;
-        let record = if trainer.divergence().is_none() {
+        let record = if measure && trainer.divergence().is_none() {
             trainer.record().ok()
         } else {
             trainer.history().last()
