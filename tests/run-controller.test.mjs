@@ -190,6 +190,34 @@ test('controllers on one page share one frame budget', () => {
   assert.equal(runs[2].iteration, before);
 });
 
+test('late frames shrink the training budget, frames on time let it grow back', () => {
+  const time = pretendTime();
+  const frames = [];
+  const loop = new FrameLoop((f) => frames.push(f));
+  const run = pretendRun(time, { cost: () => 0.01 });
+  const controller = new RunController({ playground: () => run, clock: time.clock, loop });
+  controller.configure({ speed: MAX_SPEED });
+  controller.setPlaying(true);
+  controller.attach();
+  const trainedIn = (gap, count) => {
+    let stamp = 0;
+    let used = 0;
+    for (let f = 0; f < count; f++) {
+      const start = time.now;
+      frames.pop()((stamp += gap));
+      used = time.now - start;
+    }
+    return used;
+  };
+  assert.ok(Math.abs(trainedIn(16.7, 10) - FRAME_BUDGET_MS) < 0.1);
+  const late = trainedIn(25, 40);
+  assert.ok(late < 2.1, `still ${late} ms a frame while frames come 25 ms apart`);
+  assert.ok(late >= 1.9, 'never below the least budget');
+  assert.ok(Math.abs(trainedIn(16.7, 40) - FRAME_BUDGET_MS) < 0.1, 'back to the whole budget');
+  // A long gap (a hidden tab coming back) changes nothing.
+  assert.ok(Math.abs(trainedIn(5000, 3) - FRAME_BUDGET_MS) < 0.1);
+});
+
 test('an error in a frame pauses the run and the loop goes on', () => {
   const time = pretendTime();
   const frames = [];

@@ -12,8 +12,14 @@
 /** Speed's value for "as fast as the budget allows". */
 export const MAX_SPEED = 'max';
 /** Milliseconds of training per frame, for all controllers together: with the painting after
- * it, a frame still fits the 16.7 ms of a 60 Hz display on a 2-core laptop. */
+ * it, a frame still fits the 16.7 ms of a 60 Hz display on a 2-core laptop. When painting
+ * takes longer (a deep network's graph), frames come late and the budget shrinks towards
+ * the least, until they come on time again. */
 export const FRAME_BUDGET_MS = 6;
+const LEAST_BUDGET_MS = 2;
+/** Frames further apart than this are late; closer than the second, on time with room. */
+const LATE_MS = 17.5;
+const ON_TIME_MS = 17;
 /** Updates per frame at "max": more than any budget lets through. */
 const MAX_UPDATES = 1_000_000;
 /** Over how long the achieved rate is averaged. */
@@ -85,6 +91,18 @@ export class FrameLoop {
     this.scheduled = false;
     this.requestFrame = schedule;
     this.tick = this.tick.bind(this);
+    this.budget = FRAME_BUDGET_MS;
+    this.last = null;
+  }
+
+  /** Shrinks the budget while frames come late, and lets it grow back while they are on
+   * time. A gap of more than a few frames (a hidden tab, a pause) says nothing of either. */
+  adapt(time) {
+    const gap = time === undefined || this.last === null ? null : time - this.last;
+    this.last = time ?? null;
+    if (gap === null || gap > 4 * LATE_MS) return;
+    if (gap > LATE_MS) this.budget = Math.max(LEAST_BUDGET_MS, this.budget - 0.5);
+    else if (gap < ON_TIME_MS) this.budget = Math.min(FRAME_BUDGET_MS, this.budget + 0.25);
   }
 
   add(controller) {
@@ -102,11 +120,12 @@ export class FrameLoop {
     this.requestFrame(this.tick);
   }
 
-  tick() {
+  tick(time) {
     this.scheduled = false;
+    this.adapt(time);
     const all = [...this.controllers];
     const training = all.filter((c) => c.wantsToTrain());
-    const share = FRAME_BUDGET_MS / Math.max(1, training.length);
+    const share = this.budget / Math.max(1, training.length);
     for (const controller of all) controller.frame(training.includes(controller) ? share : 0);
     this.schedule();
   }
@@ -203,8 +222,10 @@ export class RunController {
     const [iteration] = playground.progress();
     const wanted = this.wanted(iteration);
     let result = { updates: 0, diverged: false };
-    if (wanted > 0) result = trainWithin(playground, wanted, budgetMs, this.clock);
-    this.measure(playground);
+    // A measurement comes out of the frame's budget, so that the frame that makes it is no
+    // longer than the others.
+    const measured = this.measure(playground);
+    if (wanted > 0) result = trainWithin(playground, wanted, Math.max(0, budgetMs - measured), this.clock);
     const [now, epochs] = playground.progress();
     this.meter.add(this.clock(), now, epochs);
     let stopped = null;
@@ -215,14 +236,15 @@ export class RunController {
   }
 
   /** Records the metrics of the live parameters, when that keeps measuring within its share
-   * of the time. `playground` needs `recordMetrics()`. */
+   * of the time; returns the milliseconds it took. `playground` needs `recordMetrics()`. */
   measure(playground) {
     const start = this.clock();
-    if (start - this.measuredAt < this.measureMs / MEASURE_SHARE) return;
+    if (start - this.measuredAt < this.measureMs / MEASURE_SHARE) return 0;
     playground.recordMetrics();
     this.measuredAt = this.clock();
     const ms = this.measuredAt - start;
     this.measureMs = this.measureMs ? 0.7 * this.measureMs + 0.3 * ms : ms;
+    return ms;
   }
 
   /** What training achieves, for showing beside the speed: { updates, epochs } per second. */
