@@ -55,15 +55,10 @@ export class DataView {
    * always within a budget, so that no network is heavy enough to freeze the page. */
   rasterSize(playing) {
     const { width, height } = this.canvas;
+    const scaled = (scale) => [Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))];
     const worker = this.raster?.available;
-    if (!worker && this.msPerPixel === 0) {
-      const scale = Math.min(1, FIRST_MAIN_SIDE / Math.max(width, height));
-      return [Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))];
-    }
-    if (!worker && !playing) {
-      const scale = Math.min(1, Math.sqrt(BUDGET_MS.mainPaused / this.msPerPixel / (width * height)));
-      return [Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))];
-    }
+    if (!worker && this.msPerPixel === 0) return scaled(Math.min(1, FIRST_MAIN_SIDE / Math.max(width, height)));
+    if (!worker && !playing) return scaled(Math.min(1, Math.sqrt(BUDGET_MS.mainPaused / this.msPerPixel / (width * height))));
     if (!playing || this.msPerPixel === 0) return [width, height];
     const budget = worker ? BUDGET_MS.worker : BUDGET_MS.main;
     const long = Math.max(width, height);
@@ -73,8 +68,7 @@ export class DataView {
     let side = Math.min(long, Math.max(least, Math.round(fits / SIDE_STEP) * SIDE_STEP));
     if (Math.abs(side - this.playingSide) <= 0.2 * this.playingSide) side = Math.min(long, this.playingSide);
     this.playingSide = side;
-    const scale = side / long;
-    return [Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))];
+    return scaled(side / long);
   }
 
   learnCost(ms, pixels) {

@@ -54,12 +54,15 @@ export class NeuranimPlayground extends HTMLElement {
     this.run = new RunController({
       playground: () => this.playground,
       canTrain: () => this.visible && !document.hidden,
-      onFrame: ({ trained, stopped }) => this.frame(trained, stopped),
+      onFrame: ({ trained }) => this.frame(trained),
       onPlayingChange: (playing) => {
         this.playButton.textContent = playing ? 'Pause' : 'Play';
         this.playButton.setAttribute('aria-pressed', String(playing));
-        // Paused, the boundary returns to full resolution.
-        if (!playing && this.playground) this.paint();
+        // Paused or stopped, the boundary returns to full resolution, with why it stopped.
+        if (!playing && this.playground) {
+          const snap = this.paint();
+          if (snap.diverged) this.say(snap.diverged);
+        }
       },
       onError: (error) => this.say(`Training stopped: ${error?.message ?? error}`),
     });
@@ -153,12 +156,11 @@ export class NeuranimPlayground extends HTMLElement {
     this.paint();
   }
 
-  /** After the controller trained (while playing, visible and in a shown tab): paints. */
-  frame(trained, stopped) {
-    if (!trained && !stopped) return;
+  /** After the controller trained (while playing, visible and in a shown tab): paints. A run
+   * that stopped this frame was painted as it paused. */
+  frame(trained) {
     this.steps += trained;
-    const snap = this.paint();
-    if (snap.diverged) this.say(snap.diverged);
+    if (trained && this.playing) this.paint();
   }
 
   paint() {

@@ -4,18 +4,12 @@
 // before the export is shown again after it.
 
 import { drawFrame } from './frame.js';
+import { seekStep } from './time-machine.js';
 import { extensionOf, recordVideo, videoType } from './video.js';
 
 const $ = (id) => document.getElementById(id);
 /** Frames drawn but not yet encoded, at most: bounds the memory a slow encoder can take. */
 const IN_FLIGHT = 3;
-/** Milliseconds of replay per task on the way to a frame's iteration: a deep network's
- * frames take several tasks, and the page answers between them. */
-const SEEK_BUDGET_MS = 25;
-const clock = () => performance.now();
-
-/** Whether `iteration` is shown now; if not, the replay towards it went on a while. */
-const reached = (playground, iteration) => playground.seekWithin(iteration, SEEK_BUDGET_MS, clock);
 
 /** `count` iterations from `from` to `to`, evenly spaced, both ends included. */
 export function frameIterations(from, to, count) {
@@ -131,7 +125,7 @@ export class GifExport {
       delay,
       type: this.videoType,
       draw: (i) => {
-        if (!reached(playground, iterations[i])) return false;
+        if (!seekStep(playground, iterations[i])) return false;
         drawFrame(ctx, playground, width, height, view);
         return true;
       },
@@ -160,7 +154,7 @@ export class GifExport {
         scheduled = false;
         if (run.cancelled) return resolve(null);
         if (drawn < iterations.length && drawn - encoded < IN_FLIGHT) {
-          if (!reached(playground, iterations[drawn])) {
+          if (!seekStep(playground, iterations[drawn])) {
             later();
             return;
           }

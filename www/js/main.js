@@ -13,7 +13,7 @@ import { Controls } from './controls.js';
 import { DataView, taskOf } from './data-view.js';
 import { NetworkGraph } from './network-graph.js';
 import { RasterClient } from './raster-client.js';
-import { TimeMachine } from './time-machine.js';
+import { seekStep, TimeMachine } from './time-machine.js';
 import { coloursFor } from './colour-tables.js';
 import { download, fileName } from './files.js';
 import { drawFrame } from './frame.js';
@@ -46,10 +46,6 @@ const ui = {
 };
 /** How often the achieved rate is rewritten: often enough to follow, rarely enough to read. */
 const RATE_EVERY_MS = 500;
-/** Milliseconds of replay a seek may take per frame: a small network's seek ends in one, a
- * deep one's goes on over the next frames while the page stays responsive. */
-const SEEK_BUDGET_MS = 25;
-const clock = () => performance.now();
 
 const state = { seeking: null, space: null, spaceShape: null, layerSpace: null, selected: null, maths: null, ownData: null, noPoints: false, editor: null, wasm: null, settings: null, playground: null, task: null, view: null, controls: null, iteration: 0, frame: 0, rateShownAt: 0 };
 
@@ -91,12 +87,10 @@ function notify(lines) {
   ui.notice.hidden = !text;
 }
 
-function setPlaying(playing) {
-  run.setPlaying(playing);
-}
-
-/** The speed and stop iteration the controller trains by. */
-function configureRun() {
+/** Shows the settings in the controls, and gives the run controller the speed and stop
+ * iteration to train by: every change of the settings goes through here. */
+function showSettings() {
+  state.controls.show(state.settings);
   run.configure({ speed: state.settings.speed, stopAt: state.settings.iterations });
 }
 
@@ -108,7 +102,7 @@ function showIteration(iteration) {
 }
 
 function continueSeek() {
-  if (state.playground.seekWithin(state.seeking, SEEK_BUDGET_MS, clock)) state.seeking = null;
+  if (seekStep(state.playground, state.seeking)) state.seeking = null;
   render();
 }
 
@@ -205,7 +199,7 @@ function hasPoint(points, { x1, x2 }) {
 function trainOn(data, { keepWeights }) {
   if (data.labels.length === 0) {
     state.noPoints = true;
-    setPlaying(false);
+    run.setPlaying(false);
     notify(['No points left: click the plot to add some.']);
     render();
     return;
@@ -226,7 +220,7 @@ async function importCsv(file) {
     notify([`${file.name} was not imported: ${error?.message ?? error}`]);
     return;
   }
-  setPlaying(false);
+  run.setPlaying(false);
   state.ownData = null;
   trainOn({ ...data, points: Float64Array.from(data.points), labels: Float64Array.from(data.labels), bounds: Float64Array.from(data.bounds) }, { keepWeights: false });
   const kind = data.classes === 0 ? 'values' : `${data.classes} classes`;
@@ -252,11 +246,10 @@ function openRunText(text, name) {
     notify([`${name} was not opened: ${error?.message ?? error}`]);
     return;
   }
-  setPlaying(false);
+  run.setPlaying(false);
   const { settings, notices } = fromCoreSettings(next.coreSettings(), state.settings);
   state.settings = settings;
-  state.controls.show(settings);
-  configureRun();
+  showSettings();
   saveHash();
   applyAppearance();
   state.ownData = next.isOwnData()
@@ -308,8 +301,7 @@ function saveHash() {
 
 function change(key, value, notice) {
   state.settings = { ...state.settings, [key]: value };
-  state.controls.show(state.settings);
-  configureRun();
+  showSettings();
   saveHash();
   applyAppearance();
   notify([notice]);
@@ -320,7 +312,7 @@ function change(key, value, notice) {
   } else if (!['speed', 'iterations', 'hide', 'presenter'].includes(key)) {
     // A new data set or noise means generated points again.
     if (key === 'dataset' || key === 'noise') state.ownData = null;
-    setPlaying(false);
+    run.setPlaying(false);
     restart();
   }
 }
@@ -382,7 +374,7 @@ function render() {
   }
   const wasPlaying = run.playing;
   if (snap.diverged && snap.iteration === snap.liveIteration) {
-    setPlaying(false);
+    run.setPlaying(false);
     notify([snap.diverged]);
   }
   // Stopped here: what took turns shows this last frame too.
@@ -439,7 +431,7 @@ const stepEpoch = guarded(() => {
   render();
 });
 const reset = guarded(() => {
-  setPlaying(false);
+  run.setPlaying(false);
   notify([]);
   restart();
 });
@@ -470,17 +462,15 @@ async function main() {
     onChange: guarded(change),
     onPreset: guarded((name) => {
       state.settings = { ...applyPreset(name), hide: state.settings.hide, contrast: state.settings.contrast };
-      state.controls.show(state.settings);
-      configureRun();
+      showSettings();
       saveHash();
-      setPlaying(false);
+      run.setPlaying(false);
       notify([]);
       state.ownData = null;
       restart();
     }),
   });
-  state.controls.show(settings);
-  configureRun();
+  showSettings();
   applyAppearance();
   state.editor = new DataEditor(document.querySelector('.plot'), $('class-picker'), {
     onEdit: guarded((data) => trainOn(data, { keepWeights: true })),
@@ -511,7 +501,7 @@ async function main() {
       notify([]);
       render();
     }),
-    pauseTraining: () => setPlaying(false),
+    pauseTraining: () => run.setPlaying(false),
   });
   notify(notices);
   $('present').addEventListener('click', guarded(() => {
@@ -539,7 +529,7 @@ async function main() {
     open: guarded((json, size) => openRunText(json, `the network with ${size} hidden neurons`)),
   });
   $('compare').addEventListener('click', guarded(() => {
-    setPlaying(false);
+    run.setPlaying(false);
     compare.openDialog();
   }));
   for (const id of ['view-space', 'space-x', 'space-y']) $(id).addEventListener('change', guarded(chooseSpace));
@@ -567,7 +557,7 @@ async function main() {
     save: (blob, name) => download(name, blob),
   });
   $('save-gif').addEventListener('click', guarded(() => {
-    setPlaying(false);
+    run.setPlaying(false);
     gif.open();
   }));
   $('open-run').addEventListener('click', () => $('run-file').click());
@@ -587,10 +577,9 @@ async function main() {
   window.addEventListener('hashchange', guarded(() => {
     const parsed = parseHash(location.hash);
     state.settings = parsed.settings;
-    state.controls.show(state.settings);
-    configureRun();
+    showSettings();
     applyAppearance();
-    setPlaying(false);
+    run.setPlaying(false);
     state.ownData = null;
     restart();
     notify(parsed.notices);
@@ -616,7 +605,7 @@ async function main() {
     }),
   });
   // Autoplay only for readers who have not asked their system for reduced motion.
-  if (settings.autoplay === 'on' && !matchMedia('(prefers-reduced-motion: reduce)').matches) setPlaying(true);
+  if (settings.autoplay === 'on' && !matchMedia('(prefers-reduced-motion: reduce)').matches) run.setPlaying(true);
   document.documentElement.dataset.ready = 'true';
   run.attach();
 }

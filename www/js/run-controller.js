@@ -122,12 +122,13 @@ export class FrameLoop {
 
   tick(time) {
     this.scheduled = false;
+    // The next frame is asked for first: nothing a frame throws can stop the loop.
+    this.schedule();
     this.adapt(time);
     const all = [...this.controllers];
     const training = all.filter((c) => c.wantsToTrain());
     const share = this.budget / Math.max(1, training.length);
     for (const controller of all) controller.frame(training.includes(controller) ? share : 0);
-    this.schedule();
   }
 }
 
@@ -185,7 +186,11 @@ export class RunController {
   }
 
   finished(playground) {
-    return this.stopAt > 0 && playground.progress()[0] >= this.stopAt;
+    return this.reachedStop(playground.progress()[0]);
+  }
+
+  reachedStop(iteration) {
+    return this.stopAt > 0 && iteration >= this.stopAt;
   }
 
   /** Updates this frame may make at most: the speed, never past the stop iteration. */
@@ -230,7 +235,7 @@ export class RunController {
     this.meter.add(this.clock(), now, epochs);
     let stopped = null;
     if (result.diverged) stopped = STOPPED.diverged;
-    else if (this.stopAt > 0 && now >= this.stopAt) stopped = STOPPED.finished;
+    else if (this.reachedStop(now)) stopped = STOPPED.finished;
     if (stopped) this.setPlaying(false);
     return { updates: result.updates, stopped };
   }

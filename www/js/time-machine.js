@@ -6,6 +6,14 @@
 const $ = (id) => document.getElementById(id);
 /** The least time between two scrubber updates while training plays. */
 const LIVE_UPDATE_MS = 250;
+/** Milliseconds of replay a seek may take per task: a small network's seek ends in one, a
+ * deep one's goes on over the next while the page stays responsive. */
+const SEEK_BUDGET_MS = 25;
+const clock = () => performance.now();
+
+/** One task's share of a seek of `playground` to `iteration`: true once it is shown; if not,
+ * the replay towards it went on a while, and the next call goes on from there. */
+export const seekStep = (playground, iteration) => playground.seekWithin(iteration, SEEK_BUDGET_MS, clock);
 
 export class TimeMachine {
   /** `show(iteration)` seeks and repaints; `live()` returns to the live run;
