@@ -508,6 +508,50 @@ test('8 hidden layers of 64: few elements, one tab stop, every weight drawn, and
   assert.deepEqual(problems, []);
 });
 
+test('8 hidden layers of 64: edges are drawn around what is on screen, and follow a scroll', async () => {
+  const { page, problems } = await openPage(site, DEEP);
+  await steps(page, 2);
+  const inkedAtBottom = async () => {
+    await page.waitForFunction(() => !document.getElementById('graph').networkGraph.painter.pending);
+    return page.evaluate(() => {
+      const graph = document.getElementById('graph').networkGraph;
+      const canvas = document.querySelector('.graph-edges');
+      const stage = graph.stage.getBoundingClientRect();
+      const box = canvas.getBoundingClientRect();
+      const { data, width } = canvasPixels(canvas);
+      const scale = canvas.width / box.width;
+      const inked = [];
+      // The curves between the last four neurons of each pair of hidden layers: their
+      // midpoints are at the graph's bottom.
+      for (let l = 1; l <= 6; l++) {
+        for (let i = 60; i < 64; i++) {
+          for (let k = 60; k < 64; k++) {
+            const { x, top } = graph.anchorOf({ kind: 'edge', l, i, k });
+            const [px, py] = [stage.left + x - box.left, stage.top + top + 4 - box.top];
+            inked.push(py >= 0 && py < box.height && data[(Math.floor(py * scale) * width + Math.floor(px * scale)) * 4 + 3] > 0);
+          }
+        }
+      }
+      return { inked, canvasHeight: box.height, stageHeight: stage.height, bottomOnScreen: stage.bottom <= innerHeight };
+    });
+  };
+  const before = await inkedAtBottom();
+  assert.ok(before.canvasHeight < before.stageHeight / 1.5, `a ${before.canvasHeight} px canvas for a ${before.stageHeight} px graph`);
+  assert.ok(!before.bottomOnScreen);
+  await page.evaluate(() => {
+    const stage = document.getElementById('graph').networkGraph.stage.getBoundingClientRect();
+    window.scrollBy(0, stage.bottom - innerHeight + 10);
+  });
+  await page.waitForFunction(() => {
+    const canvas = document.querySelector('.graph-edges').getBoundingClientRect();
+    return canvas.bottom <= innerHeight + 400 && canvas.bottom >= innerHeight - 20;
+  });
+  const after = await inkedAtBottom();
+  assert.ok(after.bottomOnScreen);
+  assert.ok(after.inked.every(Boolean), JSON.stringify(after.inked));
+  assert.deepEqual(problems, []);
+});
+
 test('screenshots: the default network, a deep one and a wide one, mid-training', async () => {
   for (const [hash, name, n] of [['', 'graph', 300], ['#hidden=8,8,8,8,8,8&init=xavier', 'graph-deep', 100], [`${DEEP}&init=xavier`, 'graph-64x8', 20]]) {
     const { page, problems } = await openPage(site, hash);

@@ -12,6 +12,10 @@
 // and strips that changed only because training moved their weights are redrawn at no more
 // than RATE pixels a second, which keeps a large network's training smooth while its edges
 // follow a moment later.
+//
+// A graph taller than WHOLE is drawn only in a band around what is on screen (setView): the
+// compositor copies a changed canvas whole every frame, and an 8 × 64 graph's 2,600 px of it
+// cost a sixth of every frame; edges wholly outside the band are not drawn at all.
 
 import { levelOf, STEPS } from './edge-style.js';
 
@@ -47,6 +51,14 @@ const URGENT = 2;
 /** How far outside its gap a strip reaches, in CSS pixels: the round caps of the widest edge
  * and the frames' sides on the left, the widest bias mark and its rim on the right. */
 const STRIP = { left: 4, right: 7 };
+/** Graphs up to this tall, in CSS pixels, are drawn whole: their canvas costs little, and a
+ * reader scrolling past them never sees a band being filled in. */
+const WHOLE = 1400;
+/** How far a band reaches beyond the screen, as a share of the screen's height, so that
+ * scrolling a little needs no redraw. */
+const AHEAD = 0.5;
+/** How far an edge's ink reaches beyond its curve: half the widest line, and its cap. */
+const INK = 6;
 const WIDTHS = STEPS.map((step) => Number(step.width));
 
 export class EdgePainter {
@@ -65,6 +77,7 @@ export class EdgePainter {
     this.gaps = [];
     this.gapDirty = new Uint8Array(0);
     this.columnDirty = new Uint8Array(0);
+    this.band = [0, 0];
   }
 
   /** Takes the geometry of a new layout (from layoutGraph) and its edgeTable. */
@@ -80,7 +93,21 @@ export class EdgePainter {
     this.order = new Int32Array(this.keys.length);
     this.gapDirty = new Uint8Array(table.length);
     this.columnDirty = new Uint8Array(layout.nodes.length);
+    this.band = [0, layout.height];
     this.ratio = 0;
+  }
+
+  /** The part of the graph on screen, from `top` to `bottom` in CSS pixels of the layout.
+   * A tall graph's band moves to cover it (and is then redrawn) once the band no longer
+   * does; returns whether it moved. */
+  setView(top, bottom) {
+    const { layout, band } = this;
+    if (!layout || layout.height <= WHOLE || bottom <= top) return false;
+    if (top >= band[0] && bottom <= band[1] && band[1] - band[0] < layout.height) return false;
+    const ahead = AHEAD * (bottom - top);
+    this.band = [Math.max(0, Math.floor(top - ahead)), Math.min(layout.height, Math.ceil(bottom + ahead))];
+    this.ratio = 0;
+    return true;
   }
 
   /** Reads a snapshot's `layers`; marks the strips whose parameters now look different. */
@@ -162,7 +189,8 @@ export class EdgePainter {
     if (!this.colours || !this.layout) return;
     if (ratio !== this.ratio) this.resize(ratio);
     const { ctx, canvas, layout, gaps } = this;
-    const scale = [canvas.width / layout.width, canvas.height / layout.height];
+    const [top, bottom] = this.band;
+    const scale = [canvas.width / layout.width, canvas.height / (bottom - top)];
     // Strip and column bounds in whole device pixels, so that they tile without seams.
     const bounds = gaps.map((gap) => [Math.floor((gap.x0 - STRIP.left) * scale[0]), Math.ceil((gap.x1 + STRIP.right) * scale[0])]);
     const region = (left, right, draw) => {
@@ -172,7 +200,7 @@ export class EdgePainter {
       ctx.rect(left, 0, right - left, canvas.height);
       ctx.clip();
       ctx.clearRect(left, 0, right - left, canvas.height);
-      ctx.setTransform(scale[0], 0, 0, scale[1], 0, 0);
+      ctx.setTransform(scale[0], 0, 0, scale[1], 0, -top * scale[1]);
       draw();
       ctx.restore();
     };
@@ -225,12 +253,20 @@ export class EdgePainter {
     ];
   }
 
+  /** Whether edge n of gap g has ink in the band. */
+  inBand(g, n) {
+    const { y0, y1 } = this.gaps[g];
+    const [top, bottom] = this.band;
+    return Math.max(y0[n], y1[n]) + INK >= top && Math.min(y0[n], y1[n]) - INK <= bottom;
+  }
+
   /** A strip's edges in pixels, as BUDGET counts them. */
   cost(g, scale) {
     const { y0, y1, x0, x1 } = this.gaps[g];
     const levels = this.levels[g];
     let total = 0;
     for (let n = 0; n < levels.length; n++) {
+      if (!this.inBand(g, n)) continue;
       const wide = WIDTHS[levels[n] & 0xff] * scale > 1;
       total += (Math.abs(y1[n] - y0[n]) + x1 - x0) * scale * (wide ? WIDE : 1);
     }
@@ -240,14 +276,16 @@ export class EdgePainter {
   resize(ratio) {
     const { canvas, layout } = this;
     this.ratio = ratio;
+    const [top, bottom] = this.band;
     const width = Math.max(1, Math.round(layout.width * ratio));
-    const height = Math.max(1, Math.round(layout.height * ratio));
+    const height = Math.max(1, Math.round((bottom - top) * ratio));
     if (canvas.width !== width || canvas.height !== height) {
       canvas.width = width;
       canvas.height = height;
     }
     canvas.style.width = `${layout.width}px`;
-    canvas.style.height = `${layout.height}px`;
+    canvas.style.height = `${bottom - top}px`;
+    canvas.style.top = `${top}px`;
     this.invalidate();
   }
 
@@ -295,7 +333,12 @@ export class EdgePainter {
     };
     ctx.lineCap = 'round';
     buckets.fill(0);
+    // Edges outside the band get the key KEYS, which no round of drawing reaches.
     for (let n = 0; n < levels.length; n++) {
+      if (!this.inBand(g, n)) {
+        keys[n] = KEYS;
+        continue;
+      }
       const level = levels[n];
       const key = (this.traced(g, Math.floor(n / nIn), n % nIn) ? 1 << 9 : 0) | ((level & 0xff) << 4) | ((n % ROUNDS) << 1) | (level >> 8);
       keys[n] = key;
@@ -303,6 +346,7 @@ export class EdgePainter {
     }
     if (levels.length <= ONE_BY_ONE) {
       for (let n = 0; n < levels.length; n++) {
+        if (keys[n] === KEYS) continue;
         look(keys[n]);
         ctx.beginPath();
         curve(n);
@@ -312,7 +356,7 @@ export class EdgePainter {
     }
     for (let key = 0; key < KEYS; key++) buckets[key + 1] += buckets[key];
     const next = buckets.slice(0, KEYS);
-    for (let n = 0; n < levels.length; n++) order[next[keys[n]]++] = n;
+    for (let n = 0; n < levels.length; n++) if (keys[n] !== KEYS) order[next[keys[n]]++] = n;
     for (let key = 0; key < KEYS; key++) {
       if (buckets[key] === buckets[key + 1]) continue;
       look(key);

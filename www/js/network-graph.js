@@ -88,6 +88,7 @@ export class NetworkGraph {
     this.neuron = null;
     this.told = null;
     this.listen();
+    this.watchView();
     new ResizeObserver(([entry]) => {
       const width = Math.floor(entry.contentRect.width);
       if (width === this.available) return;
@@ -212,6 +213,36 @@ export class NetworkGraph {
     this.layout();
   }
 
+  /** A tall graph's edges are drawn around what is on screen: scrolling the page, or any
+   * box the graph is in, moves that. */
+  watchView() {
+    let asked = 0;
+    const follow = () => {
+      asked = 0;
+      if (this.followView()) this.paintEdges();
+    };
+    const ask = () => {
+      asked ||= requestAnimationFrame(follow);
+    };
+    window.addEventListener('scroll', ask, { capture: true, passive: true });
+    window.addEventListener('resize', ask, { passive: true });
+  }
+
+  /** Tells the edge painter which part of the stage is on screen; whether its band moved. */
+  followView() {
+    if (!this.stage.isConnected) return false;
+    const box = this.stage.getBoundingClientRect();
+    const screen = window.innerHeight;
+    let top = Math.min(Math.max(0, -box.top), box.height);
+    let bottom = Math.max(0, Math.min(box.height, screen - box.top));
+    if (bottom <= top) {
+      // Off screen: the end that comes into view first.
+      top = box.top > 0 ? 0 : Math.max(0, box.height - screen);
+      bottom = Math.min(box.height, top + screen);
+    }
+    return this.painter.setView(top, bottom);
+  }
+
   /** Places everything for the current width. */
   layout() {
     const geometry = layoutGraph(this.sizes, this.available);
@@ -226,6 +257,7 @@ export class NetworkGraph {
     this.thumbnails.setLayout(geometry);
     this.marks.setLayout(geometry);
     this.painter.setLayout(geometry, this.table);
+    this.followView();
     this.paintEdges();
     this.showMarks();
     if (this.editor.open) this.place(this.editor.form, this.anchorOf(this.editor.item));

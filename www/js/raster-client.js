@@ -33,8 +33,11 @@ export class RasterClient {
    * `{ unchanged: true }` when it would look the same as the last one delivered. A request
    * still waiting is replaced, never answered. */
   request(kind, message, onDone) {
-    if (!this.slots.has(kind)) this.slots.set(kind, { waiting: null, busy: false, sentAt: 0, onDone: null });
+    if (!this.slots.has(kind)) this.slots.set(kind, { waiting: null, since: 0, busy: false, sentAt: 0, onDone: null });
     const slot = this.slots.get(kind);
+    // A replaced request keeps its place in the queue: a kind asked for every frame must
+    // not starve one asked for less often.
+    if (!slot.waiting) slot.since = performance.now();
     slot.waiting = { message, onDone };
     this.pump();
   }
@@ -51,11 +54,9 @@ export class RasterClient {
       return;
     }
     if ([...this.slots.values()].some((slot) => slot.busy)) return;
-    for (const [kind, slot] of this.slots) {
-      if (!slot.waiting) continue;
-      this.send(kind, slot);
-      return;
-    }
+    let first = null;
+    for (const entry of this.slots) if (entry[1].waiting && (!first || entry[1].since < first[1].since)) first = entry;
+    if (first) this.send(...first);
   }
 
   send(kind, slot) {

@@ -5,9 +5,11 @@
 //! Memory is bounded: when the rows would outgrow the budget, old rows are merged (see
 //! thinning.rs), so that a long run keeps coarse old rows and every recent record.
 
+mod merged;
 mod series;
 mod thinning;
 
+pub use merged::MergedSpans;
 pub use series::MinMax;
 use series::{push_within, Series};
 use std::ops::{Range, RangeInclusive};
@@ -167,6 +169,15 @@ impl History {
             Column::TrainScore => &self.train_score,
             Column::TestCost => &self.test_cost,
             Column::TestScore => &self.test_score,
+        }
+    }
+
+    fn series_mut(&mut self, column: Column) -> &mut Series {
+        match column {
+            Column::TrainCost => &mut self.train_cost,
+            Column::TrainScore => &mut self.train_score,
+            Column::TestCost => &mut self.test_cost,
+            Column::TestScore => &mut self.test_score,
         }
     }
 

@@ -6,7 +6,7 @@
 //! `history.trainCost`, a line and column for broken JSON), before anything is built.
 
 use crate::dataset::{Bounds, Dataset};
-use crate::history::{History, Metrics, Record};
+use crate::history::History;
 use crate::optimizer::OptimizerState;
 use crate::output::{Task, MAX_CLASSES};
 use crate::rng::RandomState;
@@ -14,6 +14,9 @@ use crate::train::{Shuffle, TrainerState};
 use crate::weights::WeightsFile;
 use crate::{RecordedRun, Session, Settings};
 use serde::{Deserialize, Serialize};
+
+mod history_file;
+pub use history_file::{HistoryFile, MergedFile};
 
 pub const FORMAT: &str = "neuranim-run";
 pub const VERSION: u32 = 1;
@@ -72,18 +75,6 @@ pub struct DataFile {
     pub classes: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct HistoryFile {
-    pub iterations: Vec<u64>,
-    pub train_cost: Vec<f64>,
-    pub train_score: Vec<f64>,
-    #[serde(default)]
-    pub test_cost: Vec<f64>,
-    #[serde(default)]
-    pub test_score: Vec<f64>,
-}
-
 impl RunFile {
     /// The file of `run`'s live state, with its history if asked for.
     pub fn of(run: &RecordedRun, with_history: bool) -> Self {
@@ -100,16 +91,7 @@ impl RunFile {
                 rng_cached_gauss: cached,
             }
         });
-        let history = with_history.then(|| {
-            let h = trainer.history();
-            HistoryFile {
-                iterations: h.iterations().to_vec(),
-                train_cost: h.train_cost().to_vec(),
-                train_score: h.train_score().to_vec(),
-                test_cost: h.test_cost().to_vec(),
-                test_score: h.test_score().to_vec(),
-            }
-        });
+        let history = with_history.then(|| HistoryFile::of(trainer.history()));
         let data = &run.session.data;
         let own = (*data != run.session.settings.data()).then(|| {
             let b = data.bounds;
@@ -233,7 +215,7 @@ impl RunFile {
             diverged: None,
         };
         let history = match &self.history {
-            Some(h) => history_of(h, s.iteration)?,
+            Some(h) => h.restore(s.iteration)?,
             None => History::default(),
         };
         session.trainer.restore_state(&state);
@@ -330,49 +312,4 @@ fn capitalised(text: &str) -> String {
         .next()
         .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
         .unwrap_or_default()
-}
-
-fn history_of(file: &HistoryFile, last: u64) -> Result<History, String> {
-    let n = file.iterations.len();
-    let has_test = !file.test_cost.is_empty();
-    for (name, len, want) in [
-        ("trainCost", file.train_cost.len(), n),
-        ("trainScore", file.train_score.len(), n),
-        (
-            "testCost",
-            file.test_cost.len(),
-            if has_test { n } else { 0 },
-        ),
-        (
-            "testScore",
-            file.test_score.len(),
-            if has_test { n } else { 0 },
-        ),
-    ] {
-        if len != want {
-            return Err(format!("history.{name}: {len} values for {n} iterations"));
-        }
-    }
-    let mut history = History::default();
-    for i in 0..n {
-        let iteration = file.iterations[i];
-        if i > 0 && iteration <= file.iterations[i - 1] || iteration > last {
-            return Err(format!(
-                "history.iterations[{i}]: {iteration} is out of order or past the state's iteration {last}"
-            ));
-        }
-        let test = has_test.then(|| Metrics {
-            cost: file.test_cost[i],
-            score: file.test_score[i],
-        });
-        history.push(Record {
-            iteration,
-            train: Metrics {
-                cost: file.train_cost[i],
-                score: file.train_score[i],
-            },
-            test,
-        });
-    }
-    Ok(history)
 }

@@ -1,6 +1,7 @@
 //! The run file: a run written and read back trains on bit for bit as the original does;
 //! each kind of bad file is refused with a message naming the field.
 
+use neuranim_core::history::Column;
 use neuranim_core::{DatasetName, Initializer, Optimizer, RecordedRun, RunFile, Settings};
 
 fn adam_batches() -> Settings {
@@ -166,4 +167,79 @@ fn a_thinned_history_is_written_and_read_back_row_for_row() {
     let read: Vec<_> = copy.trainer().history().records().collect();
     let written: Vec<_> = original.records().collect();
     assert_eq!(read, written);
+}
+
+/// A thinned run whose early cost spike was merged away, for the tests below.
+fn thinned_with_a_spike() -> RecordedRun {
+    let mut run = RecordedRun::new(Settings::default().start().unwrap());
+    let history = neuranim_core::History::with_budget(neuranim_core::History::MIN_BUDGET);
+    run.session.trainer.replace_history(history);
+    for i in 0..3000 {
+        if i == 500 {
+            // Every parameter times ten: predictions far too sure of themselves, a spike.
+            let loud: Vec<f64> = run
+                .trainer()
+                .network()
+                .params()
+                .iter()
+                .map(|p| 10.0 * p)
+                .collect();
+            run.set_params(&loud).unwrap();
+        }
+        run.step().unwrap();
+    }
+    run
+}
+
+#[test]
+fn a_thinned_history_keeps_its_envelopes_when_written_and_read_back() {
+    let run = thinned_with_a_spike();
+    let original = run.trainer().history();
+    let copy = RunFile::parse(&RunFile::of(&run, true).to_json())
+        .unwrap()
+        .restore()
+        .unwrap();
+    let read = copy.trainer().history();
+    assert_eq!(read.merged_rows(), original.merged_rows());
+    let last = original.last_iteration().unwrap();
+    // The spike the large step made is merged into a row of its own no longer.
+    let highest = original.train_cost().iter().copied().fold(0.0, f64::max);
+    let envelope = |h: &neuranim_core::History, column, buckets| -> Vec<_> {
+        h.envelope_over_iterations(column, 0..=last, buckets)
+            .collect()
+    };
+    let whole = envelope(original, Column::TrainCost, 1)[0].unwrap();
+    assert!(whole.max > highest, "{} vs the rows' {highest}", whole.max);
+    for column in Column::ALL {
+        for buckets in [1, 7, 100, 640] {
+            assert_eq!(
+                envelope(read, column, buckets),
+                envelope(original, column, buckets)
+            );
+        }
+    }
+}
+
+#[test]
+fn bad_merged_rows_are_refused_by_field() {
+    let text = RunFile::of(&thinned_with_a_spike(), true).to_json();
+    let refusal = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        edit(&mut v);
+        RunFile::parse(&v.to_string())
+            .and_then(|f| f.restore())
+            .map(|_| ())
+            .unwrap_err()
+    };
+    let pop = |v: &mut serde_json::Value| {
+        v["history"]["merged"]["trainScore"]
+            .as_array_mut()
+            .unwrap()
+            .pop();
+    };
+    assert!(refusal(&pop).contains("history.merged.trainScore"));
+    let upside_down = |v: &mut serde_json::Value| {
+        v["history"]["merged"]["trainCost"][0] = serde_json::json!([2.0, 1.0])
+    };
+    assert!(refusal(&upside_down).contains("history.merged.trainCost[0]"));
 }

@@ -30,7 +30,7 @@ pub struct MinMax {
 
 impl MinMax {
     /// Of no values: the identity of `merge`.
-    const EMPTY: Self = Self {
+    pub(super) const EMPTY: Self = Self {
         min: f64::INFINITY,
         max: f64::NEG_INFINITY,
     };
@@ -134,9 +134,19 @@ impl Series {
         self.rebuild(limit);
     }
 
+    /// Widens the lows and highs of row `row` by `span`, which makes it and every row before
+    /// it merged rows. The pyramid is left as it was: `rebuild` it after the last widening.
+    pub fn widen(&mut self, row: usize, span: MinMax, limit: usize) {
+        while self.merged.len() <= row {
+            let own = MinMax::of(self.values[self.merged.len()]);
+            push_within(&mut self.merged, own, merged_limit(limit));
+        }
+        self.merged[row] = self.merged[row].merge(span);
+    }
+
     /// The pyramid anew, in the memory it already holds: each complete block summarised as
     /// it would have been when pushed.
-    fn rebuild(&mut self, limit: usize) {
+    pub fn rebuild(&mut self, limit: usize) {
         for level in &mut self.levels {
             level.clear();
         }
@@ -173,6 +183,13 @@ impl Series {
     /// Rows `0..merged_len()` were merged by thinning.
     pub fn merged_len(&self) -> usize {
         self.merged.len()
+    }
+
+    /// The lows and highs of what each merged row stands for; `None` for none finite.
+    pub fn merged(&self) -> impl Iterator<Item = Option<MinMax>> + '_ {
+        self.merged
+            .iter()
+            .map(|&span| (!span.is_empty()).then_some(span))
     }
 
     /// The finite lows and highs of what row `i` stands for.
@@ -233,7 +250,7 @@ pub(super) fn close_gap<T: Copy>(vec: &mut Vec<T>, at: usize, to: usize) {
 }
 
 /// Merged rows at most: thinning keeps them within 3/8 of the rows (thinning.rs).
-fn merged_limit(limit: usize) -> usize {
+pub(super) fn merged_limit(limit: usize) -> usize {
     3 * limit / 8 + 2
 }
 
