@@ -19,7 +19,7 @@ import { download, fileName } from './files.js';
 import { drawFrame } from './frame.js';
 import { GifExport } from './gif-export.js';
 import { gifPalette } from './palette.js';
-import { applyPreset, coreSettings, fromCoreSettings, parseHash, toHash } from './settings.js';
+import { applyPreset, coreSettings, FIELDS, fromCoreSettings, parseHash, toHash } from './settings.js';
 import { describeRate, RunController } from './run-controller.js';
 
 const $ = (id) => document.getElementById(id);
@@ -114,7 +114,9 @@ function showRate() {
   if (rate) setText(rate, describeRate(run.rate));
 }
 
-/** Starts a fresh run of the current settings; a setting the core refuses is reported. */
+/** Starts a fresh run of the current settings. Settings the core cannot start a run of
+ * (own points a test share leaves none of to train on) are refused: the error is returned
+ * and nothing changes. */
 function restart() {
   const own = state.ownData;
   let next;
@@ -123,12 +125,39 @@ function restart() {
       ? Playground.withData(coreSettings(state.settings), own.points, own.labels, own.classes, own.bounds)
       : new Playground(coreSettings(state.settings));
   } catch (error) {
-    // Own points a setting cannot train on (a test share that leaves none): say so, keep all.
-    if (!own) throw error;
-    notify([`Your points cannot be trained on so: ${error?.message ?? error}`]);
-    return;
+    return error;
   }
   use(next);
+  return null;
+}
+
+/** Every change of the settings: from a control, a preset or the link. Shows `next` and
+ * applies it as each changed field's `applies` says: a new run, the next update, or the
+ * page alone. A new run the core refuses keeps the settings and the run as they were, and
+ * says which setting it was. `fresh` starts a new run whatever changed (a preset, Reset). */
+function changeSettings(next, notices = [], { fresh = false } = {}) {
+  const previous = state.settings;
+  const changed = Object.keys(FIELDS).filter((key) => JSON.stringify(next[key]) !== JSON.stringify(previous[key]));
+  const applies = (kind) => changed.some((key) => FIELDS[key].applies === kind);
+  state.settings = next;
+  if (fresh || applies('restart')) {
+    // Generated points again for a new data set or noise; own points stay otherwise.
+    if (fresh || changed.includes('dataset') || changed.includes('noise')) state.ownData = null;
+    run.setPlaying(false);
+    const refused = restart();
+    if (refused) {
+      state.settings = previous;
+      const names = changed.filter((key) => FIELDS[key].applies === 'restart').map((key) => FIELDS[key].label);
+      notices = [`${names.join(', ') || 'These settings'}: not changed, since ${refused?.message ?? refused}.`];
+    }
+  } else if (applies('nextUpdate')) {
+    state.settings = { ...next, learningRate: state.playground.setLearningRate(next.learningRate) };
+  }
+  showSettings();
+  saveHash();
+  applyAppearance();
+  notify(notices);
+  if (changed.includes('contrast')) render();
 }
 
 /** Makes `next` the run on show. */
@@ -248,7 +277,10 @@ function openRunText(text, name) {
   }
   run.setPlaying(false);
   const { settings, notices } = fromCoreSettings(next.coreSettings(), state.settings);
-  state.settings = settings;
+  // The control shows the rate the run goes on with, which a change during the run may have
+  // set apart from the settings' first one.
+  state.settings = { ...settings, learningRate: next.learningRate() };
+  notices.unshift(...next.openNotices());
   showSettings();
   saveHash();
   applyAppearance();
@@ -300,21 +332,7 @@ function saveHash() {
 }
 
 function change(key, value, notice) {
-  state.settings = { ...state.settings, [key]: value };
-  showSettings();
-  saveHash();
-  applyAppearance();
-  notify([notice]);
-  if (key === 'learningRate') {
-    state.playground.setLearningRate(value);
-  } else if (key === 'contrast') {
-    render();
-  } else if (!['speed', 'iterations', 'hide', 'presenter'].includes(key)) {
-    // A new data set or noise means generated points again.
-    if (key === 'dataset' || key === 'noise') state.ownData = null;
-    run.setPlaying(false);
-    restart();
-  }
+  changeSettings({ ...state.settings, [key]: value }, [notice]);
 }
 
 /** Shows a neuron's own map in the data panel (`layer` counts weight layers from 0, the
@@ -433,7 +451,8 @@ const stepEpoch = guarded(() => {
 const reset = guarded(() => {
   run.setPlaying(false);
   notify([]);
-  restart();
+  const refused = restart();
+  if (refused) throw refused;
 });
 
 function onKey(event) {
@@ -461,13 +480,7 @@ async function main() {
     places: { transport: $('speed-slot') },
     onChange: guarded(change),
     onPreset: guarded((name) => {
-      state.settings = { ...applyPreset(name), hide: state.settings.hide, contrast: state.settings.contrast };
-      showSettings();
-      saveHash();
-      run.setPlaying(false);
-      notify([]);
-      state.ownData = null;
-      restart();
+      changeSettings({ ...applyPreset(name), hide: state.settings.hide, contrast: state.settings.contrast }, [], { fresh: true });
     }),
   });
   showSettings();
@@ -485,7 +498,8 @@ async function main() {
       render();
     }),
   });
-  restart();
+  const refused = restart();
+  if (refused) throw refused;
   state.chart = new CostChart($('chart'), { memory: wasm.memory });
   state.graph = new NetworkGraph($('graph'), wasm, { onHoverNeuron: guarded(showNeuron), onEdit: guarded(render), raster });
   state.timeMachine = new TimeMachine({
@@ -576,13 +590,7 @@ async function main() {
   document.addEventListener('keydown', onKey);
   window.addEventListener('hashchange', guarded(() => {
     const parsed = parseHash(location.hash);
-    state.settings = parsed.settings;
-    showSettings();
-    applyAppearance();
-    run.setPlaying(false);
-    state.ownData = null;
-    restart();
-    notify(parsed.notices);
+    changeSettings(parsed.settings, parsed.notices);
   }));
   new ResizeObserver(guarded(render)).observe(ui.canvas);
   // A small scripting handle for embedding pages and tests: views of the run, and which

@@ -1,56 +1,41 @@
 // The one table of a run's settings. It drives the controls, the URL hash and the object
 // handed to the wasm core; every value read from outside goes through it and is clamped.
 
-export const DATASETS = [
-  'flower', 'noisy-circles', 'noisy-moons', 'blobs', 'gaussian-quantiles', 'circle', 'xor',
-  'gauss', 'spiral', 'plane', 'multi-gaussian', 'spiral3',
-];
+import { CORE_FIELDS, DEFAULT_NOISE } from './settings-schema.js';
 
-/** Noise each data set uses when none is chosen (the core's `default_noise`). */
-export const DEFAULT_NOISE = {
-  flower: 0.2, 'noisy-circles': 0.3, 'noisy-moons': 0.2, blobs: 1.0, 'gaussian-quantiles': 0.5,
-  circle: 0, xor: 0, gauss: 0, spiral: 0, plane: 0, 'multi-gaussian': 0, spiral3: 0.2,
-};
+export { DEFAULT_NOISE };
 
-const MAX_SEED = 4294967295;
+const coreField = (key) => CORE_FIELDS.find((field) => field.key === key);
+
+export const DATASETS = coreField('dataset').options;
 
 /** The input features a network may read, in the order of its inputs (the core's names). */
-export const FEATURES = ['x1', 'x2', 'x1Squared', 'x2Squared', 'x1x2', 'sinX1', 'sinX2'];
+export const FEATURES = coreField('features').options;
 
 /** What a `hide=` flag can hide: a panel, a group of controls, or one setting's control. */
 export const HIDEABLE = [
   'masthead', 'settings', 'presets', 'data', 'legend', 'toggles', 'graph', 'chart', 'transport', 'readouts', 'timeline', 'exports', 'data-tools', 'maths',
-  'dataset', 'noise', 'testRatio', 'seed', 'hidden', 'activation', 'init', 'learningRate', 'batchSize',
-  'optimizer', 'regularization', 'regularizationRate', 'iterations', 'speed',
+  ...CORE_FIELDS.map((field) => field.key).filter((key) => key !== 'features'), 'iterations', 'speed',
 ];
 
 /**
  * kind: 'choice' (options), 'number' (min, max), 'int' (min, max), 'layers' (a list of ints),
  * 'features' (a non-empty subset of options, in their order),
- * 'batch' (an int, or the field's `word`: 'full' for the batch size, 'max' for the speed).
- * `core: true` fields are the core's `Settings`; `place` names where the page puts a control
- * other than among the settings.
+ * 'batch' (an int, or the field's `word`: 'full' for the batch size, 'max' for the speed),
+ * 'flags' (a subset of options).
+ * The core's fields (`core: true`) come from its schema, with when a change applies:
+ * 'restart' (a new run) or 'nextUpdate' (the run goes on); the page's own fields apply to
+ * the page only ('page'). `place` names where the page puts a control other than among the
+ * settings; `ui: false` fields have none.
  */
 export const FIELDS = {
-  dataset: { kind: 'choice', options: DATASETS, default: 'flower', core: true, label: 'Data set' },
-  noise: { kind: 'number', min: 0, max: 2, default: null, core: true, label: 'Noise' },
-  testRatio: { kind: 'number', min: 0, max: 0.9, default: 0, core: true, label: 'Test share' },
-  seed: { kind: 'int', min: 0, max: MAX_SEED, default: 1, core: true, label: 'Seed' },
-  features: { kind: 'features', options: FEATURES, default: ['x1', 'x2'], core: true, label: 'Input features' },
-  hidden: { kind: 'layers', maxLayers: 8, min: 1, max: 64, default: [4], core: true, label: 'Hidden layers' },
-  activation: { kind: 'choice', options: ['tanh', 'sigmoid', 'relu', 'linear'], default: 'tanh', core: true, label: 'Activation' },
-  init: { kind: 'choice', options: ['course', 'xavier', 'he'], default: 'course', core: true, label: 'Initialiser' },
-  learningRate: { kind: 'number', min: 1e-6, max: 100, default: 1.2, core: true, label: 'Learning rate' },
-  batchSize: { kind: 'batch', word: 'full', min: 1, max: 10000, default: 'full', core: true, label: 'Batch size' },
-  optimizer: { kind: 'choice', options: ['gd', 'momentum', 'adam'], default: 'gd', core: true, label: 'Optimizer' },
-  regularization: { kind: 'choice', options: ['none', 'l1', 'l2'], default: 'none', core: true, label: 'Regularisation' },
-  regularizationRate: { kind: 'number', min: 0, max: 10, default: 0, core: true, label: 'Regularisation rate' },
-  iterations: { kind: 'int', min: 0, max: 10000000, default: 0, label: 'Stop after (0: never)' },
-  speed: { kind: 'batch', word: 'max', min: 1, max: 100000, default: 10, label: 'Updates per frame', place: 'transport' },
-  contrast: { kind: 'choice', options: ['normal', 'high'], default: 'normal', label: 'Contrast' },
-  hide: { kind: 'flags', options: HIDEABLE, default: [], label: 'Hidden parts', ui: false },
-  autoplay: { kind: 'choice', options: ['off', 'on'], default: 'off', label: 'Autoplay', ui: false },
-  presenter: { kind: 'choice', options: ['off', 'on'], default: 'off', label: 'Presenter mode', ui: false },
+  ...Object.fromEntries(CORE_FIELDS.map(({ key, ...field }) => [key, { ...field, core: true }])),
+  iterations: { kind: 'int', min: 0, max: 10000000, default: 0, label: 'Stop after (0: never)', applies: 'page' },
+  speed: { kind: 'batch', word: 'max', min: 1, max: 100000, default: 10, label: 'Updates per frame', place: 'transport', applies: 'page' },
+  contrast: { kind: 'choice', options: ['normal', 'high'], default: 'normal', label: 'Contrast', applies: 'page' },
+  hide: { kind: 'flags', options: HIDEABLE, default: [], label: 'Hidden parts', ui: false, applies: 'page' },
+  autoplay: { kind: 'choice', options: ['off', 'on'], default: 'off', label: 'Autoplay', ui: false, applies: 'page' },
+  presenter: { kind: 'choice', options: ['off', 'on'], default: 'off', label: 'Presenter mode', ui: false, applies: 'page' },
 };
 
 export function defaults() {

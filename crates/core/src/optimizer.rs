@@ -22,6 +22,8 @@ pub enum Optimizer {
 
 impl Optimizer {
     pub const MOMENTUM: Self = Self::Momentum { beta: 0.9 };
+    /// Every optimizer, with the course's constants.
+    pub const ALL: [Self; 3] = [Self::Gd, Self::MOMENTUM, Self::ADAM];
     pub const ADAM: Self = Self::Adam {
         beta1: 0.9,
         beta2: 0.999,
@@ -38,9 +40,7 @@ impl Optimizer {
 
     /// The optimizer of that name with the course's default constants.
     pub fn from_name(name: &str) -> Option<Self> {
-        [Self::Gd, Self::MOMENTUM, Self::ADAM]
-            .into_iter()
-            .find(|o| o.name() == name)
+        Self::ALL.into_iter().find(|o| o.name() == name)
     }
 }
 

@@ -46,11 +46,19 @@ impl RecordedRun {
         self.session.trainer.step()
     }
 
-    pub fn set_learning_rate(&mut self, rate: f64) {
+    /// Sets the rate of the next updates, brought into the schema's range (a rate that is not
+    /// a number changes nothing); returns the rate in force.
+    pub fn set_learning_rate(&mut self, rate: f64) -> f64 {
         let trainer = &mut self.session.trainer;
+        if rate.is_nan() {
+            return trainer.learning_rate();
+        }
+        let (min, max) = crate::settings::schema::LEARNING_RATE;
+        let rate = rate.clamp(min, max);
         trainer.set_learning_rate(rate);
         self.timeline
             .record(trainer.iteration(), Event::LearningRate(rate));
+        rate
     }
 
     /// A hand edit of every parameter, at the current iteration.

@@ -20,6 +20,9 @@ pub use history_file::{HistoryFile, MergedFile};
 
 pub const FORMAT: &str = "neuranim-run";
 pub const VERSION: u32 = 1;
+/// The largest iteration or epoch a run file may hold: far beyond any run's length, and
+/// below 2^53, so that every count a page shows is an exact JavaScript number.
+pub const MAX_ITERATION: u64 = 1_000_000_000_000_000;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -155,8 +158,26 @@ impl RunFile {
         serde_path_to_error::deserialize(value).map_err(|e| format!("{}: {}", e.path(), e.inner()))
     }
 
+    /// What `restore` changes to bring the file's values into their ranges, as notices.
+    pub fn notices(&self) -> Vec<String> {
+        let mut notices = self.settings.checked().1;
+        notices.extend(self.learning_rate_in_force().1);
+        notices
+    }
+
+    /// The state's learning rate within the settings' range, and a notice if it was not.
+    fn learning_rate_in_force(&self) -> (f64, Option<String>) {
+        let rate = self.state.learning_rate;
+        let (min, max) = crate::settings::schema::LEARNING_RATE;
+        let kept = rate.clamp(min, max);
+        let notice = (kept != rate).then(|| {
+            format!("The learning rate in force: {rate} is outside {min} to {max}; using {kept}")
+        });
+        (kept, notice)
+    }
+
     /// The run this file describes: its settings' data, and the saved state checked against
-    /// the network those settings make.
+    /// the network those settings make. Values out of range are brought in (`notices`).
     pub fn restore(&self) -> Result<RecordedRun, String> {
         let mut session = match &self.data {
             None => self.settings.start(),
@@ -171,15 +192,22 @@ impl RunFile {
             .weights
             .hidden_sizes(n_in, n_out)
             .map_err(|e| format!("state.weights.{e}"))?;
-        if hidden != self.settings.hidden {
+        if hidden != session.settings.hidden {
             return Err(format!(
                 "state.weights: hidden layers {hidden:?}, but the settings say {:?}",
-                self.settings.hidden
+                session.settings.hidden
             ));
         }
         let s = &self.state;
         if !(s.learning_rate.is_finite() && s.learning_rate > 0.0) {
             return Err("state.learningRate: must be a positive number".into());
+        }
+        for (name, count) in [("iteration", s.iteration), ("epoch", s.epoch)] {
+            if count > MAX_ITERATION {
+                return Err(format!(
+                    "state.{name}: {count} is beyond {MAX_ITERATION}, the most a run counts to"
+                ));
+            }
         }
         let params: Vec<f64> = s
             .weights
@@ -211,7 +239,7 @@ impl RunFile {
             shuffle,
             iteration: s.iteration,
             epochs: s.epoch,
-            learning_rate: s.learning_rate,
+            learning_rate: self.learning_rate_in_force().0,
             diverged: None,
         };
         let history = match &self.history {

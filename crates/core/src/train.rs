@@ -168,6 +168,11 @@ impl Trainer {
         self.diverged
     }
 
+    /// The rate of the next update.
+    pub fn learning_rate(&self) -> f64 {
+        self.config.learning_rate
+    }
+
     /// Takes effect at the next update, without resetting anything.
     pub fn set_learning_rate(&mut self, learning_rate: f64) {
         self.config.learning_rate = learning_rate;

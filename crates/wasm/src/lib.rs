@@ -33,6 +33,8 @@ pub struct Playground {
     neurons: Vec<f32>,
     /// Filled by `computeEnvelope` (history.rs).
     envelope: Vec<f64>,
+    /// What opening a run file changed to bring its values into range (run_file.rs).
+    notices: Vec<String>,
 }
 
 #[wasm_bindgen]
@@ -102,15 +104,18 @@ impl Playground {
         serde_wasm_bindgen::to_value(&snapshot).map_err(|e| JsError::new(&e.to_string()))
     }
 
-    /// Sets the learning rate for the next updates, without resetting.
+    /// Sets the learning rate for the next updates, without resetting; returns the rate in
+    /// force (brought into the settings' range).
     #[wasm_bindgen(js_name = setLearningRate)]
-    pub fn set_learning_rate(&mut self, learning_rate: f64) -> Result<(), JsError> {
-        if !(learning_rate.is_finite() && learning_rate > 0.0) {
-            return Err(JsError::new("the learning rate must be a positive number"));
-        }
+    pub fn set_learning_rate(&mut self, learning_rate: f64) -> f64 {
         self.viewing = None;
-        self.run.set_learning_rate(learning_rate);
-        Ok(())
+        self.run.set_learning_rate(learning_rate)
+    }
+
+    /// The learning rate of the next update.
+    #[wasm_bindgen(js_name = learningRate)]
+    pub fn learning_rate(&self) -> f64 {
+        self.run.trainer().learning_rate()
     }
 
     /// The training points as x1, x2 pairs.
@@ -221,6 +226,7 @@ impl Playground {
             boundary: Vec::new(),
             neurons: Vec::new(),
             envelope: Vec::new(),
+            notices: Vec::new(),
         }
     }
 

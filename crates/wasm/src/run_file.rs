@@ -17,10 +17,17 @@ impl Playground {
     #[wasm_bindgen(js_name = fromRunJson)]
     pub fn from_run_json(text: &str) -> Result<Playground, JsError> {
         crate::panic::install_hook();
-        let run = RunFile::parse(text)
-            .and_then(|file| file.restore())
-            .map_err(|e| JsError::new(&e))?;
-        Ok(Playground::of_run(run))
+        let file = RunFile::parse(text).map_err(|e| JsError::new(&e))?;
+        let run = file.restore().map_err(|e| JsError::new(&e))?;
+        let mut playground = Playground::of_run(run);
+        playground.notices = file.notices();
+        Ok(playground)
+    }
+
+    /// What opening the run file changed to bring its values into range.
+    #[wasm_bindgen(js_name = openNotices)]
+    pub fn open_notices(&self) -> Vec<String> {
+        self.notices.clone()
     }
 
     /// The run's settings, as the core reads them (camelCase).

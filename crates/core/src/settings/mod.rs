@@ -14,6 +14,9 @@ use crate::rng::RandomState;
 use crate::train::{TrainConfig, Trainer};
 use serde::{Deserialize, Serialize};
 
+mod check;
+pub mod schema;
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RegularizationKind {
@@ -29,7 +32,7 @@ pub struct Settings {
     pub dataset: DatasetName,
     /// `None` is the data set's own default noise.
     pub noise: Option<f64>,
-    /// The share of points held out for testing, 0 to 0.9.
+    /// The share of points held out for testing.
     pub test_ratio: f64,
     pub seed: u32,
     pub hidden: Vec<usize>,
@@ -121,15 +124,9 @@ impl Session {
         data: Dataset,
         network: Option<Network>,
     ) -> Result<Self, String> {
-        if !(settings.learning_rate.is_finite() && settings.learning_rate > 0.0) {
-            return Err(format!(
-                "the learning rate must be a positive number, not {}",
-                settings.learning_rate
-            ));
-        }
-        if settings.batch_size == Some(0) {
-            return Err("the batch size must be at least 1".into());
-        }
+        // Whatever reaches a run is in range; callers that show notices have them from
+        // `checked` too.
+        let (settings, _) = settings.checked();
         let (train, test) = data.split(settings.test_ratio, settings.seed.wrapping_add(3));
         if train.is_empty() {
             return Err("no training points are left after the test split".into());

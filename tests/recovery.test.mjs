@@ -1,0 +1,132 @@
+// Bad files, values and sequences a careless reader can make: each is refused or brought
+// into range with a sentence naming it, what the sentence says is what trains, and the page
+// goes on working; an error shown is left by Reset, a setting or another file.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { openPage, openSite, snapshot } from './support/browser.mjs';
+
+let site;
+before(async () => {
+  site = await openSite();
+});
+after(async () => site?.close());
+
+const notice = (page) => page.locator('#notice').textContent();
+const errorShown = (page) => page.evaluate(() => !document.getElementById('error').hidden);
+const openRun = (page, name, text) => page.setInputFiles('#run-file', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+const importCsv = (page, name, text) => page.setInputFiles('#csv-file', { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+
+async function savedRun(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-run')]);
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
+/** Clicks Step until the live iteration has moved on by one. */
+async function stepOnce(page) {
+  const before = (await snapshot(page)).liveIteration;
+  await page.click('#step');
+  await page.waitForFunction((n) => window.neuranim.snapshot().liveIteration === n + 1, before);
+}
+
+test('a run file counting past what a page can show is refused by field, and the run on show stays', async () => {
+  const { page, problems } = await openPage(site, '');
+  for (let i = 0; i < 3; i++) await stepOnce(page);
+  const file = await savedRun(page);
+  file.state.iteration = 9007199254740990;
+  await openRun(page, 'far.json', JSON.stringify(file));
+  await page.waitForFunction(() => /was not opened/.test(document.getElementById('notice').textContent));
+  assert.match(await notice(page), /state\.iteration: 9007199254740990 is beyond/);
+  assert.equal((await snapshot(page)).liveIteration, 3);
+  await stepOnce(page);
+  assert.equal(await errorShown(page), false);
+  assert.deepEqual(problems, []);
+});
+
+test('values out of range in a run file: the notice says what is used, and that is what trains', async () => {
+  const { page, problems } = await openPage(site, '');
+  const file = await savedRun(page);
+  Object.assign(file.settings, { learningRate: 5000, noise: 40, testRatio: 0.95, regularization: 'l2', regularizationRate: 500 });
+  file.state.learningRate = 5000;
+  await openRun(page, 'wild.json', JSON.stringify(file));
+  await page.waitForFunction(() => /Opened wild\.json/.test(document.getElementById('notice').textContent));
+  const said = await notice(page);
+  for (const words of ['Learning rate: 5000 is above 100; using 100', 'Noise: 40 is above 2; using 2', 'Test share: 0.95 is above 0.9; using 0.9', 'Regularisation rate: 500 is above 10; using 10', 'The learning rate in force: 5000']) {
+    assert.ok(said.includes(words), `${words} in ${said}`);
+  }
+  const shown = await page.evaluate(() => window.neuranim.settings());
+  assert.deepEqual([shown.learningRate, shown.noise, shown.testRatio, shown.regularizationRate], [100, 2, 0.9, 10]);
+  // The core trains with what the controls show: a saved copy says so, settings and state.
+  const saved = await savedRun(page);
+  assert.deepEqual([saved.settings.learningRate, saved.settings.noise, saved.settings.testRatio, saved.settings.regularizationRate, saved.state.learningRate], [100, 2, 0.9, 10, 100]);
+  assert.deepEqual(problems, []);
+});
+
+test('a test share that would leave own points nothing to train on is refused, and the run goes on', async () => {
+  const { page, problems } = await openPage(site, '');
+  await importCsv(page, 'four.csv', 'x1,x2,label\n0,0,0\n1,1,1\n0,1,0\n1,0,1\n');
+  await page.waitForFunction(() => window.neuranim.dataSize() === 4);
+  for (let i = 0; i < 2; i++) await stepOnce(page);
+  await page.fill('#setting-testRatio', '0.9');
+  await page.press('#setting-testRatio', 'Enter');
+  await page.waitForFunction(() => /Test share: not changed/.test(document.getElementById('notice').textContent));
+  assert.match(await notice(page), /no training points are left/);
+  assert.equal(await page.inputValue('#setting-testRatio'), '0');
+  assert.equal((await page.evaluate(() => window.neuranim.settings())).testRatio, 0);
+  assert.equal((await snapshot(page)).liveIteration, 2);
+  assert.equal(await errorShown(page), false);
+  // Another setting still works on the same points.
+  await page.fill('#setting-seed', '7');
+  await page.press('#setting-seed', 'Enter');
+  await page.waitForFunction(() => window.neuranim.settings().seed === 7);
+  assert.equal(await page.evaluate(() => window.neuranim.dataSize()), 4);
+  await stepOnce(page);
+  assert.equal(await errorShown(page), false);
+  assert.deepEqual(problems, []);
+});
+
+test('an error in a frame is shown, and Reset, a setting or another file leaves it', async () => {
+  const { page, problems } = await openPage(site, '#speed=1');
+  const breakTraining = () =>
+    page.evaluate(async () => {
+      const { Playground } = await import('./pkg/neuranim_wasm.js');
+      window.unbroken ??= Playground.prototype.stepUnmeasured;
+      Playground.prototype.stepUnmeasured = () => {
+        throw new Error('injected');
+      };
+    });
+  const mend = () => page.evaluate(() => import('./pkg/neuranim_wasm.js').then(({ Playground }) => (Playground.prototype.stepUnmeasured = window.unbroken)));
+  const playUntilBroken = async () => {
+    await breakTraining();
+    await page.click('#play');
+    await page.waitForFunction(() => !document.getElementById('error').hidden);
+    assert.match(await page.locator('#error').textContent(), /injected/);
+    assert.equal(await page.locator('#play').textContent(), 'Play');
+    await mend();
+  };
+  const trainsAgain = async () => {
+    assert.equal(await errorShown(page), false);
+    const from = (await snapshot(page)).liveIteration;
+    await page.click('#play');
+    await page.waitForFunction((n) => window.neuranim.snapshot().liveIteration > n + 2, from);
+    await page.click('#play');
+  };
+
+  await playUntilBroken();
+  await page.click('#reset');
+  await trainsAgain();
+
+  await playUntilBroken();
+  await page.fill('#setting-seed', '3');
+  await page.press('#setting-seed', 'Enter');
+  await trainsAgain();
+
+  await playUntilBroken();
+  const file = await savedRun(page);
+  await openRun(page, 'good.json', JSON.stringify(file));
+  await page.waitForFunction(() => /Opened good\.json/.test(document.getElementById('notice').textContent));
+  await trainsAgain();
+  assert.deepEqual(problems.filter((p) => !p.includes('injected')), []);
+});
