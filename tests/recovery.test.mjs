@@ -130,3 +130,86 @@ test('an error in a frame is shown, and Reset, a setting or another file leaves 
   await trainsAgain();
   assert.deepEqual(problems.filter((p) => !p.includes('injected')), []);
 });
+
+test('a diverged run goes back to its last healthy iteration, and a smaller rate trains on from there', async () => {
+  const { page, problems } = await openPage(site, '#activation=linear&init=xavier&learningRate=100&speed=1');
+  await page.click('#play');
+  await page.waitForFunction(() => /diverged at iteration/.test(document.getElementById('notice').textContent));
+  assert.equal(await page.locator('#play').textContent(), 'Play');
+  const said = await notice(page);
+  const [, back] = said.match(/went back to iteration (\d+)/);
+  const shown = await snapshot(page);
+  assert.equal(shown.liveIteration, Number(back));
+  assert.equal(shown.diverged, said);
+  assert.ok(shown.layers.every((l) => [...l.weights.flat(), ...l.biases].every((p) => Math.abs(p) <= 1e4)));
+  await page.fill('#setting-learningRate', '0.001');
+  await page.press('#setting-learningRate', 'Enter');
+  await page.click('#play');
+  await page.waitForFunction((n) => window.neuranim.snapshot().liveIteration > n + 20, Number(back));
+  await page.click('#play');
+  const after = await snapshot(page);
+  assert.equal(after.diverged ?? null, null);
+  assert.ok(Number.isFinite(after.trainCost));
+  assert.equal(await errorShown(page), false);
+  assert.deepEqual(problems, []);
+});
+
+test('continuing from a past iteration goes on with the rate in force there, and the control shows it', async () => {
+  const { page, problems } = await openPage(site, '');
+  for (let i = 0; i < 4; i++) await stepOnce(page);
+  await page.fill('#setting-learningRate', '0.5');
+  await page.press('#setting-learningRate', 'Enter');
+  for (let i = 0; i < 4; i++) await stepOnce(page);
+  await page.evaluate(() => window.neuranim.seek(2));
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.click('#continue-here');
+  await page.waitForFunction(() => window.neuranim.snapshot().liveIteration === 2);
+  assert.equal(await page.inputValue('#setting-learningRate'), '1.2');
+  const saved = await savedRun(page);
+  assert.equal(saved.state.learningRate, 1.2);
+  assert.deepEqual(problems, []);
+});
+
+test('Clear clears what trains and what is written: nothing plays, steps or is saved, CSV out has no rows', async () => {
+  const { page, problems } = await openPage(site, '');
+  await stepOnce(page);
+  await page.click('#clear-data');
+  await page.waitForFunction(() => window.neuranim.dataSize() === 0);
+  for (const id of ['#play', '#step', '#step-epoch']) {
+    await page.click(id);
+    assert.match(await notice(page), /No points to train on/);
+  }
+  assert.equal(await page.locator('#play').textContent(), 'Play');
+  assert.equal((await snapshot(page)).liveIteration, 1);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  assert.deepEqual(Buffer.concat(chunks).toString('utf8').trim().split('\n'), ['x1,x2,label']);
+  assert.deepEqual(problems, []);
+});
+
+test('an export owns the page: keys wait, and a new link cancels it cleanly', async () => {
+  const { page, problems } = await openPage(site, '');
+  await page.evaluate(() => {
+    for (let i = 0; i < 300; i++) document.getElementById('step').click();
+  });
+  const startExport = async () => {
+    await page.click('#save-gif');
+    await page.fill('#gif-frames', '300');
+    await page.click('#gif-start');
+    await page.waitForFunction(() => /Frame \d+ of 300/.test(document.getElementById('gif-status').textContent));
+  };
+  await startExport();
+  // The page's shortcuts do nothing under the dialog.
+  await page.keyboard.press('r');
+  await page.keyboard.press('ArrowRight');
+  assert.equal((await snapshot(page)).liveIteration, 300);
+  // A new link while it runs: the export stops, the new settings apply, the page trains.
+  await page.evaluate(() => (location.hash = '#seed=5'));
+  await page.waitForFunction(() => window.neuranim.settings().seed === 5);
+  await page.waitForFunction(() => !document.getElementById('gif-dialog').open);
+  assert.equal((await snapshot(page)).liveIteration, 0);
+  await stepOnce(page);
+  assert.equal(await errorShown(page), false);
+  assert.deepEqual(problems, []);
+});

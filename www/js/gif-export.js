@@ -60,6 +60,13 @@ export class GifExport {
     this.dialog.close();
   }
 
+  /** Cancels an export whose run is about to be replaced: nothing of it is touched again,
+   * and what it showed is not restored. */
+  abandon() {
+    if (this.running) this.running.abandoned = true;
+    this.cancel();
+  }
+
   options() {
     const number = (id) => Math.round(Number($(id).value));
     const [width, height] = $('gif-size').value.split('x').map(Number);
@@ -108,7 +115,7 @@ export class GifExport {
       worker?.terminate();
       this.running = null;
       this.enable(true);
-      this.hooks.restore(wasLive, before.iteration);
+      if (!run.abandoned) this.hooks.restore(wasLive, before.iteration);
     }
   }
 

@@ -162,9 +162,11 @@ function changeSettings(next, notices = [], { fresh = false } = {}) {
 
 /** Makes `next` the run on show. */
 function use(next) {
-  // A new run leaves behind whatever went wrong in the old one.
+  // A new run leaves behind whatever went wrong in the old one, and an export of the old
+  // one stops before the old one is freed.
   ui.error.hidden = true;
   state.seeking = null;
+  state.gif?.abandon();
   state.playground?.free();
   state.playground = next;
   state.task = taskOf(next.snapshot());
@@ -258,7 +260,10 @@ async function importCsv(file) {
 
 function exportCsv() {
   const name = state.ownData ? 'own' : state.settings.dataset;
-  download(fileName('neuranim', name) + '.csv', new Blob([state.playground.dataCsv()], { type: 'text/csv' }));
+  const csv = state.playground.dataCsv();
+  // Cleared points leave the header alone.
+  const text = state.noPoints ? csv.slice(0, csv.indexOf('\n') + 1) : csv;
+  download(fileName('neuranim', name) + '.csv', new Blob([text], { type: 'text/csv' }));
 }
 
 /** Replaces the run with one read from a run file; a bad file leaves everything as it was
@@ -292,6 +297,7 @@ function openRunText(text, name) {
 }
 
 function saveRun() {
+  if (pointsCleared()) return;
   const json = state.playground.runJson($('save-history').checked);
   download(fileName('neuranim', state.settings.dataset, state.iteration) + '.json', new Blob([json], { type: 'application/json' }));
 }
@@ -433,17 +439,27 @@ function guarded(action) {
   };
 }
 
+/** With every point cleared, nothing trains, steps or is saved: the old run's points are
+ * gone from the reader's view, so they are gone from what the page does too. */
+function pointsCleared() {
+  if (state.noPoints) notify(['No points to train on: click the plot to add some, or pick a data set.']);
+  return state.noPoints;
+}
+
 const togglePlay = guarded(() => {
+  if (!run.playing && pointsCleared()) return;
   run.toggle(restart);
   // Paused, the boundary returns to full resolution.
   if (!run.playing) render();
 });
 const stepOnce = guarded(() => {
+  if (pointsCleared()) return;
   state.seeking = null;
   state.playground.step(1);
   render();
 });
 const stepEpoch = guarded(() => {
+  if (pointsCleared()) return;
   state.seeking = null;
   state.playground.stepEpoch();
   render();
@@ -457,6 +473,8 @@ const reset = guarded(() => {
 
 function onKey(event) {
   if (event.target.closest('input, select, textarea') || event.ctrlKey || event.metaKey || event.altKey) return;
+  // A dialog (an export, the comparison) owns the keyboard while it is open.
+  if (document.querySelector('dialog[open]')) return;
   if (event.key === ' ' && !event.target.closest('button')) {
     event.preventDefault();
     togglePlay();
@@ -512,6 +530,10 @@ async function main() {
     fork: guarded(() => {
       state.seeking = null;
       state.playground.continueFromHere();
+      // The run goes on with the rate in force back there: the control says which.
+      state.settings = { ...state.settings, learningRate: state.playground.learningRate() };
+      showSettings();
+      saveHash();
       notify([]);
       render();
     }),
@@ -555,7 +577,7 @@ async function main() {
     event.target.value = '';
     if (file) importCsv(file).catch(showError);
   });
-  const gif = new GifExport({
+  const gif = (state.gif = new GifExport({
     session: () => {
       const view = exportView();
       return { playground: state.playground, view, palette: gifPalette(coloursFor(view.style)), name: fileName('neuranim', state.settings.dataset) };
@@ -569,7 +591,7 @@ async function main() {
       }
     }),
     save: (blob, name) => download(name, blob),
-  });
+  }));
   $('save-gif').addEventListener('click', guarded(() => {
     run.setPlaying(false);
     gif.open();

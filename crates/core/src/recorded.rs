@@ -15,6 +15,35 @@ pub struct RecordedRun {
     replayer: Option<Trainer>,
     /// The last seek, begun or done: where the replayer stands on the timeline.
     replay: Option<Replay>,
+    /// The last iteration recorded with every parameter within `HEALTHY`.
+    healthy: u64,
+}
+
+/// Parameters up to this size are healthy. A diverging run's weights grow by orders of
+/// magnitude an update for a while before one overflows; from weights that large no
+/// learning rate goes on, while from weights below this, a smaller one does. Saturating
+/// activations show no difference beyond it.
+pub const HEALTHY: f64 = 1e4;
+
+/// How a diverged run was taken back to health (`recover`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Recovery {
+    pub divergence: Divergence,
+    /// The live iteration now: the last recorded one whose parameters were healthy.
+    pub iteration: u64,
+}
+
+impl std::fmt::Display for Recovery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Divergence { iteration, cause } = self.divergence;
+        write!(
+            f,
+            "Training diverged at iteration {iteration}: {cause} became infinite or NaN. \
+             The run went back to iteration {}, the last with every weight and bias below \
+             ten thousand: try a smaller learning rate.",
+            self.iteration
+        )
+    }
 }
 
 impl RecordedRun {
@@ -29,6 +58,7 @@ impl RecordedRun {
             session,
             replayer: None,
             replay: None,
+            healthy: 0,
         }
     }
 
@@ -139,6 +169,38 @@ impl RecordedRun {
         trainer.forget_after(state.iteration());
         self.timeline.truncate_after(state.iteration());
         Ok(())
+    }
+
+    /// Measures the live run (`Trainer::record`), and notes the iteration if every
+    /// parameter is healthy.
+    pub fn record(&mut self) -> Result<Record, Divergence> {
+        let record = self.session.trainer.record()?;
+        let trainer = &self.session.trainer;
+        if trainer
+            .network()
+            .params()
+            .iter()
+            .all(|p| p.abs() <= HEALTHY)
+        {
+            self.healthy = trainer.iteration();
+        }
+        Ok(record)
+    }
+
+    /// After a divergence, makes the last healthy iteration recorded the live state again,
+    /// so that a smaller learning rate goes on from there; `None` when the run has not
+    /// diverged. The learning rate stays the one in force.
+    pub fn recover(&mut self) -> Option<Recovery> {
+        let divergence = self.session.trainer.divergence()?;
+        // The rate the reader has chosen stays in force, whatever it was back there.
+        let rate = self.session.trainer.learning_rate();
+        let target = self.healthy.max(self.timeline.first_iteration());
+        self.continue_from(target).ok()?;
+        self.set_learning_rate(rate);
+        Some(Recovery {
+            divergence,
+            iteration: self.session.trainer.iteration(),
+        })
     }
 
     /// Memory held by the history and the timeline, in bytes.

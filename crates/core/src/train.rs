@@ -54,13 +54,19 @@ pub struct Divergence {
     pub cause: DivergenceCause,
 }
 
-impl fmt::Display for Divergence {
+impl fmt::Display for DivergenceCause {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = match self.cause {
+        f.write_str(match self {
             DivergenceCause::Cost => "the cost",
             DivergenceCause::Gradient => "a gradient",
             DivergenceCause::Weights => "a weight",
-        };
+        })
+    }
+}
+
+impl fmt::Display for Divergence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = self.cause;
         write!(
             f,
             "training diverged at iteration {}: {what} became infinite or NaN. \

@@ -35,6 +35,8 @@ pub struct Playground {
     envelope: Vec<f64>,
     /// What opening a run file changed to bring its values into range (run_file.rs).
     notices: Vec<String>,
+    /// How the last divergence was recovered from, until training goes on.
+    recovered: Option<String>,
 }
 
 #[wasm_bindgen]
@@ -57,6 +59,7 @@ impl Playground {
     pub fn step(&mut self, n: u32) -> u32 {
         let done = self.advance(|_, done| done < n);
         self.record_metrics();
+        self.recover();
         done
     }
 
@@ -69,11 +72,11 @@ impl Playground {
 
     /// Records the metrics of the live parameters, unless already recorded or diverged.
     #[wasm_bindgen(js_name = recordMetrics)]
+    /// A non-finite cost found here stops the run: the next update reports it (making none)
+    /// and goes back to health, so that the frame loop sees the divergence.
     pub fn record_metrics(&mut self) {
-        let trainer = &mut self.run.session.trainer;
-        if trainer.divergence().is_none() {
-            // A record can itself find a non-finite cost; the snapshot reports it.
-            let _ = trainer.record();
+        if self.run.trainer().divergence().is_none() {
+            let _ = self.run.record();
         }
     }
 
@@ -91,6 +94,7 @@ impl Playground {
         let epoch = self.run.trainer().epochs();
         let done = self.advance(|trainer, _| trainer.epochs() == epoch);
         self.record_metrics();
+        self.recover();
         done
     }
 
@@ -227,6 +231,7 @@ impl Playground {
             neurons: Vec::new(),
             envelope: Vec::new(),
             notices: Vec::new(),
+            recovered: None,
         }
     }
 
@@ -238,7 +243,18 @@ impl Playground {
         while more(self.run.trainer(), done) && self.run.step().is_ok() {
             done += 1;
         }
+        if done > 0 {
+            self.recovered = None;
+        }
+        self.recover();
         done
+    }
+
+    /// A diverged run goes back to its last healthy iteration, and the snapshot says so.
+    fn recover(&mut self) {
+        if let Some(recovery) = self.run.recover() {
+            self.recovered = Some(recovery.to_string());
+        }
     }
 
     fn grid(&self, width: usize, height: usize) -> Grid {

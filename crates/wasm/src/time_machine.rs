@@ -146,12 +146,13 @@ impl Playground {
                 return Snapshot::of(replayed, record, live);
             }
         }
-        let trainer = &mut self.run.session.trainer;
-        let record = if measure && trainer.divergence().is_none() {
-            trainer.record().ok()
-        } else {
-            trainer.history().last()
+        let record = match measure && self.run.trainer().divergence().is_none() {
+            true => self.run.record().inspect_err(|_| self.recover()).ok(),
+            false => None,
         };
-        Snapshot::of(trainer, record, live)
+        let record = record.or_else(|| self.run.trainer().history().last());
+        let mut snapshot = Snapshot::of(self.run.trainer(), record, live);
+        snapshot.diverged = snapshot.diverged.or_else(|| self.recovered.clone());
+        snapshot
     }
 }
