@@ -213,3 +213,33 @@ test('an export owns the page: keys wait, and a new link cancels it cleanly', as
   assert.equal(await errorShown(page), false);
   assert.deepEqual(problems, []);
 });
+
+test('where the network gives no number, the plot is grey and says so, never a class colour', async () => {
+  const { page, problems } = await openPage(site, '#hidden=2&activation=linear');
+  const file = await savedRun(page);
+  // a1 = 1e308·x1 and a2 = −1e308·x1 overflow to ±∞ where |x1| > 1, and the output adds them:
+  // ∞ − ∞ is NaN there, a number elsewhere.
+  file.state.weights.layers[0].weights = [[1e308, 0], [-1e308, 0]];
+  file.state.weights.layers[0].biases = [0, 0];
+  file.state.weights.layers[1].weights = [[1, 1]];
+  file.state.weights.layers[1].biases = [0];
+  await openRun(page, 'overflow.json', JSON.stringify(file));
+  await page.waitForFunction(() => document.getElementById('boundary').dataset.noValue === 'true');
+  assert.equal(await page.locator('.no-value').isVisible(), true);
+  const colourAt = (x1, x2) =>
+    page.evaluate(([x1, x2]) => {
+      const canvas = document.getElementById('boundary');
+      const { data, width, height } = canvasPixels(canvas);
+      const [a, b, c, d] = window.neuranim.bounds();
+      const col = Math.floor(((x1 - a) / (b - a)) * width);
+      const row = Math.floor(((d - x2) / (d - c)) * height);
+      return Array.from(data.slice((row * width + col) * 4, (row * width + col) * 4 + 3));
+    }, [x1, x2]);
+  assert.deepEqual(await colourAt(3, 0), [0x8c, 0x8c, 0x8c]);
+  assert.notDeepEqual(await colourAt(0.5, 0), [0x8c, 0x8c, 0x8c]);
+  // A sound network again: the note goes.
+  await page.click('#reset');
+  await page.waitForFunction(() => document.getElementById('boundary').dataset.noValue === 'false');
+  assert.equal(await page.locator('.no-value').isVisible(), false);
+  assert.deepEqual(problems, []);
+});

@@ -18,15 +18,17 @@ export function coloursFor(name) {
   return tables.get(name);
 }
 
-/** Colours `values` (a raster from the core) into `pixels` for `task` in style `name`. */
+/** Colours `values` (a raster from the core) into `pixels` for `task` in style `name`;
+ * returns how many pixels had no value (heatmap.js's NO_VALUE grey). */
 export function colourBoundary(values, pixels, task, name) {
   const { scalar, classes } = coloursFor(name);
-  if (task.kind === 'classes') colourClasses(values, task.classes, pixels, classes);
-  else if (task.kind === 'regression') colourScalar(values, pixels, scalar, -1, 1);
-  else colourScalar(values, pixels, scalar);
+  if (task.kind === 'classes') return colourClasses(values, task.classes, pixels, classes);
+  if (task.kind === 'regression') return colourScalar(values, pixels, scalar, -1, 1);
+  return colourScalar(values, pixels, scalar);
 }
 
-/** Colours one neuron's activation plane, mapping [lo, hi] onto the two-class scale. */
+/** Colours one neuron's activation plane, mapping [lo, hi] onto the two-class scale; returns
+ * how many pixels had no value. */
 export function colourNeuron(values, pixels, { lo, hi }, name) {
-  colourScalar(values, pixels, coloursFor(name).scalar, lo, hi);
+  return colourScalar(values, pixels, coloursFor(name).scalar, lo, hi);
 }

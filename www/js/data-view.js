@@ -98,6 +98,7 @@ export class DataView {
         if (!data.unchanged) {
           this.learnCost(ms, data.width * data.height);
           this.ctx.transferFromImageBitmap(data.bitmap);
+          this.showMissing(data.missing);
         }
         this.shown(request);
       });
@@ -109,16 +110,31 @@ export class DataView {
         const length = playground.computeNeurons(width, height);
         // A fresh view every time: the call above may have grown (and detached) wasm memory.
         const values = new Float32Array(this.wasm.memory.buffer, playground.neuronsPtr(), length);
-        colourNeuron(values.subarray(this.neuron.plane * n, (this.neuron.plane + 1) * n), pixels, this.neuron, style.name);
+        this.showMissing(colourNeuron(values.subarray(this.neuron.plane * n, (this.neuron.plane + 1) * n), pixels, this.neuron, style.name));
       } else {
         const length = playground.computeBoundary(width, height);
         const values = new Float32Array(this.wasm.memory.buffer, playground.boundaryPtr(), length);
-        colourBoundary(values, pixels, style.task, style.name);
+        this.showMissing(colourBoundary(values, pixels, style.task, style.name));
       }
       this.learnCost(performance.now() - started, n);
       this.ctx.transferFromImageBitmap(toBitmap(pixels, width, height, this.canvas.width, this.canvas.height));
       this.shown(this.ask());
     }
+  }
+
+  /** Says, under the legend, what the grey of pixels without a value means, while there are
+   * any. */
+  showMissing(missing) {
+    const some = missing > 0;
+    this.canvas.dataset.noValue = String(some);
+    if (!this.legend) return;
+    if (!this.missingNote) {
+      this.missingNote = document.createElement('p');
+      this.missingNote.className = 'no-value';
+      this.missingNote.textContent = 'Grey: the network gives no number there (it overflowed).';
+      this.legend.after(this.missingNote);
+    }
+    if (this.missingNote.hidden === some) this.missingNote.hidden = !some;
   }
 
   ask() {

@@ -7,7 +7,8 @@
 //   hi} (that neuron's activation instead of the output).
 // Only a request with `exact: false` (training plays: pictures follow each other quickly) may
 // be answered "unchanged"; any other is always painted.
-// The answer is { kind, width, height, bitmap }, the bitmap transferred; { kind, unchanged }
+// The answer is { kind, width, height, bitmap, missing (pixels without a value) }, the
+// bitmap transferred; { kind, unchanged }
 // when the picture would show the same colours as the last one painted; or { error }.
 
 import init, { Painter } from '../pkg/neuranim_wasm.js';
@@ -62,9 +63,8 @@ function boundary(wasm, painter, request) {
   if (!moved(request.kind, shapeOf(request), probe, STILL * span, exact)) return null;
   const pixels = new Uint32Array(width * height);
   const values = boundaryValues(wasm, painter, bounds, width, height, neuron);
-  if (neuron) colourNeuron(values, pixels, neuron, style.name);
-  else colourBoundary(values, pixels, style.task, style.name);
-  return toBitmap(pixels, width, height, outWidth, outHeight);
+  const missing = neuron ? colourNeuron(values, pixels, neuron, style.name) : colourBoundary(values, pixels, style.task, style.name);
+  return { bitmap: toBitmap(pixels, width, height, outWidth, outHeight), missing };
 }
 
 function atlas(wasm, painter, request) {
@@ -72,7 +72,7 @@ function atlas(wasm, painter, request) {
   const values = new Float32Array(wasm.memory.buffer, painter.ptr(), length);
   // Hidden activations span up to −1…1: half a colour step of that.
   if (!moved('atlas', shapeOf(request), values, STILL, request.exact)) return null;
-  return paintAtlas(values, request);
+  return { bitmap: paintAtlas(values, request), missing: 0 };
 }
 
 self.onmessage = async ({ data }) => {
@@ -80,8 +80,8 @@ self.onmessage = async ({ data }) => {
     const { wasm, painter } = await ready;
     const { network } = data;
     painter.setNetwork(Uint32Array.from(network.sizes), network.activation, network.classes, network.params, network.features);
-    const bitmap = data.kind === 'atlas' ? atlas(wasm, painter, data) : boundary(wasm, painter, data);
-    if (bitmap) self.postMessage({ kind: data.kind, width: data.width, height: data.height, bitmap }, [bitmap]);
+    const picture = data.kind === 'atlas' ? atlas(wasm, painter, data) : boundary(wasm, painter, data);
+    if (picture) self.postMessage({ kind: data.kind, width: data.width, height: data.height, ...picture }, [picture.bitmap]);
     else self.postMessage({ kind: data.kind, unchanged: true });
   } catch (error) {
     self.postMessage({ error: String(error?.message ?? error) });

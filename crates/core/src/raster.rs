@@ -7,7 +7,7 @@
 use crate::activation::Activation;
 use crate::dataset::Bounds;
 use crate::features::Feature;
-use crate::network::Network;
+use crate::network::{Cache, Network};
 use crate::output::Task;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -35,14 +35,23 @@ impl Grid {
 /// Reusable buffers, so that painting every frame allocates nothing.
 ///
 /// Rasters are for the eye, so they run in f32 (twice the SIMD lanes of f64, and a cheaper
-/// tanh); they agree with the f64 model to about 1e-6.
+/// tanh); they agree with the f64 model to about 1e-6. A network with a parameter beyond
+/// `F32_SAFE` (a run file or an edit can make one) is painted by the f64 model itself, since
+/// its sums may overflow f32 where the model's do not.
 #[derive(Clone, Debug, Default)]
 pub struct Rasterizer {
     weights: Vec<f32>,
     /// Per layer: activations of one grid row, (n_out × width).
     rows: Vec<Vec<f32>>,
     inputs: Vec<f32>,
+    /// The f64 fallback's input row and forward pass.
+    inputs_f64: Vec<f64>,
+    cache: Cache,
 }
+
+/// Parameters up to this size leave f32 sums of 64 terms of inputs up to 1e6 far from f32's
+/// largest value (3.4e38).
+pub const F32_SAFE: f64 = 1e30;
 
 impl Rasterizer {
     /// A_L over the grid, one plane per output neuron: `out[k · pixels + row · width + col]`.
@@ -68,6 +77,10 @@ impl Rasterizer {
         let (w, pixels) = (grid.width, grid.pixels());
         let planes: usize = planes_of.clone().map(|l| net.sizes()[l + 1]).sum();
         out.resize(planes * pixels, 0.0);
+        if net.params().iter().any(|p| p.abs() > F32_SAFE) {
+            self.paint_f64(net, grid, out, planes_of);
+            return;
+        }
         self.weights.clear();
         self.weights.extend(net.params().iter().map(|&p| p as f32));
         self.rows.resize_with(net.layer_count(), Vec::new);
@@ -98,6 +111,38 @@ impl Rasterizer {
             for l in planes_of.clone() {
                 for neuron in self.rows[l].chunks_exact(w) {
                     out[plane * pixels + r * w..][..w].copy_from_slice(neuron);
+                    plane += 1;
+                }
+            }
+        }
+    }
+
+    /// As `paint`, by the f64 model's own forward pass, row by row.
+    fn paint_f64(
+        &mut self,
+        net: &Network,
+        grid: Grid,
+        out: &mut [f32],
+        planes_of: std::ops::Range<usize>,
+    ) {
+        let (w, pixels) = (grid.width, grid.pixels());
+        let features = net.features();
+        self.inputs_f64.resize(features.len() * w, 0.0);
+        for r in 0..grid.height {
+            for (f, row) in features.iter().zip(self.inputs_f64.chunks_exact_mut(w)) {
+                for (col, input) in row.iter_mut().enumerate() {
+                    *input = f.of(grid.point(col, r));
+                }
+            }
+            net.forward(&self.inputs_f64, w, &mut self.cache);
+            let mut plane = 0;
+            for l in planes_of.clone() {
+                for neuron in self.cache.a[l].chunks_exact(w) {
+                    let target = &mut out[plane * pixels + r * w..][..w];
+                    target
+                        .iter_mut()
+                        .zip(neuron)
+                        .for_each(|(t, &a)| *t = a as f32);
                     plane += 1;
                 }
             }
@@ -215,7 +260,6 @@ fn sigmoid_f32(z: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::network::Cache;
     use crate::DatasetName;
     use crate::Settings;
 
@@ -297,6 +341,35 @@ mod tests {
                 }
             }
             assert!(worst < 2e-5, "{dataset:?}: {worst:e}");
+        }
+    }
+
+    #[test]
+    fn a_network_too_large_for_f32_is_painted_by_the_f64_model() {
+        // Weights near 1e39 overflow f32 (its largest is 3.4e38); the model's f64 does not.
+        let mut net = Network::new(2, &[3], Activation::Tanh, Task::Binary).unwrap();
+        let params = [
+            1e39, -2e39, 0.5, 3.0, 1e-39, -1e39, 0.0, 2.0, 1.0, 1e38, -1.0, 0.25, 0.5, 0.0, -0.1,
+        ];
+        let count = net.params().len();
+        net.params_mut().copy_from_slice(&params[..count]);
+        let grid = Grid {
+            bounds: Bounds::square(3.0),
+            width: 19,
+            height: 11,
+        };
+        let mut out = Vec::new();
+        Rasterizer::default().neurons(&net, grid, &mut out);
+        let mut cache = Cache::default();
+        for row in 0..grid.height {
+            for col in 0..grid.width {
+                let input = crate::features::input_matrix(net.features(), &[grid.point(col, row)]);
+                net.forward(&input, 1, &mut cache);
+                for (plane, &v) in cache.a.iter().flatten().enumerate() {
+                    let ours = out[plane * grid.pixels() + row * grid.width + col];
+                    assert_eq!(ours, v as f32, "plane {plane} at ({col}, {row})");
+                }
+            }
         }
     }
 }

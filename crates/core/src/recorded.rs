@@ -195,6 +195,10 @@ impl RecordedRun {
         // The rate the reader has chosen stays in force, whatever it was back there.
         let rate = self.session.trainer.learning_rate();
         let target = self.healthy.max(self.timeline.first_iteration());
+        // A run that was never healthy since it began (opened so) has nowhere to go back to.
+        if target >= self.session.trainer.iteration() {
+            return None;
+        }
         self.continue_from(target).ok()?;
         self.set_learning_rate(rate);
         Some(Recovery {
