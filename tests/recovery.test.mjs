@@ -243,3 +243,32 @@ test('where the network gives no number, the plot is grey and says so, never a c
   assert.equal(await page.locator('.no-value').isVisible(), false);
   assert.deepEqual(problems, []);
 });
+
+/** Puts a file made in the page (no bytes through the driver) into an input, as a reader
+ * choosing it would. `rows` rows of x1,x2,label. */
+function chooseMadeCsv(page, selector, name, rows) {
+  return page.evaluate(([selector, name, rows]) => {
+    const lines = ['x1,x2,label'];
+    for (let i = 0; i < rows; i++) lines.push(`${((i % 997) / 997) * 8 - 4},${((i % 991) / 991) * 8 - 4},${i % 2}`);
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([lines.join('\n') + '\n'], name, { type: 'text/csv' }));
+    const input = document.querySelector(selector);
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change'));
+  }, [selector, name, rows]);
+}
+
+test('a CSV file beyond the most points a run takes is refused by name, and the points on show stay', async () => {
+  const { page, problems } = await openPage(site, '');
+  await chooseMadeCsv(page, '#csv-file', 'million.csv', 1_000_000);
+  await page.waitForFunction(() => /was not imported/.test(document.getElementById('notice').textContent));
+  assert.match(await notice(page), /million\.csv was not imported: more than 100,000 rows; a run trains on at most 100,000 points/);
+  assert.equal(await page.evaluate(() => window.neuranim.dataSize()), 400);
+  assert.equal(await page.locator('#file-progress').isVisible(), false);
+  // Within the limit, a big file imports, and the page trains on it.
+  await chooseMadeCsv(page, '#csv-file', 'many.csv', 60_000);
+  await page.waitForFunction(() => /Imported 60,000 points/.test(document.getElementById('notice').textContent));
+  await page.waitForFunction(() => window.neuranim.dataSize() === 60000);
+  await stepOnce(page);
+  assert.deepEqual(problems, []);
+});

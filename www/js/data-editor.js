@@ -42,13 +42,42 @@ export class DataEditor {
 
   /** Takes the data of a new run: x1, x2 pairs, labels, classes (0: regression), bounds. */
   load(points, labels, classes, bounds) {
-    this.points = Array.from({ length: labels.length }, (_, i) => [points[2 * i], points[2 * i + 1]]);
-    this.labels = Array.from(labels);
+    // Kept as they come until an edit needs them as pairs: a big file's 100,000 pairs cost a
+    // long task that a reader who only watches never needs.
+    this.loaded = { points, labels };
     this.bounds = Array.from(bounds);
     if (classes !== this.classes || !this.picker.childElementCount) {
       this.classes = classes;
       this.buildPicker();
     }
+  }
+
+  get points() {
+    this.unpack();
+    return this.pairs;
+  }
+
+  set points(pairs) {
+    this.loaded = null;
+    this.pairs = pairs;
+  }
+
+  get labels() {
+    this.unpack();
+    return this.values;
+  }
+
+  set labels(values) {
+    this.unpack();
+    this.values = values;
+  }
+
+  unpack() {
+    if (!this.loaded) return;
+    const { points, labels } = this.loaded;
+    this.loaded = null;
+    this.pairs = Array.from({ length: labels.length }, (_, i) => [points[2 * i], points[2 * i + 1]]);
+    this.values = Array.from(labels);
   }
 
   /** The labels a new point can take: the classes, or −1, 0 and 1 for regression. */

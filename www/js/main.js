@@ -2,7 +2,8 @@
 // Playground; the run controller trains within each animation frame's budget, and the page
 // repaints what it trained.
 
-import init, { Playground, lastPanicMessage, readCsv } from '../pkg/neuranim_wasm.js';
+import init, { Playground, lastPanicMessage } from '../pkg/neuranim_wasm.js';
+import { CsvReader } from './csv-reader.js';
 import { DataEditor } from './data-editor.js';
 import { MathsPanel } from './maths-panel.js';
 import { LayerSpace } from './layer-space.js';
@@ -44,6 +45,8 @@ const ui = {
   notice: $('notice'),
   error: $('error'),
 };
+/** Own data beyond this many points is drawn in a task after the one that builds its run. */
+const SPLIT_POINTS = 20000;
 /** How often the achieved rate is rewritten: often enough to follow, rarely enough to read. */
 const RATE_EVERY_MS = 500;
 
@@ -77,12 +80,25 @@ function safely(f) {
 function showError(error) {
   run.setPlaying(false);
   const panic = safely(lastPanicMessage);
-  ui.error.textContent = `Something went wrong: ${panic || error?.message || error}`;
+  const text = String(panic || error?.message || error);
+  ui.error.textContent = `Something went wrong: ${text.length > LINE_CHARS ? `${text.slice(0, LINE_CHARS)}…` : text}`;
   ui.error.hidden = false;
 }
 
+/** A name or text from outside, as a notice quotes it: at most QUOTE_CHARS characters, with
+ * control characters shown as escapes, so that no file can flood or garble a message. */
+const QUOTE_CHARS = 60;
+function quote(text) {
+  const chars = Array.from(String(text));
+  const shown = chars.slice(0, QUOTE_CHARS).map((c) => (/[\u0000-\u001f\u007f-\u009f]/.test(c) ? `\\u{${c.codePointAt(0).toString(16)}}` : c));
+  return shown.join('') + (chars.length > QUOTE_CHARS ? '…' : '');
+}
+
+/** No message, whatever it quotes, outgrows a few lines. */
+const LINE_CHARS = 400;
+
 function notify(lines) {
-  const text = lines.filter(Boolean).join('\n');
+  const text = lines.filter(Boolean).map((line) => (line.length > LINE_CHARS ? `${line.slice(0, LINE_CHARS)}…` : line)).join('\n');
   ui.notice.textContent = text;
   ui.notice.hidden = !text;
 }
@@ -169,14 +185,17 @@ function use(next) {
   state.gif?.abandon();
   state.playground?.free();
   state.playground = next;
-  state.task = taskOf(next.snapshot());
+  state.task = taskOf(next.snapshot(false));
   state.noPoints = false;
   // A neuron shown in the data panel belonged to the old network.
   state.view.focus(null);
   state.editor?.load(next.dataPoints(), next.dataLabels(), next.dataClasses(), next.bounds());
   // The point the maths follow stays chosen while the data still holds it.
   if (state.selected && !hasPoint(next.dataPoints(), state.selected)) state.selected = null;
-  render();
+  // Building a run on many points and measuring and drawing it each take a good part of a
+  // task's 50 ms: the picture comes in a task of its own.
+  if ((state.ownData?.labels.length ?? 0) > SPLIT_POINTS) setTimeout(guarded(render), 0);
+  else render();
 }
 
 /** The view menu follows the network's hidden layers; a chosen layer space is drawn. */
@@ -246,16 +265,17 @@ function trainOn(data, { keepWeights }) {
 async function importCsv(file) {
   let data;
   try {
-    data = readCsv(await file.text());
+    data = await state.csvReader.read(file);
   } catch (error) {
-    notify([`${file.name} was not imported: ${error?.message ?? error}`]);
+    notify([`${quote(file.name)} was not imported: ${error?.message ?? error}`]);
     return;
   }
+  if (!data) return;
   run.setPlaying(false);
   state.ownData = null;
-  trainOn({ ...data, points: Float64Array.from(data.points), labels: Float64Array.from(data.labels), bounds: Float64Array.from(data.bounds) }, { keepWeights: false });
+  trainOn(data, { keepWeights: false });
   const kind = data.classes === 0 ? 'values' : `${data.classes} classes`;
-  notify([`Imported ${data.labels.length.toLocaleString('en-US')} points (${kind}) from ${file.name}.`]);
+  notify([`Imported ${data.labels.length.toLocaleString('en-US')} points (${kind}) from ${quote(file.name)}.`]);
 }
 
 function exportCsv() {
@@ -277,7 +297,7 @@ function openRunText(text, name) {
   try {
     next = Playground.fromRunJson(text);
   } catch (error) {
-    notify([`${name} was not opened: ${error?.message ?? error}`]);
+    notify([`${quote(name)} was not opened: ${error?.message ?? error}`]);
     return;
   }
   run.setPlaying(false);
@@ -293,7 +313,7 @@ function openRunText(text, name) {
     ? { points: Float64Array.from(next.dataPoints()), labels: Float64Array.from(next.dataLabels()), classes: next.dataClasses(), bounds: Float64Array.from(next.bounds()) }
     : null;
   use(next);
-  notify([`Opened ${name} at iteration ${state.iteration.toLocaleString('en-US')}.`, ...notices]);
+  notify([`Opened ${quote(name)} at iteration ${state.iteration.toLocaleString('en-US')}.`, ...notices]);
 }
 
 function saveRun() {
@@ -491,6 +511,7 @@ async function main() {
   const wasm = await init();
   state.wasm = wasm;
   const raster = new RasterClient();
+  state.csvReader = new CsvReader($('file-progress'));
   state.view = new DataView({ canvas: ui.canvas, overlay: $('plot-overlay'), legend: $('legend') }, wasm, raster);
   const { settings, notices } = parseHash(location.hash);
   state.settings = settings;

@@ -74,8 +74,13 @@ export function classLuts(discrete = false, highContrast = false) {
 /** A CSS colour for a regression target v (about −1 to 1): the heatmap's diverging scale at
  * full strength, so points stand out on the lighter heatmap. */
 export function valueColour(v) {
-  const [r, g, b] = mix(Math.min(1, Math.max(0, (v + 1) / 2)), VALUE_STOPS);
+  const [r, g, b] = valueRgb(v);
   return `rgb(${r},${g},${b})`;
+}
+
+/** valueColour's [r, g, b]. */
+export function valueRgb(v) {
+  return mix(Math.min(1, Math.max(0, (v + 1) / 2)), VALUE_STOPS);
 }
 
 const unpack = (packed) => [packed & 255, (packed >> 8) & 255, (packed >> 16) & 255];

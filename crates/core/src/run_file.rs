@@ -5,7 +5,7 @@
 //! A bad file is refused with a message naming what is wrong and where (`state.params`,
 //! `history.trainCost`, a line and column for broken JSON), before anything is built.
 
-use crate::dataset::{Bounds, Dataset};
+use crate::dataset::{Bounds, Dataset, MAX_POINTS};
 use crate::history::History;
 use crate::optimizer::OptimizerState;
 use crate::output::{Task, MAX_CLASSES};
@@ -262,6 +262,12 @@ fn data_of(file: &DataFile) -> Result<Dataset, String> {
     }
     if file.points.is_empty() {
         return Err("data.points: no points".into());
+    }
+    if file.points.len() > MAX_POINTS {
+        return Err(format!(
+            "data.points: {} points; a run trains on at most {MAX_POINTS}",
+            file.points.len()
+        ));
     }
     if file
         .points

@@ -2,7 +2,7 @@
 //! out as CSV.
 
 use crate::Playground;
-use neuranim_core::dataset::{parse_csv_inferring, to_csv};
+use neuranim_core::dataset::{parse_csv_inferring, to_csv, MAX_POINTS};
 use neuranim_core::output::MAX_CLASSES;
 use neuranim_core::{Bounds, Dataset, RecordedRun, Session, Settings, Task};
 use serde::Serialize;
@@ -19,10 +19,22 @@ struct CsvPoints {
     bounds: [f64; 4],
 }
 
+/// The most points a run trains on.
+#[wasm_bindgen(js_name = maxPoints)]
+pub fn max_points() -> usize {
+    MAX_POINTS
+}
+
 /// Reads `x1,x2,label` CSV; the task follows the labels. An error names the line and field.
 #[wasm_bindgen(js_name = readCsv)]
 pub fn read_csv(text: &str) -> Result<JsValue, JsError> {
     let data = parse_csv_inferring(text).map_err(|e| JsError::new(&e.to_string()))?;
+    if data.labels.len() > MAX_POINTS {
+        return Err(JsError::new(&format!(
+            "{} points; a run trains on at most {MAX_POINTS}",
+            data.labels.len()
+        )));
+    }
     let points = CsvPoints {
         points: data.points.iter().flatten().copied().collect(),
         labels: data.labels,
@@ -120,6 +132,12 @@ fn dataset(
     }
     if labels.is_empty() {
         return Err("there are no points to train on: add some".into());
+    }
+    if labels.len() > MAX_POINTS {
+        return Err(format!(
+            "{} points; a run trains on at most {MAX_POINTS}",
+            labels.len()
+        ));
     }
     let task = match classes {
         0 => Task::Regression,

@@ -8,6 +8,10 @@ mod sklearn;
 
 pub use self::csv::{infer_task, parse_csv, parse_csv_inferring, to_csv, CsvError};
 
+/// The most points a run trains on: a full-batch update of the largest network on this many
+/// still fits an animation frame, and a page shows them all.
+pub const MAX_POINTS: usize = 100_000;
+
 use crate::output::Task;
 use crate::rng::RandomState;
 use serde::{Deserialize, Serialize};
