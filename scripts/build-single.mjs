@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path';
 const root = new URL('../www/', import.meta.url).pathname;
 const out = resolve(process.argv[2] ?? new URL('../dist/neuranim.html', import.meta.url).pathname);
 const glue = resolve(root, 'pkg/neuranim_wasm.js');
-const WORKERS = ['raster', 'gif', 'compare'];
+const WORKERS = ['raster', 'gif', 'compare', 'csv'];
 
 const wasm = (await readFile(resolve(root, 'pkg/neuranim_wasm_bg.wasm'))).toString('base64');
 

@@ -33,6 +33,15 @@ test('the single file, opened from file://, trains and runs its workers without 
   await page.waitForFunction(() => Number(document.querySelector('.compare-tile')?.dataset.iteration) > 0, null, { timeout: 30_000 });
   await page.click('#compare-close');
   assert.ok((await page.evaluate(() => window.neuranim.snapshot())).trainScore > 0.8);
+  // The CSV worker reads a file.
+  await page.evaluate(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['x1,x2,label\n0,0,0\n1,1,1\n0,1,1\n'], 'three.csv', { type: 'text/csv' }));
+    const input = document.getElementById('csv-file');
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change'));
+  });
+  await page.waitForFunction(() => window.neuranim.dataSize() === 3);
   assert.deepEqual(problems, []);
   await page.close();
 });
