@@ -34,6 +34,7 @@ test('under a sub-path and a strict CSP the page trains, paints in its workers a
   await page.click('#play');
   // The raster worker painted the boundary and the thumbnails.
   await page.waitForFunction(() => document.querySelector('.graph-atlas').width > 0);
+  assert.equal(await page.getAttribute('#boundary', 'data-painter'), 'worker');
   // The GIF worker, a download, the compare worker.
   await page.click('#save-gif');
   await page.fill('#gif-frames', '4');

@@ -272,3 +272,45 @@ test('a CSV file beyond the most points a run takes is refused by name, and the 
   await stepOnce(page);
   assert.deepEqual(problems, []);
 });
+
+test('a picture worker that fails is said so, and the page paints on its own thread and trains', async () => {
+  const { page, problems } = await openPage(site, '#speed=20', {}, { ready: 'html' });
+  await page.route('**/raster-worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("broken on purpose");' }));
+  await page.reload();
+  await page.waitForSelector('html[data-ready="true"]');
+  await page.waitForFunction(() => /painted on the page's own thread/.test(document.getElementById('notice').textContent));
+  await page.waitForFunction(() => document.getElementById('boundary').dataset.painter === 'page');
+  await page.click('#play');
+  await page.waitForFunction(() => window.neuranim.snapshot().liveIteration > 100);
+  await page.click('#play');
+  await page.waitForFunction(() => document.querySelector('.graph-atlas').width > 0);
+  assert.equal(await errorShown(page), false);
+  assert.deepEqual(problems.filter((p) => !/broken on purpose|raster-worker/.test(p)), []);
+});
+
+test('a save the browser refuses and a file that cannot be read are said, and the page goes on', async () => {
+  const { page, problems } = await openPage(site, '');
+  await stepOnce(page);
+  await page.evaluate(() => {
+    window.realObjectUrl = URL.createObjectURL;
+    URL.createObjectURL = () => {
+      throw new DOMException('the disk is full', 'QuotaExceededError');
+    };
+  });
+  await page.click('#save-run');
+  assert.match(await notice(page), /neuranim-flower-1\.json was not saved: the disk is full/);
+  await page.evaluate(() => (URL.createObjectURL = window.realObjectUrl));
+  // A file whose bytes cannot be read.
+  await page.evaluate(() => {
+    const unreadable = new File(['{}'], 'gone.json', { type: 'application/json' });
+    unreadable.text = () => Promise.reject(new DOMException('the file was moved', 'NotReadableError'));
+    const input = document.getElementById('run-file');
+    Object.defineProperty(input, 'files', { value: [unreadable], configurable: true });
+    input.dispatchEvent(new Event('change'));
+  });
+  await page.waitForFunction(() => /gone\.json was not opened/.test(document.getElementById('notice').textContent));
+  assert.match(await notice(page), /could not be read \(the file was moved\)/);
+  assert.equal(await errorShown(page), false);
+  await stepOnce(page);
+  assert.deepEqual(problems, []);
+});

@@ -99,6 +99,7 @@ export class DataView {
           this.learnCost(ms, data.width * data.height);
           this.ctx.transferFromImageBitmap(data.bitmap);
           this.showMissing(data.missing);
+          this.canvas.dataset.painter = 'worker';
         }
         this.shown(request);
       });
@@ -118,6 +119,7 @@ export class DataView {
       }
       this.learnCost(performance.now() - started, n);
       this.ctx.transferFromImageBitmap(toBitmap(pixels, width, height, this.canvas.width, this.canvas.height));
+      this.canvas.dataset.painter = 'page';
       this.shown(this.ask());
     }
   }

@@ -283,13 +283,20 @@ function exportCsv() {
   const csv = state.playground.dataCsv();
   // Cleared points leave the header alone.
   const text = state.noPoints ? csv.slice(0, csv.indexOf('\n') + 1) : csv;
-  download(fileName('neuranim', name) + '.csv', new Blob([text], { type: 'text/csv' }));
+  save(fileName('neuranim', name) + '.csv', () => new Blob([text], { type: 'text/csv' }));
 }
 
 /** Replaces the run with one read from a run file; a bad file leaves everything as it was
  * and says what is wrong. */
 async function openRun(file) {
-  openRunText(await file.text(), file.name);
+  let text;
+  try {
+    text = await file.text();
+  } catch (error) {
+    notify([`${quote(file.name)} was not opened: it could not be read (${error?.message ?? error}).`]);
+    return;
+  }
+  openRunText(text, file.name);
 }
 
 function openRunText(text, name) {
@@ -316,10 +323,23 @@ function openRunText(text, name) {
   notify([`Opened ${quote(name)} at iteration ${state.iteration.toLocaleString('en-US')}.`, ...notices]);
 }
 
+/** Offers what `make()` returns (a Blob) as a download. A failure (memory, storage, a
+ * browser refusing) is said, and nothing else changes. */
+function save(name, make) {
+  try {
+    download(name, make());
+  } catch (error) {
+    notify([`${name} was not saved: ${error?.message ?? error}`]);
+  }
+}
+
+function failed(reason) {
+  throw new Error(reason);
+}
+
 function saveRun() {
   if (pointsCleared()) return;
-  const json = state.playground.runJson($('save-history').checked);
-  download(fileName('neuranim', state.settings.dataset, state.iteration) + '.json', new Blob([json], { type: 'application/json' }));
+  save(fileName('neuranim', state.settings.dataset, state.iteration) + '.json', () => new Blob([state.playground.runJson($('save-history').checked)], { type: 'application/json' }));
 }
 
 /** What an exported picture shows, as the page shows it now. */
@@ -339,7 +359,8 @@ function savePng() {
   const canvas = document.createElement('canvas');
   [canvas.width, canvas.height] = [1200, 600];
   const snap = drawFrame(canvas.getContext('2d'), state.playground, canvas.width, canvas.height, exportView());
-  canvas.toBlob((blob) => download(fileName('neuranim', state.settings.dataset, snap.iteration) + '.png', blob), 'image/png');
+  const name = fileName('neuranim', state.settings.dataset, snap.iteration) + '.png';
+  canvas.toBlob((blob) => save(name, () => blob ?? failed('the picture could not be encoded')), 'image/png');
 }
 
 /** Hide flags and contrast: the page's look, which never touches the run. */
@@ -510,7 +531,13 @@ function onKey(event) {
 async function main() {
   const wasm = await init();
   state.wasm = wasm;
-  const raster = new RasterClient();
+  const raster = new RasterClient({
+    onFailure: guarded((reason) => {
+      notify([`Pictures are now painted on the page's own thread, which may slow training: ${reason}.`]);
+      // A picture asked of the worker is painted again, here.
+      if (state.playground) render();
+    }),
+  });
   state.csvReader = new CsvReader($('file-progress'));
   state.view = new DataView({ canvas: ui.canvas, overlay: $('plot-overlay'), legend: $('legend') }, wasm, raster);
   const { settings, notices } = parseHash(location.hash);
@@ -611,7 +638,7 @@ async function main() {
         showIteration(iteration);
       }
     }),
-    save: (blob, name) => download(name, blob),
+    save: (blob, name) => save(name, () => blob),
   }));
   $('save-gif').addEventListener('click', guarded(() => {
     run.setPlaying(false);

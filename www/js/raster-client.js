@@ -13,16 +13,35 @@ const DUTY = 0.6;
 const QUICK_MS = 6;
 
 export class RasterClient {
-  constructor() {
+  /** `onFailure(reason)` hears why the worker could not start or stopped; pictures are then
+   * painted on the page's thread. */
+  constructor({ onFailure = (reason) => console.warn(`Pictures are painted on the page's thread: ${reason}`) } = {}) {
     this.slots = new Map();
     this.restUntil = 0;
     this.timer = null;
+    this.onFailure = onFailure;
     try {
       this.worker = new Worker(new URL('./raster-worker.js', import.meta.url), { type: 'module' });
       this.worker.onmessage = ({ data }) => this.received(data);
-    } catch {
+      // A worker that fails to load, or throws outside a request, says so here.
+      this.worker.onerror = (event) => {
+        event.preventDefault?.();
+        this.fail(event.message || 'the picture worker failed');
+      };
+    } catch (error) {
       this.worker = null;
+      queueMicrotask(() => this.onFailure(`the picture worker could not start (${error?.message ?? error})`));
     }
+  }
+
+  /** Goes on without the worker: requests waiting or in flight are answered by nobody, and
+   * their callers paint on the main thread from the next frame on. */
+  fail(reason) {
+    if (!this.worker) return;
+    this.worker.terminate();
+    this.worker = null;
+    this.slots.clear();
+    this.onFailure(`the picture worker stopped (${reason})`);
   }
 
   get available() {
@@ -70,10 +89,7 @@ export class RasterClient {
 
   received(data) {
     if (data.error) {
-      // Painting goes on without the worker: the next frame paints on the main thread.
-      this.worker.terminate();
-      this.worker = null;
-      this.slots.clear();
+      this.fail(data.error);
       return;
     }
     const slot = this.slots.get(data.kind);
