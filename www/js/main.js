@@ -4,6 +4,7 @@
 
 import init, { Playground, lastPanicMessage } from '../pkg/neuranim_wasm.js';
 import { CsvReader } from './csv-reader.js';
+import { quote } from './quote.js';
 import { DataEditor } from './data-editor.js';
 import { MathsPanel } from './maths-panel.js';
 import { LayerSpace } from './layer-space.js';
@@ -83,15 +84,6 @@ function showError(error) {
   const text = String(panic || error?.message || error);
   ui.error.textContent = `Something went wrong: ${text.length > LINE_CHARS ? `${text.slice(0, LINE_CHARS)}…` : text}`;
   ui.error.hidden = false;
-}
-
-/** A name or text from outside, as a notice quotes it: at most QUOTE_CHARS characters, with
- * control characters shown as escapes, so that no file can flood or garble a message. */
-const QUOTE_CHARS = 60;
-function quote(text) {
-  const chars = Array.from(String(text));
-  const shown = chars.slice(0, QUOTE_CHARS).map((c) => (/[\u0000-\u001f\u007f-\u009f]/.test(c) ? `\\u{${c.codePointAt(0).toString(16)}}` : c));
-  return shown.join('') + (chars.length > QUOTE_CHARS ? '…' : '');
 }
 
 /** No message, whatever it quotes, outgrows a few lines. */

@@ -1,6 +1,7 @@
 // The one table of a run's settings. It drives the controls, the URL hash and the object
 // handed to the wasm core; every value read from outside goes through it and is clamped.
 
+import { quote } from './quote.js';
 import { CORE_FIELDS, DEFAULT_NOISE } from './settings-schema.js';
 
 export { DEFAULT_NOISE };
@@ -50,41 +51,42 @@ const equal = (a, b) => JSON.stringify(a) === JSON.stringify(b);
  */
 export function parseField(key, text) {
   const field = FIELDS[key];
+  const shown = quote(text);
   const fallback = (why) => ({ value: structuredClone(field.default), notice: `${field.label}: ${why}; using the default` });
   const clampNumber = (n, round) => {
     const v = round ? Math.round(n) : n;
-    if (v < field.min) return { value: field.min, notice: `${field.label}: ${text} is below ${field.min}; using ${field.min}` };
-    if (v > field.max) return { value: field.max, notice: `${field.label}: ${text} is above ${field.max}; using ${field.max}` };
-    return { value: v, notice: round && v !== n ? `${field.label}: ${text} is not a whole number; using ${v}` : null };
+    if (v < field.min) return { value: field.min, notice: `${field.label}: ${shown} is below ${field.min}; using ${field.min}` };
+    if (v > field.max) return { value: field.max, notice: `${field.label}: ${shown} is above ${field.max}; using ${field.max}` };
+    return { value: v, notice: round && v !== n ? `${field.label}: ${shown} is not a whole number; using ${v}` : null };
   };
   const number = (s) => (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s) ? Number(s) : NaN);
   switch (field.kind) {
     case 'choice':
-      return field.options.includes(text) ? { value: text, notice: null } : fallback(`'${text}' is not one of ${field.options.join(', ')}`);
+      return field.options.includes(text) ? { value: text, notice: null } : fallback(`'${shown}' is not one of ${field.options.join(', ')}`);
     case 'number':
     case 'int': {
       if (field.default === null && text === 'auto') return { value: null, notice: null };
       const n = number(text);
-      return Number.isFinite(n) ? clampNumber(n, field.kind === 'int') : fallback(`'${text}' is not a number`);
+      return Number.isFinite(n) ? clampNumber(n, field.kind === 'int') : fallback(`'${shown}' is not a number`);
     }
     case 'batch': {
       if (text === field.word) return { value: field.word, notice: null };
       const n = number(text);
-      return Number.isFinite(n) ? clampNumber(n, true) : fallback(`'${text}' is neither '${field.word}' nor a number`);
+      return Number.isFinite(n) ? clampNumber(n, true) : fallback(`'${shown}' is neither '${field.word}' nor a number`);
     }
     case 'flags': {
       const names = text.split(',').filter(Boolean);
       const unknown = names.filter((n) => !field.options.includes(n));
       const known = field.options.filter((n) => names.includes(n));
-      const notice = unknown.length ? `${field.label}: ${unknown.map((n) => `'${n.slice(0, 30)}'`).join(', ')} cannot be hidden; ignored` : null;
+      const notice = unknown.length ? `${field.label}: '${quote(unknown.join("', '"))}' cannot be hidden; ignored` : null;
       return { value: known, notice };
     }
     case 'features': {
       const names = text.split(',').filter(Boolean);
       const unknown = names.filter((n) => !field.options.includes(n));
       const known = field.options.filter((n) => names.includes(n));
-      if (!known.length) return fallback(`'${text.slice(0, 40)}' names no input feature`);
-      const notice = unknown.length ? `${field.label}: ${unknown.map((n) => `'${n.slice(0, 30)}'`).join(', ')} is not a feature; ignored` : null;
+      if (!known.length) return fallback(`'${shown}' names no input feature`);
+      const notice = unknown.length ? `${field.label}: '${quote(unknown.join("', '"))}' is not a feature; ignored` : null;
       return { value: known, notice };
     }
     case 'layers': {
@@ -95,9 +97,9 @@ export function parseField(key, text) {
       const sizes = [];
       for (const part of parts.slice(0, field.maxLayers)) {
         const n = number(part);
-        if (!Number.isFinite(n)) return fallback(`'${text}' is not a list of sizes`);
+        if (!Number.isFinite(n)) return fallback(`'${shown}' is not a list of sizes`);
         const size = Math.min(field.max, Math.max(field.min, Math.round(n)));
-        if (size !== n) notices.push(`${field.label}: a layer of ${part} neurons; using ${size} (1 to ${field.max})`);
+        if (size !== n) notices.push(`${field.label}: a layer of ${quote(part)} neurons; using ${size} (1 to ${field.max})`);
         sizes.push(size);
       }
       return { value: sizes, notice: notices.join('; ') || null };
@@ -131,11 +133,11 @@ export function parseHash(hash) {
       key = decodeURIComponent(rawKey);
       value = decodeURIComponent(at < 0 ? '' : pair.slice(at + 1));
     } catch {
-      notices.push(`'${pair.slice(0, 40)}' in the link is not readable; ignored`);
+      notices.push(`'${quote(pair)}' in the link is not readable; ignored`);
       continue;
     }
     if (!Object.hasOwn(FIELDS, key)) {
-      notices.push(`'${key.slice(0, 40)}' is not a setting; ignored`);
+      notices.push(`'${quote(key)}' is not a setting; ignored`);
       continue;
     }
     const parsed = parseField(key, value);
