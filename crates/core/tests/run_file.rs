@@ -82,10 +82,12 @@ fn bad_files_are_refused_with_the_field_named() {
         not_json.starts_with("the file is not JSON (line 2"),
         "{not_json}"
     );
-    let huge =
-        RunFile::parse("{\"format\": \"neuranim-run\", \"version\": 1, \"x\": 1e999}").unwrap_err();
+    let huge = RunFile::parse(
+        "{\"format\": \"neuranim-run\", \"version\": 1, \"settings\": {\"learningRate\": 1e999}}",
+    )
+    .unwrap_err();
     assert!(
-        huge.contains("not JSON") && huge.contains("column"),
+        huge.starts_with("settings.learningRate: number out of range") && huge.contains("column"),
         "{huge}"
     );
 
