@@ -123,6 +123,24 @@ test('an error in a frame is shown, and Reset, a setting or another file leaves 
   await page.press('#setting-seed', 'Enter');
   await trainsAgain();
 
+  // A trap in the core (a panic) leaves its run borrowed: it can neither train nor be freed.
+  await page.evaluate(async () => {
+    const { Playground } = await import('./pkg/neuranim_wasm.js');
+    window.unfreed = Playground.prototype.free;
+    Playground.prototype.stepUnmeasured = () => {
+      Playground.prototype.free = () => {
+        throw new Error('recursive use of an object detected which would lead to unsafe aliasing in rust');
+      };
+      throw new WebAssembly.RuntimeError('unreachable');
+    };
+  });
+  await page.click('#play');
+  await page.waitForFunction(() => !document.getElementById('error').hidden);
+  await mend();
+  await page.click('#reset');
+  await page.evaluate(() => import('./pkg/neuranim_wasm.js').then(({ Playground }) => (Playground.prototype.free = window.unfreed)).then(() => undefined));
+  await trainsAgain();
+
   await playUntilBroken();
   const file = await savedRun(page);
   await openRun(page, 'good.json', JSON.stringify(file));

@@ -175,7 +175,8 @@ function use(next) {
   ui.error.hidden = true;
   state.seeking = null;
   state.gif?.abandon();
-  state.playground?.free();
+  // A run that broke mid-call (a trap leaves it borrowed) cannot be freed: it is let go.
+  safely(() => state.playground?.free());
   state.playground = next;
   state.task = taskOf(next.snapshot(false));
   state.noPoints = false;
