@@ -332,3 +332,22 @@ test('a save the browser refuses and a file that cannot be read are said, and th
   await stepOnce(page);
   assert.deepEqual(problems, []);
 });
+
+test('a comparison or GIF worker that fails says so in its dialog, and the page goes on', async () => {
+  const { page, problems } = await openPage(site, '');
+  const broken = (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("broken on purpose");' });
+  await page.route('**/compare-worker.js', broken);
+  await page.route('**/gif-worker.js', broken);
+  await page.click('#compare');
+  await page.waitForFunction(() => /The comparison stopped/.test(document.getElementById('compare-status').textContent));
+  await page.click('#compare-close');
+  await stepOnce(page);
+  await page.click('#save-gif');
+  await page.fill('#gif-frames', '4');
+  await page.click('#gif-start');
+  await page.waitForFunction(() => /could not be made/.test(document.getElementById('gif-status').textContent));
+  await page.click('#gif-cancel');
+  await stepOnce(page);
+  assert.equal(await errorShown(page), false);
+  assert.deepEqual(problems.filter((p) => !/broken on purpose|-worker\.js/.test(p)), []);
+});

@@ -53,8 +53,19 @@ export class CompareView {
     status.textContent = `Training ${sizes.length} networks for ${iterations.toLocaleString('en-US')} iterations each…`;
     this.tiles = sizes.map((size, index) => this.tile(size, index));
     this.grid.replaceChildren(...this.tiles.map((t) => t.button));
-    this.worker = new Worker(new URL('./compare-worker.js', import.meta.url), { type: 'module' });
+    try {
+      this.worker = new Worker(new URL('./compare-worker.js', import.meta.url), { type: 'module' });
+    } catch (error) {
+      status.textContent = `The comparison could not start: ${error?.message ?? error}`;
+      return;
+    }
     this.worker.onmessage = ({ data: message }) => this.received(message);
+    // A worker that fails to load or crashes says so, as one that reports an error does.
+    this.worker.onerror = (event) => {
+      event.preventDefault?.();
+      this.received({ error: event.message || 'the comparison worker failed' });
+      this.stop();
+    };
     this.worker.postMessage({ start: { settings, data, sizes, iterations, side: SIDE * (window.devicePixelRatio || 1), style } });
   }
 
