@@ -1,6 +1,7 @@
 //! Walks a command's arguments one at a time: options (`--lr 0.5`) and plain words.
 
 use crate::error::CliError;
+use neuranim_core::excerpt;
 use std::collections::VecDeque;
 
 #[derive(Debug, PartialEq, Eq)]
@@ -34,7 +35,7 @@ impl Args {
             return Ok(Some(Arg::Word(arg)));
         }
         if self.seen.contains(&arg) {
-            return Err(CliError::input(format!("{arg} is given twice")));
+            return Err(CliError::input(format!("{} is given twice", excerpt(&arg))));
         }
         self.seen.push(arg.clone());
         Ok(Some(Arg::Flag(arg)))
@@ -52,14 +53,16 @@ impl Args {
     pub fn unknown_flag(&self, flag: &str) -> CliError {
         let command = self.command;
         CliError::input(format!(
-            "{command}: unknown option '{flag}' (see 'neuranim {command} --help')"
+            "{command}: unknown option '{}' (see 'neuranim {command} --help')",
+            excerpt(flag)
         ))
     }
 
     pub fn unexpected_word(&self, word: &str) -> CliError {
         let command = self.command;
         CliError::input(format!(
-            "{command}: unexpected argument '{word}' (see 'neuranim {command} --help')"
+            "{command}: unexpected argument '{}' (see 'neuranim {command} --help')",
+            excerpt(word)
         ))
     }
 }

@@ -1,6 +1,6 @@
 //! Every way a command can fail, and the exit status each one gives.
 
-use neuranim_core::Divergence;
+use neuranim_core::{excerpt, Divergence};
 use std::fmt::Display;
 use std::io;
 
@@ -23,7 +23,7 @@ impl CliError {
 
     /// Bad input found in `path`.
     pub fn in_file(path: &str, message: impl Display) -> Self {
-        Self::Input(format!("{path}: {message}"))
+        Self::Input(format!("{}: {message}", excerpt(path)))
     }
 
     /// A failed write to stdout.

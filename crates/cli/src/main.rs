@@ -9,12 +9,13 @@ mod values;
 
 use args::Args;
 use error::CliError;
+use neuranim_core::excerpt;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let result = match arguments() {
         Ok(args) if args.is_empty() => {
-            eprint!("{}", usage::main());
+            eprintln!("{}", usage::SHORT);
             return ExitCode::from(2);
         }
         Ok(args) => run(args),
@@ -36,7 +37,8 @@ fn arguments() -> Result<Vec<String>, CliError> {
         .skip(1)
         .map(|a| {
             a.into_string().map_err(|a| {
-                CliError::input(format!("'{}' is not valid UTF-8", a.to_string_lossy()))
+                let shown = excerpt(&a.to_string_lossy());
+                CliError::input(format!("'{shown}' is not valid UTF-8"))
             })
         })
         .collect()
@@ -55,7 +57,8 @@ fn run(mut args: Vec<String>) -> Result<(), CliError> {
         "dataset" => commands::dataset::run(Args::new("dataset", args)),
         "train" => commands::train::run(Args::new("train", args)),
         other => Err(CliError::input(format!(
-            "unknown command '{other}'; expected dataset, train or help"
+            "unknown command '{}'; expected dataset, train or help (see 'neuranim --help')",
+            excerpt(other)
         ))),
     }
 }
@@ -67,7 +70,8 @@ fn help(topic: Option<&str>) -> Result<(), CliError> {
         Some("train") => usage::train(),
         Some(other) => {
             return Err(CliError::input(format!(
-                "help: unknown command '{other}'; expected dataset or train"
+                "help: unknown command '{}'; expected dataset or train",
+                excerpt(other)
             )))
         }
     };

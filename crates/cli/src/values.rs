@@ -1,8 +1,10 @@
 //! Option values turned into settings, each refusal naming the option and what it accepts.
+//! Numbers are held to the ranges of the core's settings schema, the same as the page's.
 
 use crate::error::CliError;
-use neuranim_core::network::{MAX_HIDDEN_LAYERS, MAX_LAYER_SIZE};
+use neuranim_core::excerpt;
 use neuranim_core::output::MAX_CLASSES;
+use neuranim_core::settings::schema::{self, Range};
 use neuranim_core::{Activation, DatasetName, Initializer, Optimizer};
 
 pub fn dataset_names() -> String {
@@ -13,7 +15,8 @@ pub fn dataset_names() -> String {
 pub fn dataset(text: &str) -> Result<DatasetName, CliError> {
     DatasetName::from_name(text).ok_or_else(|| {
         CliError::input(format!(
-            "unknown data set '{text}'; expected one of {}",
+            "unknown data set '{}'; expected one of {}",
+            excerpt(text),
             dataset_names()
         ))
     })
@@ -22,7 +25,8 @@ pub fn dataset(text: &str) -> Result<DatasetName, CliError> {
 pub fn activation(flag: &str, text: &str) -> Result<Activation, CliError> {
     Activation::from_name(text).ok_or_else(|| {
         CliError::input(format!(
-            "{flag}: unknown activation '{text}'; expected tanh, sigmoid, relu or linear"
+            "{flag}: unknown activation '{}'; expected tanh, sigmoid, relu or linear",
+            excerpt(text)
         ))
     })
 }
@@ -30,7 +34,8 @@ pub fn activation(flag: &str, text: &str) -> Result<Activation, CliError> {
 pub fn optimizer(flag: &str, text: &str) -> Result<Optimizer, CliError> {
     Optimizer::from_name(text).ok_or_else(|| {
         CliError::input(format!(
-            "{flag}: unknown optimizer '{text}'; expected gd, momentum or adam"
+            "{flag}: unknown optimizer '{}'; expected gd, momentum or adam",
+            excerpt(text)
         ))
     })
 }
@@ -52,57 +57,58 @@ pub fn init(text: &str) -> InitSource {
 pub fn seed(flag: &str, text: &str) -> Result<u32, CliError> {
     text.parse().map_err(|_| {
         CliError::input(format!(
-            "{flag}: '{text}' is not a whole number from 0 to {}",
+            "{flag}: '{}' is not a whole number from 0 to {}",
+            excerpt(text),
             u32::MAX
         ))
     })
 }
 
 pub fn iterations(flag: &str, text: &str) -> Result<u64, CliError> {
-    text.parse()
-        .map_err(|_| CliError::input(format!("{flag}: '{text}' is not a whole number")))
+    text.parse().map_err(|_| {
+        CliError::input(format!(
+            "{flag}: '{}' is not a whole number from 0 to {}",
+            excerpt(text),
+            u64::MAX
+        ))
+    })
 }
 
-/// A finite number.
-pub fn number(flag: &str, text: &str) -> Result<f64, CliError> {
+/// A number within `range`, ends included.
+fn within(flag: &str, text: &str, range: Range) -> Result<f64, CliError> {
     match text.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        Ok(_) => Err(CliError::input(format!("{flag}: '{text}' is not finite"))),
-        Err(_) => Err(CliError::input(format!("{flag}: '{text}' is not a number"))),
+        Ok(v) if (range.0..=range.1).contains(&v) => Ok(v),
+        _ => Err(CliError::input(format!(
+            "{flag}: '{}' is not a number from {}",
+            excerpt(text),
+            range_text(range)
+        ))),
     }
 }
 
-pub fn positive(flag: &str, text: &str) -> Result<f64, CliError> {
-    let v = number(flag, text)?;
-    if v > 0.0 {
-        Ok(v)
-    } else {
-        Err(CliError::input(format!(
-            "{flag}: {text} must be greater than 0"
-        )))
-    }
+/// `min to max`, small numbers such as 1e-6 in exponent form.
+pub fn range_text((min, max): Range) -> String {
+    let shown = |v: f64| match v.abs() {
+        a if a != 0.0 && a < 1e-3 => format!("{v:e}"),
+        _ => v.to_string(),
+    };
+    format!("{} to {}", shown(min), shown(max))
 }
 
-pub fn non_negative(flag: &str, text: &str) -> Result<f64, CliError> {
-    let v = number(flag, text)?;
-    if v >= 0.0 {
-        Ok(v)
-    } else {
-        Err(CliError::input(format!(
-            "{flag}: {text} must not be negative"
-        )))
-    }
+pub fn noise(flag: &str, text: &str) -> Result<f64, CliError> {
+    within(flag, text, schema::NOISE)
+}
+
+pub fn learning_rate(flag: &str, text: &str) -> Result<f64, CliError> {
+    within(flag, text, schema::LEARNING_RATE)
+}
+
+pub fn penalty_rate(flag: &str, text: &str) -> Result<f64, CliError> {
+    within(flag, text, schema::REGULARIZATION_RATE)
 }
 
 pub fn test_ratio(flag: &str, text: &str) -> Result<f64, CliError> {
-    let v = number(flag, text)?;
-    if (0.0..=0.9).contains(&v) {
-        Ok(v)
-    } else {
-        Err(CliError::input(format!(
-            "{flag}: {text} is not between 0 and 0.9"
-        )))
-    }
+    within(flag, text, schema::TEST_RATIO)
 }
 
 /// `full` or a whole number of examples per update.
@@ -110,10 +116,12 @@ pub fn batch(flag: &str, text: &str) -> Result<Option<usize>, CliError> {
     if text == "full" {
         return Ok(None);
     }
+    let (min, max) = schema::BATCH_SIZE;
     match text.parse::<usize>() {
-        Ok(n) if n >= 1 => Ok(Some(n)),
+        Ok(n) if (min..=max).contains(&(n as f64)) => Ok(Some(n)),
         _ => Err(CliError::input(format!(
-            "{flag}: '{text}' is neither 'full' nor a whole number of at least 1"
+            "{flag}: '{}' is neither 'full' nor a whole number from {min} to {max}",
+            excerpt(text)
         ))),
     }
 }
@@ -122,27 +130,70 @@ pub fn classes(flag: &str, text: &str) -> Result<usize, CliError> {
     match text.parse::<usize>() {
         Ok(k) if (2..=MAX_CLASSES).contains(&k) => Ok(k),
         _ => Err(CliError::input(format!(
-            "{flag}: '{text}' is not a class count from 2 to {MAX_CLASSES}"
+            "{flag}: '{}' is not a class count from 2 to {MAX_CLASSES}",
+            excerpt(text)
         ))),
     }
 }
 
 /// Comma-separated hidden layer sizes, e.g. `8,8,4`.
 pub fn hidden(flag: &str, text: &str) -> Result<Vec<usize>, CliError> {
-    let sizes = text
-        .split(',')
-        .map(|s| match s.trim().parse::<usize>() {
-            Ok(n) if (1..=MAX_LAYER_SIZE).contains(&n) => Ok(n),
-            _ => Err(CliError::input(format!(
-                "{flag}: '{s}' is not a layer size from 1 to {MAX_LAYER_SIZE}"
-            ))),
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    if sizes.len() > MAX_HIDDEN_LAYERS {
+    let (least, most) = schema::LAYER_SIZE;
+    let layers = text.split(',').count();
+    if layers > schema::MAX_LAYERS {
         return Err(CliError::input(format!(
-            "{flag}: {} hidden layers; at most {MAX_HIDDEN_LAYERS} are allowed",
-            sizes.len()
+            "{flag}: {layers} hidden layers; at most {} are allowed",
+            schema::MAX_LAYERS
         )));
     }
-    Ok(sizes)
+    text.split(',')
+        .map(|s| match s.trim().parse::<usize>() {
+            Ok(n) if (least..=most).contains(&(n as f64)) => Ok(n),
+            _ => Err(CliError::input(format!(
+                "{flag}: '{}' is not a layer size from {least} to {most}",
+                excerpt(s)
+            ))),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(result: Result<impl std::fmt::Debug, CliError>) -> String {
+        result.unwrap_err().message().unwrap()
+    }
+
+    #[test]
+    fn numbers_beyond_the_schema_are_refused_by_option() {
+        assert_eq!(noise("--noise", "2").unwrap(), 2.0);
+        assert_eq!(
+            refusal(noise("--noise", "1e308")),
+            "--noise: '1e308' is not a number from 0 to 2"
+        );
+        assert!(refusal(learning_rate("--lr", "101")).contains("from 1e-6 to 100"));
+        assert!(learning_rate("--lr", "0").is_err());
+        assert!(learning_rate("--lr", "NaN").is_err());
+        assert!(refusal(penalty_rate("--l2", "inf")).starts_with("--l2: 'inf'"));
+        assert!(test_ratio("--test-ratio", "0.95").is_err());
+        assert_eq!(batch("--batch", "10000").unwrap(), Some(10_000));
+        assert!(refusal(batch("--batch", "10001")).contains("from 1 to 10000"));
+        assert!(refusal(hidden("--hidden", "4,65")).contains("'65'"));
+        assert!(refusal(hidden("--hidden", &"1,".repeat(1_000_000))).contains("1000001 hidden"));
+    }
+
+    #[test]
+    fn values_are_quoted_as_excerpts() {
+        let long = format!("\u{1b}[2J{}", "9".repeat(1 << 20));
+        for message in [
+            refusal(noise("--noise", &long)),
+            refusal(seed("--seed", &long)),
+            refusal(dataset(&long)),
+            refusal(hidden("--hidden", &long)),
+        ] {
+            assert!(message.len() < 250, "{message}");
+            assert!(message.contains("'\\u{1b}[2J999"), "{message}");
+        }
+    }
 }

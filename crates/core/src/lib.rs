@@ -7,6 +7,7 @@
 
 pub mod activation;
 pub mod dataset;
+pub mod excerpt;
 pub mod fastmath;
 pub mod features;
 pub mod history;
@@ -28,6 +29,7 @@ pub mod weights;
 
 pub use activation::Activation;
 pub use dataset::{Bounds, Dataset, DatasetName};
+pub use excerpt::excerpt;
 pub use features::Feature;
 pub use history::{History, Metrics, Record};
 pub use init::Initializer;

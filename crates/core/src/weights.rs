@@ -1,8 +1,18 @@
 //! The weights file: `{"layers":[{"weights":[[…n_in…], … n_out rows], "biases":[…n_out…]}, …]}`,
 //! first layer first, W shaped (n_out, n_in) as everywhere else.
+//!
+//! The reader streams the file and refuses, naming the field, a value beyond ±`MAX_WEIGHT`
+//! or more layers, rows or values than a network can have, so that a file of any size
+//! costs little memory; its messages quote only an excerpt of the file.
 
 use crate::network::Network;
 use serde::{Deserialize, Serialize};
+
+mod read;
+
+/// The largest |weight| or |bias| a weights file may hold: with inputs within the CSV's
+/// ±1e6, the first update of the largest network computes finite costs and gradients.
+pub const MAX_WEIGHT: f64 = 1e6;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -35,8 +45,10 @@ impl WeightsFile {
         Self { layers }
     }
 
+    /// Reads a weights file; a refusal names the field and, for broken JSON, the line and
+    /// column.
     pub fn parse(text: &str) -> Result<Self, String> {
-        serde_json::from_str(text).map_err(|e| e.to_string())
+        read::weights_file(text)
     }
 
     pub fn to_json(&self) -> String {

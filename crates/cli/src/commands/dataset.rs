@@ -13,7 +13,7 @@ pub fn run(mut args: Args) -> Result<(), CliError> {
             Arg::Word(word) => return Err(args.unexpected_word(&word)),
             Arg::Flag(flag) => match flag.as_str() {
                 "--seed" => seed = values::seed(&flag, &args.value(&flag)?)?,
-                "--noise" => noise = Some(values::non_negative(&flag, &args.value(&flag)?)?),
+                "--noise" => noise = Some(values::noise(&flag, &args.value(&flag)?)?),
                 "--out" => out = Some(args.value(&flag)?),
                 _ => return Err(args.unknown_flag(&flag)),
             },

@@ -1,9 +1,21 @@
 //! The `x1,x2,label` CSV that the CLI writes and the page imports. Floats are written in
 //! their shortest form that reads back to the same bits.
+//!
+//! Values are read within limits that the plot and the network can represent: coordinates
+//! within ±`MAX_COORDINATE` keep the plotting bounds finite and, with weights within
+//! ±[`MAX_WEIGHT`](crate::weights::MAX_WEIGHT), every cost and gradient of the first
+//! update; regression labels within ±`MAX_LABEL` keep the squared error finite. A message
+//! quotes only an excerpt of the file.
 
 use super::{Bounds, Dataset};
+use crate::excerpt::excerpt;
 use crate::output::{Task, MAX_CLASSES};
 use std::fmt;
+
+/// The largest |x1| or |x2| a file may hold.
+pub const MAX_COORDINATE: f64 = 1e6;
+/// The largest |label| of a regression file.
+pub const MAX_LABEL: f64 = 1e6;
 
 const HEADER: [&str; 3] = ["x1", "x2", "label"];
 
@@ -42,12 +54,15 @@ pub fn parse_csv(text: &str, task: Task) -> Result<Dataset, CsvError> {
         Some((_, h)) if !h.is_empty() => h,
         _ => return Err(error(1, None, "the file is empty".into())),
     };
-    let names: Vec<&str> = header.split(',').map(str::trim).collect();
-    if names != HEADER {
+    // Compared lazily: a file without line feeds is one header line of any length.
+    if !header.split(',').map(str::trim).eq(HEADER) {
         return Err(error(
             1,
             None,
-            format!("the header must be 'x1,x2,label', found '{header}'"),
+            format!(
+                "the header must be 'x1,x2,label', found '{}'",
+                excerpt(header)
+            ),
         ));
     }
     let mut points = Vec::new();
@@ -57,34 +72,20 @@ pub fn parse_csv(text: &str, task: Task) -> Result<Dataset, CsvError> {
         if row.is_empty() && rows.peek().is_none() {
             break;
         }
-        let fields: Vec<&str> = row.split(',').map(str::trim).collect();
+        let fields: Vec<&str> = row.split(',').map(str::trim).take(4).collect();
         if fields.len() != HEADER.len() {
             return Err(error(
                 line,
                 None,
-                format!("expected 3 fields (x1,x2,label), found {}", fields.len()),
+                format!(
+                    "expected 3 fields (x1,x2,label), found {}",
+                    row.split(',').count()
+                ),
             ));
         }
         let mut values = [0.0; 3];
         for ((value, text), name) in values.iter_mut().zip(&fields).zip(HEADER) {
-            *value = text
-                .parse::<f64>()
-                .map_err(|_| error(line, Some(name), format!("'{text}' is not a number")))?;
-            if !value.is_finite() {
-                return Err(error(line, Some(name), format!("'{text}' is not finite")));
-            }
-        }
-        if !task.accepts(values[2]) {
-            let classes = task.class_count().unwrap_or(0);
-            return Err(error(
-                line,
-                Some("label"),
-                format!(
-                    "{} is not a class of this task (0 to {})",
-                    fields[2],
-                    classes.saturating_sub(1)
-                ),
-            ));
+            *value = read_value(text, name, task).map_err(|m| error(line, Some(name), m))?;
         }
         points.push([values[0], values[1]]);
         labels.push(values[2]);
@@ -100,6 +101,35 @@ pub fn parse_csv(text: &str, task: Task) -> Result<Dataset, CsvError> {
         labels,
         task,
     })
+}
+
+/// One field's value, within the limit of its column.
+fn read_value(text: &str, name: &str, task: Task) -> Result<f64, String> {
+    let shown = || excerpt(text);
+    let value = match text.parse::<f64>() {
+        Ok(v) if v.is_finite() => v,
+        Ok(_) => return Err(format!("'{}' is not finite", shown())),
+        Err(_) => return Err(format!("'{}' is not a number", shown())),
+    };
+    let (limit, what) = match (name, task.class_count()) {
+        ("label", Some(_)) if task.accepts(value) => return Ok(value),
+        ("label", Some(classes)) => {
+            return Err(format!(
+                "'{}' is not a class of this task (0 to {})",
+                shown(),
+                classes - 1
+            ))
+        }
+        ("label", None) => (MAX_LABEL, "a regression label"),
+        _ => (MAX_COORDINATE, "a coordinate"),
+    };
+    if value.abs() > limit {
+        return Err(format!(
+            "'{}' is beyond the range of {what}, -{limit:e} to {limit:e}",
+            shown()
+        ));
+    }
+    Ok(value)
 }
 
 /// Reads points whose task the labels tell: whole numbers from 0 to k − 1 (k at most

@@ -14,6 +14,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let options = options::parse(args)?;
     if let Some(path) = &options.weights_out {
         files::check_writable("--weights-out", path)?;
+        files::check_not_input("--weights-out", path, &options.input_files())?;
     }
     let mut session = setup::session(&options)?;
     let mut out = BufWriter::new(io::stdout().lock());

@@ -30,6 +30,20 @@ pub struct TrainOptions {
     pub weights_out: Option<String>,
 }
 
+impl TrainOptions {
+    /// The files read, beside the option that names each.
+    pub fn input_files(&self) -> Vec<(&'static str, &str)> {
+        let mut inputs = Vec::new();
+        if let DataSource::File { path, .. } = &self.data {
+            inputs.push(("--data", path.as_str()));
+        }
+        if let InitSource::File(path) = &self.init {
+            inputs.push(("--init", path.as_str()));
+        }
+        inputs
+    }
+}
+
 /// Options as given, before they are checked against each other.
 #[derive(Default)]
 struct Given {
@@ -53,7 +67,7 @@ impl Given {
                 "{other} and {flag} cannot be used together"
             )));
         }
-        self.penalty = Some((flag.to_string(), kind, values::non_negative(flag, rate)?));
+        self.penalty = Some((flag.to_string(), kind, values::penalty_rate(flag, rate)?));
         Ok(())
     }
 }
@@ -82,7 +96,7 @@ pub fn parse(mut args: Args) -> Result<TrainOptions, CliError> {
             "--regression" => given.regression = true,
             "--data" => given.data = Some(args.value(f)?),
             "--dataset" => given.dataset = Some(values::dataset(&args.value(f)?)?),
-            "--noise" => given.noise = Some(values::non_negative(f, &args.value(f)?)?),
+            "--noise" => given.noise = Some(values::noise(f, &args.value(f)?)?),
             "--classes" => given.classes = Some(values::classes(f, &args.value(f)?)?),
             "--l1" => given.penalty(f, RegularizationKind::L1, &args.value(f)?)?,
             "--l2" => given.penalty(f, RegularizationKind::L2, &args.value(f)?)?,
@@ -90,7 +104,7 @@ pub fn parse(mut args: Args) -> Result<TrainOptions, CliError> {
             "--hidden" => options.hidden = Some(values::hidden(f, &args.value(f)?)?),
             "--activation" => settings.activation = values::activation(f, &args.value(f)?)?,
             "--init" => options.init = values::init(&args.value(f)?),
-            "--lr" => settings.learning_rate = values::positive(f, &args.value(f)?)?,
+            "--lr" => settings.learning_rate = values::learning_rate(f, &args.value(f)?)?,
             "--iterations" => options.iterations = values::iterations(f, &args.value(f)?)?,
             "--batch" => settings.batch_size = values::batch(f, &args.value(f)?)?,
             "--optimizer" => settings.optimizer = values::optimizer(f, &args.value(f)?)?,

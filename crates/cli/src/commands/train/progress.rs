@@ -1,8 +1,13 @@
 //! The training loop, printing one `iteration,cost,score` row as soon as it is measured.
+//! Rows printed are dropped, so that a run of any length holds the same memory.
 
 use crate::error::CliError;
 use neuranim_core::{History, Session};
 use std::io::Write;
+
+/// Printed rows kept before the history is emptied: dropping them in batches spares a
+/// step the cost of a new history.
+const KEPT_ROWS: usize = 256;
 
 /// Takes `iterations` steps and prints the rows of iterations 0 to `iterations`, or up to
 /// the divergence.
@@ -21,6 +26,9 @@ pub fn train(session: &mut Session, iterations: u64, out: &mut impl Write) -> Re
         let stepped = trainer.step();
         rows.catch_up(trainer.history())?;
         stepped?;
+        if trainer.history().len() >= KEPT_ROWS {
+            trainer.replace_history(History::default());
+        }
     }
     trainer.record()?;
     rows.catch_up(trainer.history())
@@ -47,5 +55,38 @@ impl<W: Write> Rows<'_, W> {
             self.next = record.iteration + 1;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use neuranim_core::Settings;
+
+    fn rows_of(settings: Settings, iterations: u64) -> (Vec<String>, usize) {
+        let mut session = settings.start().unwrap();
+        let mut out = Vec::new();
+        train(&mut session, iterations, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let rows = text.lines().map(str::to_string).collect();
+        (rows, session.trainer.history().len())
+    }
+
+    #[test]
+    fn a_long_run_prints_every_row_and_keeps_few() {
+        let full = Settings::default();
+        let mini = Settings {
+            batch_size: Some(50),
+            test_ratio: 0.25,
+            ..Settings::default()
+        };
+        for settings in [full, mini] {
+            let (rows, kept) = rows_of(settings, 5_000);
+            assert_eq!(rows.len(), 5_002);
+            for (i, row) in rows[1..].iter().enumerate() {
+                assert!(row.starts_with(&format!("{i},")), "{row}");
+            }
+            assert!(kept <= KEPT_ROWS, "{kept} rows kept");
+        }
     }
 }
