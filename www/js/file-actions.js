@@ -1,0 +1,114 @@
+// Files in and out: CSV points, run files, PNG pictures; each failure said in a notice with
+// nothing else changed.
+
+import { Playground } from '../pkg/neuranim_wasm.js';
+import { download, fileName } from './files.js';
+import { drawFrame } from './frame.js';
+import { quote } from './quote.js';
+import { fromCoreSettings } from './settings.js';
+import { notify } from './messages.js';
+import { run } from './page-run.js';
+import { pointsCleared, saveHash, showSettings, trainOn, use } from './transitions.js';
+import { applyAppearance } from './view.js';
+import { $, state, ui } from './page-state.js';
+
+export async function importCsv(file) {
+  let data;
+  try {
+    data = await state.csvReader.read(file);
+  } catch (error) {
+    notify([`${quote(file.name)} was not imported: ${error?.message ?? error}`]);
+    return;
+  }
+  if (!data) return;
+  run.setPlaying(false);
+  state.ownData = null;
+  trainOn(data, { keepWeights: false });
+  const kind = data.classes === 0 ? 'values' : `${data.classes} classes`;
+  notify([`Imported ${data.labels.length.toLocaleString('en-US')} points (${kind}) from ${quote(file.name)}.`]);
+}
+
+export function exportCsv() {
+  const name = state.ownData ? 'own' : state.settings.dataset;
+  const csv = state.playground.dataCsv();
+  // Cleared points leave the header alone.
+  const text = state.noPoints ? csv.slice(0, csv.indexOf('\n') + 1) : csv;
+  save(fileName('neuranim', name) + '.csv', () => new Blob([text], { type: 'text/csv' }));
+}
+
+/** Replaces the run with one read from a run file; a bad file leaves everything as it was
+ * and says what is wrong. */
+export async function openRun(file) {
+  let text;
+  try {
+    text = await file.text();
+  } catch (error) {
+    notify([`${quote(file.name)} was not opened: it could not be read (${error?.message ?? error}).`]);
+    return;
+  }
+  openRunText(text, file.name);
+}
+
+export function openRunText(text, name) {
+  let next;
+  try {
+    next = Playground.fromRunJson(text);
+  } catch (error) {
+    notify([`${quote(name)} was not opened: ${error?.message ?? error}`]);
+    return;
+  }
+  run.setPlaying(false);
+  const { settings, notices } = fromCoreSettings(next.coreSettings(), state.settings);
+  // The control shows the rate the run goes on with, which a change during the run may have
+  // set apart from the settings' first one.
+  state.settings = { ...settings, learningRate: next.learningRate() };
+  notices.unshift(...next.openNotices());
+  showSettings();
+  saveHash();
+  applyAppearance();
+  state.ownData = next.isOwnData()
+    ? { points: Float64Array.from(next.dataPoints()), labels: Float64Array.from(next.dataLabels()), classes: next.dataClasses(), bounds: Float64Array.from(next.bounds()) }
+    : null;
+  use(next);
+  notify([`Opened ${quote(name)} at iteration ${state.iteration.toLocaleString('en-US')}.`, ...notices]);
+}
+
+/** Offers what `make()` returns (a Blob) as a download. A failure (memory, storage, a
+ * browser refusing) is said, and nothing else changes. */
+export function save(name, make) {
+  try {
+    download(name, make());
+  } catch (error) {
+    notify([`${name} was not saved: ${error?.message ?? error}`]);
+  }
+}
+
+export function failed(reason) {
+  throw new Error(reason);
+}
+
+export function saveRun() {
+  if (pointsCleared()) return;
+  save(fileName('neuranim', state.settings.dataset, state.iteration) + '.json', () => new Blob([state.playground.runJson($('save-history').checked)], { type: 'application/json' }));
+}
+
+/** What an exported picture shows, as the page shows it now. */
+export function exportView() {
+  const high = state.settings.contrast === 'high';
+  return {
+    task: state.task,
+    style: (ui.discretize.checked ? 'discrete' : 'smooth') + (high ? 'High' : ''),
+    highContrast: high,
+    showTest: ui.showTest.checked,
+    logScale: ui.logScale.checked,
+    memory: state.wasm.memory,
+  };
+}
+
+export function savePng() {
+  const canvas = document.createElement('canvas');
+  [canvas.width, canvas.height] = [1200, 600];
+  const snap = drawFrame(canvas.getContext('2d'), state.playground, canvas.width, canvas.height, exportView());
+  const name = fileName('neuranim', state.settings.dataset, snap.iteration) + '.png';
+  canvas.toBlob((blob) => save(name, () => blob ?? failed('the picture could not be encoded')), 'image/png');
+}

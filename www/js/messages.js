@@ -1,0 +1,41 @@
+// What the page says to the reader: notices in a box that never outgrows a few lines, and an
+// error shown until the next run, with whatever went wrong in the core.
+
+import { lastPanicMessage } from '../pkg/neuranim_wasm.js';
+import { run } from './page-run.js';
+import { ui } from './page-state.js';
+
+export function safely(f) {
+  try {
+    return f();
+  } catch {
+    return '';
+  }
+}
+
+/** No message, whatever it quotes, outgrows a few lines. */
+export const LINE_CHARS = 400;
+
+export function showError(error) {
+  run.setPlaying(false);
+  const panic = safely(lastPanicMessage);
+  const text = String(panic || error?.message || error);
+  ui.error.textContent = `Something went wrong: ${text.length > LINE_CHARS ? `${text.slice(0, LINE_CHARS)}…` : text}`;
+  ui.error.hidden = false;
+}
+
+export function notify(lines) {
+  const text = lines.filter(Boolean).map((line) => (line.length > LINE_CHARS ? `${line.slice(0, LINE_CHARS)}…` : line)).join('\n');
+  ui.notice.textContent = text;
+  ui.notice.hidden = !text;
+}
+
+export function guarded(action) {
+  return (...args) => {
+    try {
+      action(...args);
+    } catch (error) {
+      showError(error);
+    }
+  };
+}

@@ -1,0 +1,152 @@
+// Every change of run: the settings from a control, a preset or a link; own points; Play,
+// Step and Reset. Each field's `applies` (settings.js) says whether a change starts a new run,
+// changes the next update or only the page.
+
+import { Playground } from '../pkg/neuranim_wasm.js';
+import { taskOf } from './data-view.js';
+import { FIELDS, coreSettings, toHash } from './settings.js';
+import { guarded, notify, safely } from './messages.js';
+import { run } from './page-run.js';
+import { SPLIT_POINTS, state, ui } from './page-state.js';
+import { applyAppearance, render } from './view.js';
+
+/** Shows the settings in the controls, and gives the run controller the speed and stop
+ * iteration to train by: every change of the settings goes through here. */
+export function showSettings() {
+  state.controls.show(state.settings);
+  run.configure({ speed: state.settings.speed, stopAt: state.settings.iterations });
+}
+
+export function saveHash() {
+  history.replaceState(null, '', toHash(state.settings) || location.pathname + location.search);
+}
+
+/** Starts a fresh run of the current settings. Settings the core cannot start a run of
+ * (own points a test share leaves none of to train on) are refused: the error is returned
+ * and nothing changes. */
+export function restart() {
+  const own = state.ownData;
+  let next;
+  try {
+    next = own
+      ? Playground.withData(coreSettings(state.settings), own.points, own.labels, own.classes, own.bounds)
+      : new Playground(coreSettings(state.settings));
+  } catch (error) {
+    return error;
+  }
+  use(next);
+  return null;
+}
+
+/** Every change of the settings: from a control, a preset or the link. Shows `next` and
+ * applies it as each changed field's `applies` says: a new run, the next update, or the
+ * page alone. A new run the core refuses keeps the settings and the run as they were, and
+ * says which setting it was. `fresh` starts a new run whatever changed (a preset, Reset). */
+export function changeSettings(next, notices = [], { fresh = false } = {}) {
+  const previous = state.settings;
+  const changed = Object.keys(FIELDS).filter((key) => JSON.stringify(next[key]) !== JSON.stringify(previous[key]));
+  const applies = (kind) => changed.some((key) => FIELDS[key].applies === kind);
+  state.settings = next;
+  if (fresh || applies('restart')) {
+    // Generated points again for a new data set or noise; own points stay otherwise.
+    if (fresh || changed.includes('dataset') || changed.includes('noise')) state.ownData = null;
+    run.setPlaying(false);
+    const refused = restart();
+    if (refused) {
+      state.settings = previous;
+      const names = changed.filter((key) => FIELDS[key].applies === 'restart').map((key) => FIELDS[key].label);
+      notices = [`${names.join(', ') || 'These settings'}: not changed, since ${refused?.message ?? refused}.`];
+    }
+  } else if (applies('nextUpdate')) {
+    state.settings = { ...next, learningRate: state.playground.setLearningRate(next.learningRate) };
+  }
+  showSettings();
+  saveHash();
+  applyAppearance();
+  notify(notices);
+  if (changed.includes('contrast')) render();
+}
+
+export function change(key, value, notice) {
+  changeSettings({ ...state.settings, [key]: value }, [notice]);
+}
+
+/** Makes `next` the run on show. */
+export function use(next) {
+  // A new run leaves behind whatever went wrong in the old one, and an export of the old
+  // one stops before the old one is freed.
+  ui.error.hidden = true;
+  state.seeking = null;
+  state.gif?.abandon();
+  // A run that broke mid-call (a trap leaves it borrowed) cannot be freed: it is let go.
+  safely(() => state.playground?.free());
+  state.playground = next;
+  state.task = taskOf(next.snapshot(false));
+  state.noPoints = false;
+  // A neuron shown in the data panel belonged to the old network.
+  state.view.focus(null);
+  state.editor?.load(next.dataPoints(), next.dataLabels(), next.dataClasses(), next.bounds());
+  // The point the maths follow stays chosen while the data still holds it.
+  if (state.selected && !hasPoint(next.dataPoints(), state.selected)) state.selected = null;
+  // Building a run on many points and measuring and drawing it each take a good part of a
+  // task's 50 ms: the picture comes in a task of its own.
+  if ((state.ownData?.labels.length ?? 0) > SPLIT_POINTS) setTimeout(guarded(render), 0);
+  else render();
+}
+
+export function hasPoint(points, { x1, x2 }) {
+  for (let i = 0; i < points.length; i += 2) if (points[i] === x1 && points[i + 1] === x2) return true;
+  return false;
+}
+
+/** A run on the reader's own points, going on from the current weights when they fit. */
+export function trainOn(data, { keepWeights }) {
+  if (data.labels.length === 0) {
+    state.noPoints = true;
+    run.setPlaying(false);
+    notify(['No points left: click the plot to add some.']);
+    render();
+    return;
+  }
+  const params = keepWeights ? state.playground.params() : undefined;
+  const next = Playground.withData(coreSettings(state.settings), data.points, data.labels, data.classes, data.bounds, params);
+  if (!state.ownData) notify(['These are your own points: a link cannot hold them, but Save run keeps them.']);
+  else if (state.noPoints) notify([]);
+  state.ownData = data;
+  use(next);
+}
+
+/** With every point cleared, nothing trains, steps or is saved: the old run's points are
+ * gone from the reader's view, so they are gone from what the page does too. */
+export function pointsCleared() {
+  if (state.noPoints) notify(['No points to train on: click the plot to add some, or pick a data set.']);
+  return state.noPoints;
+}
+
+export const togglePlay = guarded(() => {
+  if (!run.playing && pointsCleared()) return;
+  run.toggle(restart);
+  // Paused, the boundary returns to full resolution.
+  if (!run.playing) render();
+});
+
+export const stepOnce = guarded(() => {
+  if (pointsCleared()) return;
+  state.seeking = null;
+  state.playground.step(1);
+  render();
+});
+
+export const stepEpoch = guarded(() => {
+  if (pointsCleared()) return;
+  state.seeking = null;
+  state.playground.stepEpoch();
+  render();
+});
+
+export const reset = guarded(() => {
+  run.setPlaying(false);
+  notify([]);
+  const refused = restart();
+  if (refused) throw refused;
+});

@@ -1,0 +1,131 @@
+// Paints the page from the run on show: the data panel, the graph, the chart and readouts
+// (taking turns while training plays), the maths and the time machine; and the page's look
+// (hidden parts, contrast, presenter mode).
+
+import { FEATURE_NAMES } from './controls.js';
+import { describeRate } from './run-controller.js';
+import { seekStep } from './time-machine.js';
+import { notify } from './messages.js';
+import { run } from './page-run.js';
+import { showSpace } from './space-menu.js';
+import { $, RATE_EVERY_MS, state, ui } from './page-state.js';
+
+/** Shows iteration `iteration` of the recording: at once when its replay fits a frame's
+ * budget, else over the following frames (the scrubber follows the replay). */
+export function showIteration(iteration) {
+  state.seeking = iteration;
+  continueSeek();
+}
+
+export function continueSeek() {
+  if (seekStep(state.playground, state.seeking)) state.seeking = null;
+  render();
+}
+
+export function showRate() {
+  const now = performance.now();
+  if (now - state.rateShownAt < RATE_EVERY_MS && run.playing) return;
+  state.rateShownAt = now;
+  const rate = $('rate');
+  if (rate) setText(rate, describeRate(run.rate));
+}
+
+/** Shows a neuron's own map in the data panel (`layer` counts weight layers from 0, the
+ * first hidden layer), or the output again for null. */
+export function showNeuron(layer, index) {
+  if (layer == null) {
+    state.view.focus(null);
+  } else {
+    const sizes = state.playground.snapshot().sizes;
+    const plane = sizes.slice(1, layer + 1).reduce((a, b) => a + b, 0) + index;
+    const isOutput = layer === sizes.length - 2;
+    const { activation } = state.settings;
+    const unit = isOutput ? state.task.kind !== 'regression' : activation === 'sigmoid';
+    state.view.focus({ plane, lo: unit ? 0 : -1, hi: 1 });
+  }
+  if (!run.playing) render();
+}
+
+export const percent = (v) => (v == null ? '–' : `${(100 * v).toFixed(1)} %`);
+
+export const fixed = (v) => (v == null ? '–' : Math.abs(v) >= 1e4 ? v.toExponential(3) : v.toFixed(6));
+
+/** Like setText: only a change is written. */
+export function setHidden(element, hidden) {
+  if (element.hidden !== hidden) element.hidden = hidden;
+}
+
+/** Writing the same text again would still cost a layout; only changes are written. */
+export function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+export function render() {
+  const { playground, task, settings } = state;
+  const snap = playground.snapshot(!run.playing);
+  state.iteration = snap.liveIteration;
+  state.view.render(playground, task, snap.sizes, {
+    showTest: ui.showTest.checked,
+    showPoints: !state.noPoints,
+    selected: state.selected,
+    discrete: ui.discretize.checked,
+    highContrast: settings.contrast === 'high',
+    playing: run.playing,
+  });
+  // While training plays, the boundary moves every frame; the graph, the chart and the
+  // readouts take turns, 30 times a second each, which looks as smooth (numbers change
+  // faster than anyone reads them) and halves their cost.
+  const turn = run.playing ? state.frame++ % 2 : -1;
+  drawSecondary(snap, { graph: turn !== 0, chart: turn !== 1 });
+  showSpace(snap);
+  if (state.maths) {
+    if (state.selected) {
+      const featureNames = Array.from(playground.features(), (f) => FEATURE_NAMES[f] ?? f);
+      state.maths.show(playground, state.selected, { activation: playground.activation(), task, featureNames });
+    } else {
+      state.maths.hide();
+    }
+  }
+  const wasPlaying = run.playing;
+  if (snap.diverged && snap.iteration === snap.liveIteration) {
+    run.setPlaying(false);
+    notify([snap.diverged]);
+  }
+  // Stopped here: what took turns shows this last frame too.
+  if (wasPlaying && !run.playing) drawSecondary(snap, { graph: true, chart: true });
+  state.timeMachine?.update(snap, { playing: run.playing });
+  return snap;
+}
+
+/** The network graph, and the chart with the readouts. */
+export function drawSecondary(snap, { graph, chart }) {
+  const { playground, task } = state;
+  if (graph) state.graph?.draw(playground, snap, { playing: run.playing });
+  if (!chart) return;
+  state.chart?.draw(playground, {
+    cursorIteration: snap.iteration,
+    logScale: ui.logScale.checked,
+    showTest: snap.testCost != null,
+  });
+  const regression = task.kind === 'regression';
+  const score = regression ? fixed : percent;
+  setText(ui.iteration, snap.iteration.toLocaleString('en-US'));
+  setText(ui.epoch, snap.epoch.toLocaleString('en-US'));
+  setText(ui.cost, fixed(snap.trainCost));
+  setText(ui.accuracy, score(snap.trainScore));
+  setText(ui.scoreName, regression ? 'RMSE' : 'Accuracy');
+  setText(ui.testScoreName, regression ? 'Test RMSE' : 'Test accuracy');
+  setText(ui.testCost, fixed(snap.testCost));
+  setText(ui.testAccuracy, score(snap.testScore));
+}
+
+/** Hide flags and contrast: the page's look, which never touches the run. */
+export function applyAppearance() {
+  const { hide, contrast } = state.settings;
+  for (const part of document.querySelectorAll('[data-part]')) part.hidden = hide.includes(part.dataset.part);
+  document.documentElement.classList.toggle('high-contrast', contrast === 'high');
+  const presenting = state.settings.presenter === 'on';
+  document.documentElement.classList.toggle('presenter', presenting);
+  $('present').setAttribute('aria-pressed', String(presenting));
+  $('present').textContent = presenting ? 'Leave' : 'Present';
+}
