@@ -5,7 +5,8 @@
 //! A bad file is refused with a message naming what is wrong and where (`state.params`,
 //! `history.trainCost`, a line and column for broken JSON), before anything is built.
 
-use crate::dataset::{Bounds, Dataset, MAX_POINTS};
+use crate::dataset::{Bounds, Dataset, MAX_COORDINATE, MAX_LABEL, MAX_POINTS};
+use crate::excerpt::excerpt;
 use crate::history::History;
 use crate::optimizer::OptimizerState;
 use crate::output::{Task, MAX_CLASSES};
@@ -165,8 +166,13 @@ impl RunFile {
         // Straight from the text, not through a tree of values: twice as fast on a file of
         // many points.
         let mut reader = serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(&mut reader)
-            .map_err(|e| format!("{}: {}", e.path(), e.inner()))
+        serde_path_to_error::deserialize(&mut reader).map_err(|e| {
+            let path = excerpt(&e.path().to_string());
+            format!(
+                "{path}: {}",
+                quoting_excerpts(&without_choices(&e.inner().to_string()))
+            )
+        })
     }
 
     /// What `restore` changes to bring the file's values into their ranges, as notices.
@@ -280,18 +286,31 @@ fn data_of(file: &DataFile) -> Result<Dataset, String> {
             file.points.len()
         ));
     }
-    if file
+    // The limits a CSV file keeps to, and bounds a little wider (a plot's margin).
+    if let Some(i) = file
         .points
         .iter()
-        .flatten()
-        .chain(&file.labels)
-        .any(|v| !v.is_finite())
+        .position(|p| !p.iter().all(|v| v.abs() <= MAX_COORDINATE))
     {
-        return Err("data: every coordinate and label must be a finite number".into());
+        return Err(format!(
+            "data.points[{i}]: each coordinate must be a number from -{MAX_COORDINATE:e} to {MAX_COORDINATE:e}"
+        ));
+    }
+    if let Some(i) = file.labels.iter().position(|v| !(v.abs() <= MAX_LABEL)) {
+        return Err(format!(
+            "data.labels[{i}]: each label must be a number from -{MAX_LABEL:e} to {MAX_LABEL:e}"
+        ));
     }
     let [x1_min, x1_max, x2_min, x2_max] = file.bounds;
     if !(x1_min < x1_max && x2_min < x2_max) {
         return Err("data.bounds: each minimum must be below its maximum".into());
+    }
+    if !file.bounds.iter().all(|b| b.abs() <= 10.0 * MAX_COORDINATE) {
+        return Err(format!(
+            "data.bounds: each must be a number from -{:e} to {:e}",
+            10.0 * MAX_COORDINATE,
+            10.0 * MAX_COORDINATE
+        ));
     }
     let task = match file.classes {
         0 => Task::Regression,
@@ -357,4 +376,39 @@ fn capitalised(text: &str) -> String {
         .next()
         .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
         .unwrap_or_default()
+}
+
+/// A reader's message with each text it quotes (between backticks or double quotes: an
+/// unknown variant or key, a string where a number belongs) cut to an excerpt, so that a
+/// file's megabytes never reach a message.
+fn quoting_excerpts(message: &str) -> String {
+    let mut out = String::new();
+    let mut rest = message;
+    while let Some(open) = rest.find(['`', '"']) {
+        let mark = &rest[open..open + 1];
+        let Some(length) = rest[open + 1..].find(mark) else {
+            break;
+        };
+        out.push_str(&excerpt(&rest[..open]));
+        out.push_str(mark);
+        out.push_str(&excerpt(&rest[open + 1..open + 1 + length]));
+        out.push_str(mark);
+        rest = &rest[open + 2 + length..];
+    }
+    out.push_str(&excerpt(rest));
+    out
+}
+
+/// Without serde's ", expected one of …" list, which for the settings names every field: the
+/// path already says where, and the list would make a message several lines long.
+fn without_choices(message: &str) -> String {
+    match message.find(", expected one of ") {
+        Some(from) => {
+            let to = message[from..]
+                .find(" at line ")
+                .map_or(message.len(), |at| from + at);
+            format!("{}{}", &message[..from], &message[to..])
+        }
+        None => message.to_string(),
+    }
 }

@@ -245,3 +245,43 @@ fn bad_merged_rows_are_refused_by_field() {
     };
     assert!(refusal(&upside_down).contains("history.merged.trainCost[0]"));
 }
+
+#[test]
+fn values_no_plot_can_hold_are_brought_in_or_refused_by_field() {
+    let run = trained(Settings::default(), 3);
+    let mut file: serde_json::Value =
+        serde_json::from_str(&RunFile::of(&run, false).to_json()).unwrap();
+    // A noise beyond its range is brought in before any point is made.
+    file["settings"]["noise"] = 1e308.into();
+    let read = RunFile::parse(&file.to_string()).unwrap();
+    assert!(
+        read.notices().iter().any(|n| n.contains("Noise: 1")),
+        "{:?}",
+        read.notices()
+    );
+    let restored = read.restore().unwrap();
+    let b = restored.session.data.bounds;
+    assert!([b.x1_min, b.x1_max, b.x2_min, b.x2_max]
+        .iter()
+        .all(|v| v.abs() < 1e3));
+    // Own points beyond what a CSV file may hold are refused by field.
+    file["settings"]["noise"] = serde_json::Value::Null;
+    file["data"] = serde_json::json!({
+        "points": [[1.0, 2.0], [1e308, 0.0]],
+        "labels": [0.0, 1.0],
+        "bounds": [-2.0, 2.0, -2.0, 3.0],
+        "classes": 2
+    });
+    let refused = RunFile::parse(&file.to_string())
+        .unwrap()
+        .restore()
+        .unwrap_err();
+    assert!(refused.starts_with("data.points[1]"), "{refused}");
+    file["data"]["points"][1] = serde_json::json!([1.0, 0.0]);
+    file["data"]["bounds"] = serde_json::json!([-1.7e308, 1.7e308, -2.0, 3.0]);
+    let refused = RunFile::parse(&file.to_string())
+        .unwrap()
+        .restore()
+        .unwrap_err();
+    assert!(refused.starts_with("data.bounds"), "{refused}");
+}

@@ -6,7 +6,9 @@ mod flower;
 mod playground;
 mod sklearn;
 
-pub use self::csv::{infer_task, parse_csv, parse_csv_inferring, to_csv, CsvError};
+pub use self::csv::{
+    infer_task, parse_csv, parse_csv_inferring, to_csv, CsvError, MAX_COORDINATE, MAX_LABEL,
+};
 
 /// The most points a run trains on: a full-batch update of the largest network on this many
 /// still fits an animation frame, and a page shows them all.

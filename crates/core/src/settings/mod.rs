@@ -4,7 +4,7 @@
 //! (`initialize_parameters`' `np.random.seed(2)`), batch order = seed + 2, test split = seed + 3.
 
 use crate::activation::Activation;
-use crate::dataset::{Dataset, DatasetName};
+use crate::dataset::{Dataset, DatasetName, MAX_POINTS};
 use crate::features::{self, Feature};
 use crate::init::Initializer;
 use crate::network::Network;
@@ -101,9 +101,12 @@ impl Settings {
         Ok(net)
     }
 
-    /// Generates the data, splits it and starts training.
+    /// Generates the data, splits it and starts training, with every value in range first
+    /// (a noise of 1e308 would make points no plot can hold).
     pub fn start(&self) -> Result<Session, String> {
-        Session::new(self.clone(), self.data(), None)
+        let (settings, _) = self.checked();
+        let data = settings.data();
+        Session::new(settings, data, None)
     }
 }
 
@@ -127,6 +130,12 @@ impl Session {
         // Whatever reaches a run is in range; callers that show notices have them from
         // `checked` too.
         let (settings, _) = settings.checked();
+        if data.len() > MAX_POINTS {
+            return Err(format!(
+                "{} points; a run trains on at most {MAX_POINTS}",
+                data.len()
+            ));
+        }
         let (train, test) = data.split(settings.test_ratio, settings.seed.wrapping_add(3));
         if train.is_empty() {
             return Err("no training points are left after the test split".into());
