@@ -296,7 +296,7 @@ fn data_of(file: &DataFile) -> Result<Dataset, String> {
             "data.points[{i}]: each coordinate must be a number from -{MAX_COORDINATE:e} to {MAX_COORDINATE:e}"
         ));
     }
-    if let Some(i) = file.labels.iter().position(|v| !(v.abs() <= MAX_LABEL)) {
+    if let Some(i) = file.labels.iter().position(|v| v.is_nan() || v.abs() > MAX_LABEL) {
         return Err(format!(
             "data.labels[{i}]: each label must be a number from -{MAX_LABEL:e} to {MAX_LABEL:e}"
         ));
