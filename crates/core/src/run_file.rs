@@ -396,8 +396,15 @@ fn quoting_excerpts(message: &str) -> String {
         rest = &rest[open + 2 + length..];
     }
     out.push_str(&excerpt(rest));
-    out
+    // Quotes within quotes can still add up: the whole stays a short line.
+    match out.char_indices().nth(MESSAGE_CHARS) {
+        Some((at, _)) => format!("{}…", &out[..at]),
+        None => out,
+    }
 }
+
+/// The most characters of a reader's message a refusal quotes.
+const MESSAGE_CHARS: usize = 150;
 
 /// Without serde's ", expected one of …" list, which for the settings names every field: the
 /// path already says where, and the list would make a message several lines long.
