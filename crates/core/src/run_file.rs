@@ -168,10 +168,8 @@ impl RunFile {
         let mut reader = serde_json::Deserializer::from_str(text);
         serde_path_to_error::deserialize(&mut reader).map_err(|e| {
             let path = excerpt(&e.path().to_string());
-            format!(
-                "{path}: {}",
-                quoting_excerpts(&without_choices(&e.inner().to_string()))
-            )
+            let message = quoting_excerpts(&without_choices(&e.inner().to_string()));
+            capped(format!("{path}: {message}"))
         })
     }
 
@@ -296,7 +294,11 @@ fn data_of(file: &DataFile) -> Result<Dataset, String> {
             "data.points[{i}]: each coordinate must be a number from -{MAX_COORDINATE:e} to {MAX_COORDINATE:e}"
         ));
     }
-    if let Some(i) = file.labels.iter().position(|v| v.is_nan() || v.abs() > MAX_LABEL) {
+    if let Some(i) = file
+        .labels
+        .iter()
+        .position(|v| v.is_nan() || v.abs() > MAX_LABEL)
+    {
         return Err(format!(
             "data.labels[{i}]: each label must be a number from -{MAX_LABEL:e} to {MAX_LABEL:e}"
         ));
@@ -396,15 +398,19 @@ fn quoting_excerpts(message: &str) -> String {
         rest = &rest[open + 2 + length..];
     }
     out.push_str(&excerpt(rest));
-    // Quotes within quotes can still add up: the whole stays a short line.
-    match out.char_indices().nth(MESSAGE_CHARS) {
-        Some((at, _)) => format!("{}…", &out[..at]),
-        None => out,
-    }
+    out
 }
 
-/// The most characters of a reader's message a refusal quotes.
-const MESSAGE_CHARS: usize = 150;
+/// The most characters of a refusal: quotes within quotes can still add up, and the whole
+/// stays a short line.
+const MESSAGE_CHARS: usize = 180;
+
+fn capped(message: String) -> String {
+    match message.char_indices().nth(MESSAGE_CHARS) {
+        Some((at, _)) => format!("{}…", &message[..at]),
+        None => message,
+    }
+}
 
 /// Without serde's ", expected one of …" list, which for the settings names every field: the
 /// path already says where, and the list would make a message several lines long.

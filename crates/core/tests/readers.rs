@@ -106,7 +106,7 @@ fn weights_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(common::seeded(2000, 31))]
 
     #[test]
     fn csv_readers_keep_to_their_limits(text in csv_text()) {

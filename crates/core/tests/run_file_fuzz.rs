@@ -115,7 +115,7 @@ fn run_file_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1000))]
+    #![proptest_config(common::seeded(1000, 32))]
 
     #[test]
     fn run_file_reader_never_panics(text in run_file_text()) {
@@ -188,7 +188,7 @@ fn every_field_of_a_run_file_at_an_edge_is_restored_or_refused() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1000))]
+    #![proptest_config(common::seeded(1000, 33))]
 
     /// As the CSV and weights readers: serde's messages quote a file's text (an unknown
     /// variant, an unknown key, a string where a number belongs), cut to an excerpt.
