@@ -59,7 +59,7 @@ test('each kind of bad run file is refused with its field named, and nothing cha
     ['not JSON', '{"format": "neuranim-run",', /not JSON \(line 1, column \d+\)/],
     ['unknown version', edited((f) => { f.version = 7; }), /version: 7 is not a version/],
     ['wrong shape', edited((f) => { f.state.weights.layers[0].biases.pop(); }), /state\.weights\.layers\[0\]/],
-    ['non-finite number', JSON.stringify(good).replace(/"learningRate":1\.2/, '"learningRate":1e999'), /not JSON .*column/],
+    ['non-finite number', JSON.stringify(good).replace(/"learningRate":1\.2/, '"learningRate":1e999'), /settings\.learningRate: number out of range .*column/],
     ['not a number', edited((f) => { f.state.epoch = 'ten'; }), /state\.epoch: invalid type/],
   ];
   for (const [what, text, message] of cases) {

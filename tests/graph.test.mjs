@@ -170,16 +170,16 @@ test('values read with four decimals and parse only as plain numbers; styles by 
 
 test('names: as read aloud and in tooltips', () => {
   const names = new GraphNames({ sizes: [2, 4, 3, 1], features: ['x1', 'x2'], activation: 'tanh', taskKind: 'binary' });
-  assert.equal(names.nameOf(edge(0, 1, 0)), 'Weight w[0][1][0] from x1 to neuron 2 of hidden layer 1');
-  assert.equal(names.nameOf(edge(2, 0, 2)), 'Weight w[2][0][2] from neuron 3 of hidden layer 2 to the output');
-  assert.equal(names.nameOf(bias(1, 2)), 'Bias b[1][2] of neuron 3 of hidden layer 2');
+  assert.equal(names.nameOf(edge(0, 1, 0)), 'Weight w[1][2][1] from x1 to neuron 2 of hidden layer 1');
+  assert.equal(names.nameOf(edge(2, 0, 2)), 'Weight w[3][1][3] from neuron 3 of hidden layer 2 to the output');
+  assert.equal(names.nameOf(bias(1, 2)), 'Bias b[2][3] of neuron 3 of hidden layer 2');
   assert.equal(names.nameOf({ kind: 'neuron', c: 0, i: 1 }), 'Input x2');
   assert.equal(names.nameOf({ kind: 'neuron', c: 1, i: 0 }), 'Neuron 1 of hidden layer 1 (tanh)');
   assert.equal(names.nameOf({ kind: 'neuron', c: 3, i: 0 }), 'The output (sigmoid)');
   assert.equal(names.columnName(2), 'Hidden layer 2: 3 tanh neurons');
   const layers = [{ weights: [[0.5, -0.25]], biases: [0.125] }];
-  assert.deepEqual(names.describe(edge(0, 0, 1), layers), ['w[0][0][1] = -0.2500', 'x2 → neuron 1 of hidden layer 1']);
-  assert.deepEqual(names.describe({ kind: 'neuron', c: 1, i: 0 }, layers), ['Neuron 1 of hidden layer 1', 'tanh · b[0][0] = 0.1250']);
+  assert.deepEqual(names.describe(edge(0, 0, 1), layers), ['w[1][1][2] = -0.2500', 'x2 → neuron 1 of hidden layer 1']);
+  assert.deepEqual(names.describe({ kind: 'neuron', c: 1, i: 0 }, layers), ['Neuron 1 of hidden layer 1', 'tanh · b[1][1] = 0.1250']);
 });
 
 test('keyboard walk: ↑ ↓ along a layer or a list, ← → into a neuron\'s weights and to a weight\'s ends, Esc back', () => {
@@ -298,7 +298,7 @@ test('hovering an edge shows its value; hovering a neuron shows its map in the d
   const { x, y } = await pointOn(page, edge(1, 2, 3));
   await page.mouse.move(x, y);
   const { title, value } = await tooltipValue(page);
-  assert.match(title, /^w\[1\]\[2\]\[3\] = -?\d/);
+  assert.match(title, /^w\[2\]\[3\]\[4\] = -?\d/);
   assert.ok(Math.abs(value - snap.layers[1].weights[2][3]) < 5e-5, `${title} vs ${snap.layers[1].weights[2][3]}`);
 
   const frame = page.locator('.graph-neuron[data-layer="0"][data-row="1"]');
@@ -338,7 +338,7 @@ test('editing a weight changes exactly that weight and training goes on from it'
   const changed = flat(before).flatMap((v, n) => (flat(edited)[n] === v ? [] : [n]));
   assert.deepEqual(changed, [1 * 2 + 0]);
   // The edge and its tooltip follow; training continues from the edited weights.
-  assert.match(await page.locator('.graph-tooltip strong').textContent(), /^w\[0\]\[1\]\[0\] = 0\.5000$/);
+  assert.match(await page.locator('.graph-tooltip strong').textContent(), /^w\[1\]\[2\]\[1\] = 0\.5000$/);
   const shown = (await drawn(page)).find((p) => p.kind === 'edge' && p.l === 0 && p.i === 1 && p.k === 0);
   assert.equal(shown.width, Number(parameterStyle(0.5).width));
   // Focus is back on the weight, where the arrows walk the graph: the Step button steps.
@@ -379,7 +379,7 @@ test('an invalid entry changes nothing and says why; Escape cancels', async () =
   assert.equal(await page.evaluate(() => window.neuranim.weightsJson()), before);
   // Focus returns to the weight, which is now the graph's one tab stop.
   const focus = await focusState(page);
-  assert.deepEqual(focus, { kind: 'edge', label: 'Weight w[2][0][1] from neuron 2 of hidden layer 2 to the output', inGraph: true, stops: 1 });
+  assert.deepEqual(focus, { kind: 'edge', label: 'Weight w[3][1][2] from neuron 2 of hidden layer 2 to the output', inGraph: true, stops: 1 });
   assert.equal((await snapshot(page)).iteration, 5);
   assert.deepEqual(problems, []);
 });
@@ -400,11 +400,11 @@ test('keyboard: the graph is one tab stop; arrows walk neurons and weights, with
     return focusState(page);
   };
   assert.equal((await keys('ArrowDown')).label, 'Input x2');
-  assert.equal((await keys('ArrowRight')).label, 'Weight w[0][0][1] from x2 to neuron 1 of hidden layer 1');
-  assert.equal((await keys('ArrowDown')).label, 'Weight w[0][1][1] from x2 to neuron 2 of hidden layer 1');
+  assert.equal((await keys('ArrowRight')).label, 'Weight w[1][1][2] from x2 to neuron 1 of hidden layer 1');
+  assert.equal((await keys('ArrowDown')).label, 'Weight w[1][2][2] from x2 to neuron 2 of hidden layer 1');
   assert.equal((await keys('ArrowRight')).label, 'Neuron 2 of hidden layer 1 (tanh)');
-  assert.equal((await keys('ArrowLeft')).label, 'Bias b[0][1] of neuron 2 of hidden layer 1');
-  assert.equal((await keys('ArrowDown')).label, 'Weight w[0][1][0] from x1 to neuron 2 of hidden layer 1');
+  assert.equal((await keys('ArrowLeft')).label, 'Bias b[1][2] of neuron 2 of hidden layer 1');
+  assert.equal((await keys('ArrowDown')).label, 'Weight w[1][2][1] from x1 to neuron 2 of hidden layer 1');
   const focus = await focusState(page);
   assert.equal(focus.stops, 1, 'one tab stop, wherever the walk is');
   // The arrows stayed in the graph: none stepped the training.
@@ -412,7 +412,7 @@ test('keyboard: the graph is one tab stop; arrows walk neurons and weights, with
   // Focus shows the value, as hover does.
   const snap = await snapshot(page);
   const { title, value } = await tooltipValue(page);
-  assert.match(title, /^w\[0\]\[1\]\[0\] = /);
+  assert.match(title, /^w\[1\]\[2\]\[1\] = /);
   assert.ok(Math.abs(value - snap.layers[0].weights[1][0]) < 5e-5);
   await page.keyboard.press('Enter');
   const input = page.locator('.graph-editor input');
@@ -421,7 +421,7 @@ test('keyboard: the graph is one tab stop; arrows walk neurons and weights, with
   await page.keyboard.type('2');
   await page.keyboard.press('Enter');
   assert.equal((await snapshot(page)).layers[0].weights[1][0], 2);
-  assert.equal((await focusState(page)).label, 'Weight w[0][1][0] from x1 to neuron 2 of hidden layer 1');
+  assert.equal((await focusState(page)).label, 'Weight w[1][2][1] from x1 to neuron 2 of hidden layer 1');
   assert.equal((await keys('Escape')).label, 'Neuron 2 of hidden layer 1 (tanh)');
   // Tab leaves the graph at once; Shift+Tab comes back to where the walk was.
   assert.equal((await keys('Tab')).inGraph, false);
@@ -469,7 +469,7 @@ test('8 hidden layers of 64: few elements, one tab stop, every weight drawn, and
   const { x, y } = await pointOn(page, target);
   await page.mouse.move(x, y);
   const shown = await tooltipValue(page);
-  assert.match(shown.title, /^w\[5\]\[40\]\[17\] = /);
+  assert.match(shown.title, /^w\[6\]\[41\]\[18\] = /);
   const w = snap.layers[5].weights[40][17];
   // Four decimals, or four significant digits for a small weight.
   assert.ok(Math.abs(shown.value - w) <= Math.max(5e-5, Math.abs(w) * 1e-3), `${shown.title} vs ${w}`);
@@ -488,9 +488,9 @@ test('8 hidden layers of 64: few elements, one tab stop, every weight drawn, and
 
   // The keyboard: from the edge just edited (the tab stop now), to its target, into that
   // neuron's incoming list, to its last weight.
-  assert.equal((await focusState(page)).label, 'Weight w[5][40][17] from neuron 18 of hidden layer 5 to neuron 41 of hidden layer 6');
+  assert.equal((await focusState(page)).label, 'Weight w[6][41][18] from neuron 18 of hidden layer 5 to neuron 41 of hidden layer 6');
   for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'End']) await page.keyboard.press(key);
-  assert.equal((await focusState(page)).label, 'Weight w[5][41][63] from neuron 64 of hidden layer 5 to neuron 42 of hidden layer 6');
+  assert.equal((await focusState(page)).label, 'Weight w[6][42][64] from neuron 64 of hidden layer 5 to neuron 42 of hidden layer 6');
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'visible' });
   await page.keyboard.type('-1.5');

@@ -292,10 +292,8 @@ test('a CSV file beyond the most points a run takes is refused by name, and the 
 });
 
 test('a picture worker that fails is said so, and the page paints on its own thread and trains', async () => {
-  const { page, problems } = await openPage(site, '#speed=20', {}, { ready: 'html' });
-  await page.route('**/raster-worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("broken on purpose");' }));
-  await page.reload();
-  await page.waitForSelector('html[data-ready="true"]');
+  const broken = (page) => page.route('**/raster-worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("broken on purpose");' }));
+  const { page, problems } = await openPage(site, '#speed=20', {}, { prepare: broken });
   await page.waitForFunction(() => /painted on the page's own thread/.test(document.getElementById('notice').textContent));
   await page.waitForFunction(() => document.getElementById('boundary').dataset.painter === 'page');
   await page.click('#play');

@@ -28,7 +28,7 @@ export async function openSite(root = new URL('../../www/', import.meta.url).pat
  * `canvasPixels(canvas)` returns the ImageData of any canvas.
  * `options` are playwright context options (viewport, deviceScaleFactor, reducedMotion…).
  */
-export async function openPage(site, path = '', options = {}, { ready = 'html[data-ready="true"]' } = {}) {
+export async function openPage(site, path = '', options = {}, { ready = 'html[data-ready="true"]', prepare = async () => {} } = {}) {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
   // Any canvas's pixels, whatever its context: a 2d canvas or one showing bitmaps.
   await context.addInitScript(() => {
@@ -57,6 +57,8 @@ export async function openPage(site, path = '', options = {}, { ready = 'html[da
   });
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
   page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  // Routes and scripts a test sets up before the page loads.
+  await prepare(page);
   await page.goto(site.url + path);
   await page.waitForSelector(ready, { timeout: 30_000, state: 'attached' });
   return { page, problems };

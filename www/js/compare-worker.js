@@ -5,7 +5,7 @@
 // after each round, { run: json, size } for an opened model, or { error }.
 
 import init, { Playground } from '../pkg/neuranim_wasm.js';
-import { colourBoundary } from './colour-tables.js';
+import { boundaryValues, colourRaster } from './rasters.js';
 import { taskOf } from './data-view.js';
 import { drawOverlay } from './plot-overlay.js';
 
@@ -43,9 +43,7 @@ function round() {
   }
   const out = models.map(({ size, playground, task }) => {
     const snap = playground.snapshot();
-    const length = playground.computeBoundary(side, side);
-    const pixels = new Uint32Array(side * side);
-    colourBoundary(new Float32Array(wasm.memory.buffer, playground.boundaryPtr(), length), pixels, task, style);
+    const { pixels } = colourRaster(boundaryValues(wasm.memory, playground, side, side), side, side, { task, name: style });
     const picture = new OffscreenCanvas(side, side);
     picture.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(pixels.buffer), side, side), 0, 0);
     const overlay = new OffscreenCanvas(side, side);

@@ -5,7 +5,7 @@
 
 import { fitCanvas } from './canvas.js';
 import { toBitmap } from './bitmaps.js';
-import { colourBoundary, colourNeuron } from './colour-tables.js';
+import { boundaryValues, colourRaster, neuronValues } from './rasters.js';
 import { showLegend } from './legend.js';
 import { drawOverlay } from './plot-overlay.js';
 
@@ -105,19 +105,11 @@ export class DataView {
       });
     } else {
       const started = performance.now();
-      const pixels = new Uint32Array(width * height);
-      const n = width * height;
-      if (this.neuron) {
-        const length = playground.computeNeurons(width, height);
-        // A fresh view every time: the call above may have grown (and detached) wasm memory.
-        const values = new Float32Array(this.wasm.memory.buffer, playground.neuronsPtr(), length);
-        this.showMissing(colourNeuron(values.subarray(this.neuron.plane * n, (this.neuron.plane + 1) * n), pixels, this.neuron, style.name));
-      } else {
-        const length = playground.computeBoundary(width, height);
-        const values = new Float32Array(this.wasm.memory.buffer, playground.boundaryPtr(), length);
-        this.showMissing(colourBoundary(values, pixels, style.task, style.name));
-      }
-      this.learnCost(performance.now() - started, n);
+      const { memory } = this.wasm;
+      const values = this.neuron ? neuronValues(memory, playground, width, height) : boundaryValues(memory, playground, width, height);
+      const { pixels, missing } = colourRaster(values, width, height, { task: style.task, neuron: this.neuron, name: style.name });
+      this.showMissing(missing);
+      this.learnCost(performance.now() - started, width * height);
       this.ctx.transferFromImageBitmap(toBitmap(pixels, width, height, this.canvas.width, this.canvas.height));
       this.canvas.dataset.painter = 'page';
       this.shown(this.ask());

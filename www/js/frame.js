@@ -5,7 +5,7 @@
 
 import { paintAtlas, RESOLUTION } from './atlas.js';
 import { CostChart } from './chart.js';
-import { colourBoundary } from './colour-tables.js';
+import { boundaryValues, colourRaster, neuronValues } from './rasters.js';
 import { biasGeometry, edgeGeometry, layoutGraph } from './graph-layout.js';
 import { parameterStyle } from './edge-style.js';
 import { CLASS_COLOURS } from './palette.js';
@@ -73,10 +73,8 @@ function boundaryCanvas(playground, plot, view) {
   const scale = Math.min(1, Math.sqrt(BOUNDARY_MS / costs.get(playground) / (plot.width * plot.height)));
   const width = Math.max(1, Math.round(plot.width * scale));
   const height = Math.max(1, Math.round(plot.height * scale));
-  const length = playground.computeBoundary(width, height);
-  const values = new Float32Array(view.memory.buffer, playground.boundaryPtr(), length);
-  const image = new ImageData(width, height);
-  colourBoundary(values, new Uint32Array(image.data.buffer), view.task, view.style);
+  const { pixels } = colourRaster(boundaryValues(view.memory, playground, width, height), width, height, { task: view.task, name: view.style });
+  const image = new ImageData(new Uint8ClampedArray(pixels.buffer), width, height);
   const canvas = canvasOf(width, height);
   canvas.getContext('2d').putImageData(image, 0, 0);
   return canvas;
@@ -108,8 +106,7 @@ function drawNetwork(ctx, playground, snap, box, view) {
   ctx.save();
   ctx.translate(box.x + (box.width - geometry.width * scale) / 2, box.y + (box.height - geometry.height * scale) / 2);
   ctx.scale(scale, scale);
-  const length = playground.computeNeurons(RESOLUTION, RESOLUTION);
-  const atlas = paintAtlas(new Float32Array(view.memory.buffer, playground.neuronsPtr(), length), {
+  const atlas = paintAtlas(neuronValues(view.memory, playground, RESOLUTION, RESOLUTION), {
     sizes,
     tiles: geometry.nodes.flat(),
     side: geometry.thumb,

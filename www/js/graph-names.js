@@ -23,8 +23,10 @@ export function formatValue(v) {
   return a === 0 || (a >= 1e-3 && a < 1e4) ? v.toFixed(4) : v.toExponential(3);
 }
 
-/** "w[l][i][k]" or "b[l][i]", as the snapshot indexes the parameter. */
-export const symbolOf = (item) => (item.kind === 'edge' ? `w[${item.l}][${item.i}][${item.k}]` : `b[${item.l}][${item.i}]`);
+/** "w[l][i][k]" or "b[l][i]" counted from 1, as the course numbers its layers (W[1], b[1])
+ * and as the names count neurons: w[1][2][1] is hidden layer 1's weight from input 1 into
+ * its neuron 2, the snapshot's `layers[0].weights[1][0]`. */
+export const symbolOf = (item) => (item.kind === 'edge' ? `w[${item.l + 1}][${item.i + 1}][${item.k + 1}]` : `b[${item.l + 1}][${item.i + 1}]`);
 
 /** The value of a weight or bias item in a snapshot's `layers`. */
 export const valueOf = (layers, item) => (item.kind === 'edge' ? layers[item.l].weights[item.i][item.k] : layers[item.l].biases[item.i]);
@@ -74,7 +76,7 @@ export class GraphNames {
     return FEATURE_NAMES[this.features[i]] ?? `x${i + 1}`;
   }
 
-  /** The name read aloud: "Weight w[0][1][0] from x1 to neuron 2 of hidden layer 1". */
+  /** The name read aloud: "Weight w[1][2][1] from x1 to neuron 2 of hidden layer 1". */
   nameOf(item) {
     const { kind, l, i, k } = item;
     if (kind === 'edge') return `Weight ${symbolOf(item)} from ${this.neuronName(l, k)} to ${this.neuronName(l + 1, i)}`;
@@ -90,7 +92,7 @@ export class GraphNames {
     if (kind === 'bias') return [`${symbolOf(item)} = ${formatValue(valueOf(layers, item))}`, `bias of ${this.neuronName(l + 1, i)}`];
     const { c } = item;
     if (c === 0) return [this.inputName(i), INPUT_DETAILS[this.features[i]]];
-    const bias = `b[${c - 1}][${i}] = ${formatValue(layers[c - 1].biases[i])}`;
+    const bias = `${symbolOf({ kind: 'bias', l: c - 1, i })} = ${formatValue(layers[c - 1].biases[i])}`;
     return [capitalised(this.neuronName(c, i)), `${this.activationOf(c)} · ${bias}`];
   }
 }

@@ -3,6 +3,7 @@
 // and here otherwise, and shown on a canvas under the edges.
 
 import { RESOLUTION, paintAtlas } from './atlas.js';
+import { neuronValues } from './rasters.js';
 
 export class Thumbnails {
   /** `wasm` is the module's exports (for its memory); `raster` the RasterClient, or null. */
@@ -43,9 +44,7 @@ export class Thumbnails {
       const network = { sizes, activation, classes: task.classes, params: playground.params(), features };
       this.raster.request('atlas', { ...request, network, exact: !playing }, ({ bitmap }) => bitmap && this.show(bitmap));
     } else {
-      const length = playground.computeNeurons(RESOLUTION, RESOLUTION);
-      // A fresh view: the call above may have grown (and detached) wasm memory.
-      this.show(paintAtlas(new Float32Array(this.wasm.memory.buffer, playground.neuronsPtr(), length), request));
+      this.show(paintAtlas(neuronValues(this.wasm.memory, playground, RESOLUTION, RESOLUTION), request));
     }
   }
 

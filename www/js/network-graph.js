@@ -20,6 +20,7 @@ import { ownList, walk, WALK_KEYS } from './graph-keys.js';
 import { edgeTable, itemAnchor, layoutGraph } from './graph-layout.js';
 import { GraphMarks } from './graph-marks.js';
 import { GraphNames, symbolOf, valueOf } from './graph-names.js';
+import { onScroll, partOnScreen } from './graph-view.js';
 import { NeuronLayer } from './graph-neurons.js';
 import { Thumbnails } from './graph-thumbnails.js';
 
@@ -88,7 +89,8 @@ export class NetworkGraph {
     this.neuron = null;
     this.told = null;
     this.listen();
-    this.watchView();
+    // A tall graph's edges are drawn around what is on screen.
+    onScroll(() => this.followView() && this.paintEdges());
     new ResizeObserver(([entry]) => {
       const width = Math.floor(entry.contentRect.width);
       if (width === this.available) return;
@@ -213,33 +215,10 @@ export class NetworkGraph {
     this.layout();
   }
 
-  /** A tall graph's edges are drawn around what is on screen: scrolling the page, or any
-   * box the graph is in, moves that. */
-  watchView() {
-    let asked = 0;
-    const follow = () => {
-      asked = 0;
-      if (this.followView()) this.paintEdges();
-    };
-    const ask = () => {
-      asked ||= requestAnimationFrame(follow);
-    };
-    window.addEventListener('scroll', ask, { capture: true, passive: true });
-    window.addEventListener('resize', ask, { passive: true });
-  }
-
   /** Tells the edge painter which part of the stage is on screen; whether its band moved. */
   followView() {
     if (!this.stage.isConnected) return false;
-    const box = this.stage.getBoundingClientRect();
-    const screen = window.innerHeight;
-    let top = Math.min(Math.max(0, -box.top), box.height);
-    let bottom = Math.max(0, Math.min(box.height, screen - box.top));
-    if (bottom <= top) {
-      // Off screen: the end that comes into view first.
-      top = box.top > 0 ? 0 : Math.max(0, box.height - screen);
-      bottom = Math.min(box.height, top + screen);
-    }
+    const { top, bottom } = partOnScreen(this.stage);
     return this.painter.setView(top, bottom);
   }
 

@@ -14,7 +14,7 @@
 import init, { Painter } from '../pkg/neuranim_wasm.js';
 import { RESOLUTION, paintAtlas } from './atlas.js';
 import { toBitmap } from './bitmaps.js';
-import { colourBoundary, colourNeuron } from './colour-tables.js';
+import { boundaryValues, colourRaster, neuronValues } from './rasters.js';
 
 const ready = init().then((wasm) => ({ wasm, painter: new Painter() }));
 
@@ -45,31 +45,26 @@ function shapeOf({ network, exact, ...rest }) {
   return JSON.stringify([network.sizes, network.activation, network.classes, network.features, rest]);
 }
 
-function boundaryValues(wasm, painter, bounds, width, height, neuron) {
-  if (neuron) {
-    const length = painter.computeNeurons(bounds, width, height);
-    const n = width * height;
-    return new Float32Array(wasm.memory.buffer, painter.ptr(), length).subarray(neuron.plane * n, (neuron.plane + 1) * n);
-  }
-  const length = painter.computeBoundary(bounds, width, height);
-  return new Float32Array(wasm.memory.buffer, painter.ptr(), length);
+/** The picture's values: the boundary, or a neuron's plane. */
+function valuesOf(wasm, painter, bounds, width, height, neuron) {
+  if (!neuron) return boundaryValues(wasm.memory, painter, bounds, width, height);
+  const n = width * height;
+  return neuronValues(wasm.memory, painter, bounds, width, height).subarray(neuron.plane * n, (neuron.plane + 1) * n);
 }
 
 function boundary(wasm, painter, request) {
   const { bounds, width, height, outWidth, outHeight, style, neuron, exact } = request;
   // A neuron's range or a regression's −1…1 spreads the same 256 colours twice as wide.
   const span = neuron ? neuron.hi - neuron.lo : style.task.kind === 'regression' ? 2 : 1;
-  const probe = boundaryValues(wasm, painter, bounds, PROBE, PROBE, neuron);
+  const probe = valuesOf(wasm, painter, bounds, PROBE, PROBE, neuron);
   if (!moved(request.kind, shapeOf(request), probe, STILL * span, exact)) return null;
-  const pixels = new Uint32Array(width * height);
-  const values = boundaryValues(wasm, painter, bounds, width, height, neuron);
-  const missing = neuron ? colourNeuron(values, pixels, neuron, style.name) : colourBoundary(values, pixels, style.task, style.name);
+  const values = neuron ? neuronValues(wasm.memory, painter, bounds, width, height) : boundaryValues(wasm.memory, painter, bounds, width, height);
+  const { pixels, missing } = colourRaster(values, width, height, { task: style.task, neuron, name: style.name });
   return { bitmap: toBitmap(pixels, width, height, outWidth, outHeight), missing };
 }
 
 function atlas(wasm, painter, request) {
-  const length = painter.computeNeurons(request.bounds, RESOLUTION, RESOLUTION);
-  const values = new Float32Array(wasm.memory.buffer, painter.ptr(), length);
+  const values = neuronValues(wasm.memory, painter, request.bounds, RESOLUTION, RESOLUTION);
   // Hidden activations span up to −1…1: half a colour step of that.
   if (!moved('atlas', shapeOf(request), values, STILL, request.exact)) return null;
   return { bitmap: paintAtlas(values, request), missing: 0 };

@@ -3,13 +3,11 @@
 use crate::files::MAX_INPUT_SIZE;
 use crate::values::{dataset_names, range_text};
 use neuranim_core::output::MAX_CLASSES;
+use neuranim_core::dataset::{MAX_COORDINATE, MAX_LABEL};
 use neuranim_core::settings::schema;
+use neuranim_core::Settings;
 use neuranim_core::weights::MAX_WEIGHT;
 
-/// The CSV reader's limit on |x1|, |x2| and a regression |label| (its `MAX_COORDINATE` and
-/// `MAX_LABEL`, which the core's `dataset` module does not export); the tests hold the two
-/// equal by what the reader accepts.
-pub const CSV_LIMIT: f64 = 1e6;
 
 /// What running with no arguments prints.
 pub const SHORT: &str =
@@ -39,16 +37,19 @@ fn dataset_text() -> String {
         "\
 neuranim dataset NAME [--seed S] [--noise N] [--out FILE]
   Writes the generated data set NAME as CSV with the header x1,x2,label.
-  --seed S          data seed, 0 to {seed_max} (default 1)
+  --seed S          data seed, 0 to {seed_max} (default {seed})
   --noise N         {noise} (default: the data set's own)
   --out FILE        write to FILE instead of stdout (replaced whole, or left as it was)
 ",
         seed_max = u32::MAX,
         noise = noise(),
+        seed = Settings::default().seed,
     )
 }
 
 fn train_text() -> String {
+    // The defaults as the core has them, so that help and behaviour never part.
+    let defaults = Settings::default();
     format!(
         "\
 neuranim train [OPTIONS]
@@ -57,27 +58,27 @@ neuranim train [OPTIONS]
   --data FILE.csv        train on an x1,x2,label file (labels 0 and 1 unless:)
     --classes K          labels are classes 0 to K-1 (K from 2 to {MAX_CLASSES})
     --regression         labels are real values
-  --dataset NAME         train on a generated data set (default flower)
+  --dataset NAME         train on a generated data set (default {dataset})
   --noise N              {noise} (default: the data set's own)
   --seed S               seeds the data, initial weights, batch order and test split,
-                         0 to {seed_max} (default 1)
+                         0 to {seed_max} (default {seed})
   --hidden 4[,3,...]     hidden layer sizes, {sizes} each, at most {layers} layers
-                         (default 4)
-  --activation NAME      tanh, sigmoid, relu or linear (default tanh)
+                         (default {hidden})
+  --activation NAME      tanh, sigmoid, relu or linear (default {activation})
   --init NAME|FILE.json  course, xavier, he, or a weights file whose layers also
-                         fix the hidden sizes (default course)
-  --lr RATE              learning rate, {lr} (default 1.2)
+                         fix the hidden sizes (default {init})
+  --lr RATE              learning rate, {lr} (default {learning_rate})
   --iterations N         number of updates, any whole number (default 10000)
   --batch full|N         examples per update, {batch} (default full)
-  --optimizer NAME       gd, momentum or adam (default gd)
+  --optimizer NAME       gd, momentum or adam (default {optimizer})
   --l2 RATE | --l1 RATE  weight penalty, {rate} (default none)
-  --test-ratio R         share of points held out, {ratio} (default 0); rows
+  --test-ratio R         share of points held out, {ratio} (default {test_ratio}); rows
                          show the training set's metrics
   --weights-out FILE     write the final weights as JSON (the last finite ones if
                          training diverges); never one of the input files
 
 Input files (--data, --init) hold at most {MAX_INPUT_SIZE}. A CSV's coordinates lie
-within ±{CSV_LIMIT:e} and its regression labels within ±{CSV_LIMIT:e}; a weights file's
+within ±{MAX_COORDINATE:e} and its regression labels within ±{MAX_LABEL:e}; a weights file's
 values lie within ±{MAX_WEIGHT:e}. Anything beyond is refused with its line and field.
 Outputs are written whole through a new file beside them, or left as they were.
 ",
@@ -89,6 +90,14 @@ Outputs are written whole through a new file beside them, or left as they were.
         batch = range_text(schema::BATCH_SIZE),
         rate = range_text(schema::REGULARIZATION_RATE),
         ratio = range_text(schema::TEST_RATIO),
+        dataset = defaults.dataset.name(),
+        seed = defaults.seed,
+        hidden = defaults.hidden.iter().map(usize::to_string).collect::<Vec<_>>().join(","),
+        activation = defaults.activation.name(),
+        init = defaults.init.name(),
+        learning_rate = defaults.learning_rate,
+        optimizer = defaults.optimizer.name(),
+        test_ratio = defaults.test_ratio,
     )
 }
 

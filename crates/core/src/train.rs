@@ -26,18 +26,6 @@ pub struct TrainConfig {
     pub shuffle_seed: u32,
 }
 
-impl Default for TrainConfig {
-    fn default() -> Self {
-        Self {
-            learning_rate: 1.2,
-            batch_size: None,
-            optimizer: Optimizer::Gd,
-            regularization: Regularization::None,
-            shuffle_seed: 3,
-        }
-    }
-}
-
 /// What became non-finite.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DivergenceCause {
