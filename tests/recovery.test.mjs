@@ -349,3 +349,16 @@ test('a comparison or GIF worker that fails says so in its dialog, and the page 
   assert.equal(await errorShown(page), false);
   assert.deepEqual(problems.filter((p) => !/broken on purpose|-worker\.js/.test(p)), []);
 });
+
+test('a network too large for its points to be measured between two frames is refused, naming the way out', async () => {
+  const { page, problems } = await openPage(site, '');
+  await chooseMadeCsv(page, '#csv-file', 'five-thousand.csv', 5000);
+  await page.waitForFunction(() => window.neuranim.dataSize() === 5000);
+  await page.evaluate(() => (location.hash = '#hidden=64,64,64,64,64,64,64,64'));
+  await page.waitForFunction(() => /Hidden layers: not changed/.test(document.getElementById('notice').textContent));
+  assert.match(await notice(page), /5000 points through a network of \d+ weights and biases .* at most \d+ points for this network, or fewer neurons/);
+  assert.deepEqual((await page.evaluate(() => window.neuranim.settings())).hidden, [4]);
+  assert.equal(await page.evaluate(() => window.neuranim.dataSize()), 5000);
+  await stepOnce(page);
+  assert.deepEqual(problems, []);
+});

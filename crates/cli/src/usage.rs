@@ -2,12 +2,11 @@
 
 use crate::files::MAX_INPUT_SIZE;
 use crate::values::{dataset_names, range_text};
-use neuranim_core::output::MAX_CLASSES;
 use neuranim_core::dataset::{MAX_COORDINATE, MAX_LABEL};
+use neuranim_core::output::MAX_CLASSES;
 use neuranim_core::settings::schema;
-use neuranim_core::Settings;
 use neuranim_core::weights::MAX_WEIGHT;
-
+use neuranim_core::Settings;
 
 /// What running with no arguments prints.
 pub const SHORT: &str =
@@ -92,7 +91,12 @@ Outputs are written whole through a new file beside them, or left as they were.
         ratio = range_text(schema::TEST_RATIO),
         dataset = defaults.dataset.name(),
         seed = defaults.seed,
-        hidden = defaults.hidden.iter().map(usize::to_string).collect::<Vec<_>>().join(","),
+        hidden = defaults
+            .hidden
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(","),
         activation = defaults.activation.name(),
         init = defaults.init.name(),
         learning_rate = defaults.learning_rate,

@@ -51,6 +51,7 @@ impl Playground {
             serde_wasm_bindgen::from_value(settings).map_err(|e| JsError::new(&e.to_string()))?
         };
         let session = settings.start().map_err(|e| JsError::new(&e))?;
+        within_a_frame(&session)?;
         Ok(Self::of_run(RecordedRun::new(session)))
     }
 
@@ -264,6 +265,25 @@ impl Playground {
             height: height.clamp(1, 4096),
         }
     }
+}
+
+/// Points times parameters a page may train on: measuring every point (the chart's and the
+/// readouts' numbers) and a full-batch update each cost about this many multiply-adds, and
+/// 24 million of them take some 10 and 30 ms, within a task's 50. The course's network takes
+/// 100,000 points within it; 8 hidden layers of 64, some 800.
+pub const MAX_WORK: usize = 24_000_000;
+
+/// Refuses a run the page could not measure within a task, naming what to change.
+pub(crate) fn within_a_frame(session: &neuranim_core::Session) -> Result<(), JsError> {
+    let points = session.train.len() + session.test.len();
+    let params = session.trainer.network().params().len();
+    if points.saturating_mul(params) <= MAX_WORK {
+        return Ok(());
+    }
+    Err(JsError::new(&format!(
+        "{points} points through a network of {params} weights and biases are more than a page can measure between two frames: at most {} points for this network, or fewer neurons",
+        MAX_WORK / params
+    )))
 }
 
 /// The wasm memory, for zero-copy views of the rasters.

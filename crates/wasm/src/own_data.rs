@@ -77,6 +77,7 @@ impl Playground {
             network.params_mut().copy_from_slice(&params);
         }
         let session = Session::new(settings, data, Some(network)).map_err(|e| JsError::new(&e))?;
+        crate::within_a_frame(&session)?;
         Ok(Playground::of_run(RecordedRun::new(session)))
     }
 

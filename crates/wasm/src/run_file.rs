@@ -19,6 +19,7 @@ impl Playground {
         crate::panic::install_hook();
         let file = RunFile::parse(text).map_err(|e| JsError::new(&e))?;
         let run = file.restore().map_err(|e| JsError::new(&e))?;
+        crate::within_a_frame(&run.session)?;
         let mut playground = Playground::of_run(run);
         playground.notices = file.notices();
         Ok(playground)

@@ -10,8 +10,8 @@ pub use self::csv::{
     infer_task, parse_csv, parse_csv_inferring, to_csv, CsvError, MAX_COORDINATE, MAX_LABEL,
 };
 
-/// The most points a run trains on: a full-batch update of the largest network on this many
-/// still fits an animation frame, and a page shows them all.
+/// The most points a run trains on: a page draws them all and measures them every few
+/// frames (a large network takes fewer there: the wasm crate's `MAX_WORK`).
 pub const MAX_POINTS: usize = 100_000;
 
 use crate::output::Task;
