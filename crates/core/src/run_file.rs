@@ -6,7 +6,6 @@
 //! `history.trainCost`, a line and column for broken JSON), before anything is built.
 
 use crate::dataset::{Bounds, Dataset, MAX_COORDINATE, MAX_LABEL, MAX_POINTS};
-use crate::excerpt::excerpt;
 use crate::history::History;
 use crate::optimizer::OptimizerState;
 use crate::output::{Task, MAX_CLASSES};
@@ -17,7 +16,9 @@ use crate::{RecordedRun, Session, Settings};
 use serde::{Deserialize, Serialize};
 
 mod history_file;
+mod refusal;
 pub use history_file::{HistoryFile, MergedFile};
+use refusal::refusal;
 
 pub const FORMAT: &str = "neuranim-run";
 pub const VERSION: u32 = 1;
@@ -166,11 +167,7 @@ impl RunFile {
         // Straight from the text, not through a tree of values: twice as fast on a file of
         // many points.
         let mut reader = serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(&mut reader).map_err(|e| {
-            let path = excerpt(&e.path().to_string());
-            let message = quoting_excerpts(&without_choices(&e.inner().to_string()));
-            capped(format!("{path}: {message}"))
-        })
+        serde_path_to_error::deserialize(&mut reader).map_err(|e| refusal(&e))
     }
 
     /// What `restore` changes to bring the file's values into their ranges, as notices.
@@ -378,50 +375,4 @@ fn capitalised(text: &str) -> String {
         .next()
         .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
         .unwrap_or_default()
-}
-
-/// A reader's message with each text it quotes (between backticks or double quotes: an
-/// unknown variant or key, a string where a number belongs) cut to an excerpt, so that a
-/// file's megabytes never reach a message.
-fn quoting_excerpts(message: &str) -> String {
-    let mut out = String::new();
-    let mut rest = message;
-    while let Some(open) = rest.find(['`', '"']) {
-        let mark = &rest[open..open + 1];
-        let Some(length) = rest[open + 1..].find(mark) else {
-            break;
-        };
-        out.push_str(&excerpt(&rest[..open]));
-        out.push_str(mark);
-        out.push_str(&excerpt(&rest[open + 1..open + 1 + length]));
-        out.push_str(mark);
-        rest = &rest[open + 2 + length..];
-    }
-    out.push_str(&excerpt(rest));
-    out
-}
-
-/// The most characters of a refusal: quotes within quotes can still add up, and the whole
-/// stays a short line.
-const MESSAGE_CHARS: usize = 180;
-
-fn capped(message: String) -> String {
-    match message.char_indices().nth(MESSAGE_CHARS) {
-        Some((at, _)) => format!("{}…", &message[..at]),
-        None => message,
-    }
-}
-
-/// Without serde's ", expected one of …" list, which for the settings names every field: the
-/// path already says where, and the list would make a message several lines long.
-fn without_choices(message: &str) -> String {
-    match message.find(", expected one of ") {
-        Some(from) => {
-            let to = message[from..]
-                .find(" at line ")
-                .map_or(message.len(), |at| from + at);
-            format!("{}{}", &message[..from], &message[to..])
-        }
-        None => message.to_string(),
-    }
 }
