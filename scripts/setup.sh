@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-WASM_BINDGEN_VERSION=0.2.130 # must equal the wasm-bindgen crate pinned in crates/wasm
+# The CLI must equal the wasm-bindgen crate, whose one pin is in crates/wasm/Cargo.toml.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' crates/wasm/Cargo.toml)
+[[ -n "$WASM_BINDGEN_VERSION" ]] || { echo "no exact wasm-bindgen pin in crates/wasm/Cargo.toml" >&2; exit 1; }
 with_browser=false
 [[ "${1:-}" == "--browser" ]] && with_browser=true
 
