@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, openPage, openSite, steps, weights } from './support/browser.mjs';
+import { ARTIFACTS, frames, openPage, openSite, steps, weights } from './support/browser.mjs';
 
 let site;
 before(async () => {
@@ -171,7 +171,7 @@ test('autoplay starts training unless the reader prefers reduced motion', async 
   await page.waitForFunction(() => window.neuranim.snapshot().iteration > 0);
   assert.equal(await page.textContent('#play'), 'Pause');
   const { page: calm } = await openPage(site, '#autoplay=on', { reducedMotion: 'reduce' });
-  await calm.waitForTimeout(500);
+  await frames(calm, 30);
   assert.equal(await calm.evaluate(() => window.neuranim.snapshot().iteration), 0);
   assert.equal(await calm.textContent('#play'), 'Play');
 });

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, openPage, openSite } from './support/browser.mjs';
+import { ARTIFACTS, frames, openPage, openSite } from './support/browser.mjs';
 
 let site;
 before(async () => {
@@ -42,9 +42,9 @@ test('an element scrolled out of view or in a hidden tab stops stepping, and goe
   await page.waitForFunction(() => document.getElementById('flower').steps > 50);
   // Scrolled away.
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  await page.waitForTimeout(300);
+  await frames(page, 20);
   const away = (await facts(page, 'flower')).steps;
-  await page.waitForTimeout(700);
+  await frames(page, 40);
   assert.equal((await facts(page, 'flower')).steps, away, 'no steps out of view');
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForFunction((n) => document.getElementById('flower').steps > n + 50, away);
@@ -53,9 +53,9 @@ test('an element scrolled out of view or in a hidden tab stops stepping, and goe
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
     document.dispatchEvent(new Event('visibilitychange'));
   });
-  await page.waitForTimeout(200);
+  await frames(page, 10);
   const hidden = (await facts(page, 'flower')).steps;
-  await page.waitForTimeout(700);
+  await frames(page, 40);
   assert.equal((await facts(page, 'flower')).steps, hidden, 'no steps in a hidden tab');
   assert.deepEqual(problems, []);
 });

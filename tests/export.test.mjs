@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { openPage, openSite, snapshot, stepTo, weights } from './support/browser.mjs';
+import { frames, openPage, openSite, snapshot, stepTo, weights } from './support/browser.mjs';
 
 let site;
 before(async () => {
@@ -139,7 +139,7 @@ test('Cancel stops a GIF export: no file, and the page shows what it showed', as
   await page.waitForFunction(() => document.getElementById('gif-progress').value > 0);
   await page.click('#gif-cancel');
   assert.equal(await page.isVisible('#gif-dialog'), false);
-  await page.waitForTimeout(500);
+  await frames(page, 30);
   assert.equal(downloads, 0);
   const s = await snapshot(page);
   assert.equal(s.iteration, 300);

@@ -15,33 +15,26 @@ const DEEP = '#hidden=64,64,64,64,64,64,64,64';
 
 /** For each neuron's frame, whether the graph's thumbnail picture is opaque all over its
  * inside and clear just left of it (so each thumbnail sits in its frame and nowhere else).
- * The raster worker's picture may take a while: asked again until it fits, for a few
- * seconds. */
+ * The raster worker's picture may take a while: looked at every frame until it fits, for a
+ * few seconds, then as it is. */
 async function thumbnailsPainted(page) {
-  let result = [];
-  for (let attempt = 0; attempt < 25; attempt++) {
-    await page.waitForTimeout(200);
-    result = await thumbnailsNow(page);
-    if (result.every((t) => t.inside && t.gapClear)) break;
-  }
-  return result;
+  await page.waitForFunction(`(${thumbnailsIn})().every((t) => t.inside && t.gapClear)`, null, { timeout: 10_000 }).catch(() => {});
+  return page.evaluate(thumbnailsIn);
 }
 
-function thumbnailsNow(page) {
-  return page.evaluate(() => {
-    const atlas = document.querySelector('.graph-atlas');
-    const { data, width } = canvasPixels(atlas);
-    const box = atlas.getBoundingClientRect();
-    const scale = atlas.width / box.width;
-    const alpha = (x, y) => data[(Math.round(y * scale) * width + Math.round(x * scale)) * 4 + 3];
-    return [...document.querySelectorAll('.graph-neuron')].map((frame) => {
-      const f = frame.getBoundingClientRect();
-      const [left, top, right, bottom] = [f.left - box.left + 2, f.top - box.top + 2, f.right - box.left - 2, f.bottom - box.top - 2];
-      let inside = true;
-      for (let y = top; y <= bottom; y += 2) for (let x = left; x <= right; x += 2) inside &&= alpha(x, y) === 255;
-      const gapClear = alpha(left - 6, (top + bottom) / 2) === 0;
-      return { inside, gapClear };
-    });
+function thumbnailsIn() {
+  const atlas = document.querySelector('.graph-atlas');
+  const { data, width } = canvasPixels(atlas);
+  const box = atlas.getBoundingClientRect();
+  const scale = atlas.width / box.width;
+  const alpha = (x, y) => data[(Math.round(y * scale) * width + Math.round(x * scale)) * 4 + 3];
+  return [...document.querySelectorAll('.graph-neuron')].map((frame) => {
+    const f = frame.getBoundingClientRect();
+    const [left, top, right, bottom] = [f.left - box.left + 2, f.top - box.top + 2, f.right - box.left - 2, f.bottom - box.top - 2];
+    let inside = true;
+    for (let y = top; y <= bottom; y += 2) for (let x = left; x <= right; x += 2) inside &&= alpha(x, y) === 255;
+    const gapClear = alpha(left - 6, (top + bottom) / 2) === 0;
+    return { inside, gapClear };
   });
 }
 

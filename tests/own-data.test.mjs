@@ -139,6 +139,7 @@ test('on a touch screen a tap adds a point and a press held still erases', async
   await touch('pointerup', empty);
   assert.equal(await count(page), before + 1, 'a tap adds');
   await touch('pointerdown', empty);
+  // The finger held down: the gesture is itself a length of time.
   await page.waitForTimeout(700);
   await touch('pointerup', empty);
   assert.equal(await count(page), before, 'a long press erases');

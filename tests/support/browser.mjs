@@ -64,6 +64,16 @@ export async function openPage(site, path = '', options = {}, { ready = 'html[da
   return { page, problems };
 }
 
+/** Waits until the page has drawn `n` more animation frames: time for anything that would
+ * happen to show itself, counted by the page's own signal rather than a guess in ms. */
+export function frames(page, n) {
+  return page.evaluate((n) => new Promise((done) => {
+    let left = n;
+    const tick = () => (--left <= 0 ? done() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }), n);
+}
+
 /** `n` single updates through the page's → key. */
 export async function steps(page, n) {
   for (let i = 0; i < n; i++) await page.keyboard.press('ArrowRight');
