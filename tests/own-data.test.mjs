@@ -39,7 +39,8 @@ function sideAt(page, x1, x2) {
 test('points added, painted and erased on the plot are what the network trains on', async () => {
   const { page, problems } = await openPage(site, '#learningRate=0.5&speed=50');
   const generated = await count(page);
-  // Clear, then paint class 0 on the left and class 1 on the right.
+  // Into the edit mode; clear, then paint class 0 on the left and class 1 on the right.
+  await page.click('#edit-data');
   await page.click('#clear-data');
   assert.equal(await count(page), 0);
   assert.match(await page.textContent('#notice'), /No points left/);
@@ -135,6 +136,7 @@ test('on a touch screen a tap adds a point and a press held still erases', async
   }, [type, x, y]);
   const before = await count(page);
   const empty = await spot(page, -4.5, 4.5);
+  await page.click('#edit-data');
   await touch('pointerdown', empty);
   await touch('pointerup', empty);
   assert.equal(await count(page), before + 1, 'a tap adds');
@@ -143,5 +145,68 @@ test('on a touch screen a tap adds a point and a press held still erases', async
   await page.waitForTimeout(700);
   await touch('pointerup', empty);
   assert.equal(await count(page), before, 'a long press erases');
+  assert.deepEqual(problems, []);
+});
+
+test('outside the edit mode a stray click or swipe leaves the run alone, a click on a point still chooses it, and touch scrolls', async () => {
+  const { page, problems } = await openPage(site, '');
+  for (let i = 0; i < 5; i++) await page.click('#step');
+  await page.waitForFunction(() => window.neuranim.snapshot().liveIteration === 5);
+  const points = await count(page);
+  const empty = await spot(page, -4.5, 4.5);
+  await page.mouse.click(empty.x, empty.y);
+  // A swipe across the plot, as a finger would make it.
+  await page.evaluate(([x, y]) => {
+    const plot = document.querySelector('.plot');
+    const send = (type, dy) => plot.dispatchEvent(new PointerEvent(type, { pointerType: 'touch', pointerId: 9, button: 0, clientX: x, clientY: y + dy, bubbles: true, cancelable: true }));
+    send('pointerdown', 0);
+    for (let dy = 10; dy <= 200; dy += 10) send('pointermove', dy);
+    send('pointerup', 200);
+  }, [empty.x, empty.y]);
+  assert.equal(await count(page), points);
+  assert.equal((await snapshot(page)).liveIteration, 5);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.plot')).touchAction), 'manipulation');
+  // A click on a data point opens its maths.
+  const [x1, x2] = await page.evaluate(() => window.neuranim.dataPoints().slice(0, 2));
+  const on = await spot(page, x1, x2);
+  await page.mouse.click(on.x, on.y);
+  await page.waitForFunction(() => window.neuranim.maths() !== null);
+  assert.equal(await count(page), points);
+  assert.deepEqual(problems, []);
+});
+
+test('undo and redo bring back the points and the run as they were, bit for bit', async () => {
+  const { page, problems } = await openPage(site, '#speed=5');
+  for (let i = 0; i < 7; i++) await page.click('#step');
+  await page.waitForFunction(() => window.neuranim.snapshot().liveIteration === 7);
+  const state = () => page.evaluate(() => ({ points: window.neuranim.dataPoints(), weights: window.neuranim.weightsJson(), snapshot: window.neuranim.snapshot() }));
+  const before = await state();
+  // Choosing a class of new points turns the edit mode on.
+  await page.check('#new-point-1');
+  assert.equal(await page.getAttribute('#edit-data', 'aria-pressed'), 'true');
+  const spotA = await spot(page, -4.2, 4.2);
+  await page.mouse.click(spotA.x, spotA.y);
+  await page.waitForFunction((n) => window.neuranim.dataSize() === n + 1, before.points.length / 2);
+  await page.click('#play');
+  await page.waitForFunction(() => window.neuranim.snapshot().liveIteration > 30);
+  await page.click('#play');
+  const edited = await state();
+  assert.equal(await page.isDisabled('#undo'), false);
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction((n) => window.neuranim.dataSize() === n, before.points.length / 2);
+  assert.deepEqual(await state(), before);
+  // Redo: the edited points and the run trained on them.
+  await page.click('#redo');
+  await page.waitForFunction((n) => window.neuranim.dataSize() === n + 1, before.points.length / 2);
+  assert.deepEqual(await state(), edited);
+  // Clear is an edit too.
+  await page.click('#clear-data');
+  await page.waitForFunction(() => window.neuranim.dataSize() === 0);
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction((n) => window.neuranim.dataSize() === n + 1, before.points.length / 2);
+  assert.deepEqual(await state(), edited);
+  // Training goes on from a run brought back.
+  await page.click('#step');
+  await page.waitForFunction((n) => window.neuranim.snapshot().liveIteration === n + 1, edited.snapshot.liveIteration);
   assert.deepEqual(problems, []);
 });

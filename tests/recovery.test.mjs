@@ -191,6 +191,7 @@ test('continuing from a past iteration goes on with the rate in force there, and
 test('Clear clears what trains and what is written: nothing plays, steps or is saved, CSV out has no rows', async () => {
   const { page, problems } = await openPage(site, '');
   await stepOnce(page);
+  await page.click('#edit-data');
   await page.click('#clear-data');
   await page.waitForFunction(() => window.neuranim.dataSize() === 0);
   for (const id of ['#play', '#step', '#step-epoch']) {

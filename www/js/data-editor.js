@@ -1,7 +1,8 @@
-// The reader's own data: click the plot to add a point of the chosen class, drag to paint,
-// right-click (or press and hold on a touch screen) and drag to erase, clear all; CSV in and
-// out. A click on a point chooses it instead (for the live maths). The editor keeps the
-// points; every change asks the page for a new run on them.
+// The reader's own data. In the edit mode (setEditing): click the plot to add a point of the
+// chosen class, drag to paint, right-click (or press and hold on a touch screen) and drag to
+// erase, clear all. Always: a click on a point chooses it (for the live maths); outside the
+// mode nothing else a pointer does touches the data, and touch scrolls the page. The editor
+// keeps the points; every change asks the page for a new run on them.
 
 import { CLASS_COLOURS } from './palette.js';
 
@@ -18,14 +19,18 @@ const REBUILD_MS = 120;
 export class DataEditor {
   /**
    * `plot` is the element over which points are placed; `picker` holds the class choice;
-   * `onEdit({ points, labels, classes })` asks for a run on the new points; `onSelect({ x1,
-   * x2, y })` tells of a point clicked.
+   * `onEdit({ points, labels, classes })` asks for a run on the new points; `onBegin()` comes
+   * before the first change of a stroke or a Clear (an edit to undo as one); `onSelect({ x1,
+   * x2, y })` tells of a point clicked; `onPick()` of a class chosen for new points.
    */
-  constructor(plot, picker, { onEdit, onSelect = () => {} }) {
+  constructor(plot, picker, { onEdit, onBegin = () => {}, onSelect = () => {}, onPick = () => {} }) {
     this.plot = plot;
     this.picker = picker;
     this.onEdit = onEdit;
+    this.onBegin = onBegin;
     this.onSelect = onSelect;
+    this.onPick = onPick;
+    this.editing = false;
     this.points = [];
     this.labels = [];
     this.classes = 2;
@@ -37,7 +42,13 @@ export class DataEditor {
     plot.addEventListener('pointermove', (event) => this.move(event));
     plot.addEventListener('pointerup', () => this.up());
     plot.addEventListener('pointercancel', () => this.up());
-    plot.addEventListener('contextmenu', (event) => event.preventDefault());
+    plot.addEventListener('contextmenu', (event) => this.editing && event.preventDefault());
+  }
+
+  /** In the edit mode the plot takes every pointer; outside it, only clicks on points. */
+  setEditing(on) {
+    this.editing = on;
+    this.plot.classList.toggle('editing', on);
   }
 
   /** Takes the data of a new run: x1, x2 pairs, labels, classes (0: regression), bounds. */
@@ -92,7 +103,10 @@ export class DataEditor {
       const id = `new-point-${String(value).replace('-', 'minus')}`;
       const input = document.createElement('input');
       Object.assign(input, { type: 'radio', name: 'new-point', id, value: String(value), checked: value === this.label });
-      input.addEventListener('change', () => { this.label = value; });
+      input.addEventListener('change', () => {
+        this.label = value;
+        this.onPick();
+      });
       const label = document.createElement('label');
       label.htmlFor = id;
       label.className = 'pick';
@@ -117,7 +131,14 @@ export class DataEditor {
 
   down(event) {
     if (event.button !== 0 && event.button !== 2) return;
+    if (!this.editing) {
+      // Outside the edit mode a point may be chosen; nothing else, and the page scrolls.
+      const near = event.button === 0 ? this.nearest(this.at(event)) : -1;
+      if (near >= 0) this.stroke = { select: near, last: this.at(event).css, moved: false, timer: null, choosing: true };
+      return;
+    }
     event.preventDefault();
+    this.begun = false;
     try {
       this.plot.setPointerCapture(event.pointerId);
     } catch {
@@ -155,6 +176,12 @@ export class DataEditor {
   move(event) {
     const stroke = this.stroke;
     if (!stroke) return;
+    if (stroke.choosing) {
+      // A drag that starts on a point outside the edit mode is no click on it.
+      const where = this.at(event).css;
+      if (Math.hypot(where[0] - stroke.last[0], where[1] - stroke.last[1]) >= PAINT_STEP) this.stroke = null;
+      return;
+    }
     const where = this.at(event);
     const distance = Math.hypot(where.css[0] - stroke.last[0], where.css[1] - stroke.last[1]);
     if (distance < PAINT_STEP) return;
@@ -197,7 +224,15 @@ export class DataEditor {
     return best;
   }
 
+  /** The first change of a stroke tells the page an edit begins. */
+  begin() {
+    if (this.begun) return;
+    this.begun = true;
+    this.onBegin();
+  }
+
   add({ point }) {
+    this.begin();
     this.points.push(point);
     this.labels.push(this.label);
     this.edited = true;
@@ -208,6 +243,7 @@ export class DataEditor {
     const radius = ERASE_RADIUS * scale;
     const keep = this.points.map((p) => Math.hypot(p[0] - point[0], p[1] - point[1]) > radius);
     if (keep.every(Boolean)) return;
+    this.begin();
     this.points = this.points.filter((_, i) => keep[i]);
     this.labels = this.labels.filter((_, i) => keep[i]);
     this.edited = true;
@@ -215,6 +251,8 @@ export class DataEditor {
   }
 
   clear() {
+    this.begun = false;
+    this.begin();
     this.points = [];
     this.labels = [];
     this.edited = true;

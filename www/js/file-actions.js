@@ -6,6 +6,7 @@ import { download, fileName } from './files.js';
 import { drawFrame } from './frame.js';
 import { quote } from './quote.js';
 import { fromCoreSettings } from './settings.js';
+import { beginEdit } from './data-edits.js';
 import { notify } from './messages.js';
 import { run } from './page-run.js';
 import { pointsCleared, saveHash, showSettings, trainOn, use } from './transitions.js';
@@ -22,6 +23,8 @@ export async function importCsv(file) {
   }
   if (!data) return;
   run.setPlaying(false);
+  // An import is an edit of the data: Undo brings back the points and run before it.
+  beginEdit();
   state.ownData = null;
   trainOn(data, { keepWeights: false });
   const kind = data.classes === 0 ? 'values' : `${data.classes} classes`;
@@ -66,6 +69,8 @@ export function openRunText(text, name) {
   showSettings();
   saveHash();
   applyAppearance();
+  // Edits were of the run the file replaces.
+  state.undo?.clear(state.playground);
   state.ownData = next.isOwnData()
     ? { points: Float64Array.from(next.dataPoints()), labels: Float64Array.from(next.dataLabels()), classes: next.dataClasses(), bounds: Float64Array.from(next.bounds()) }
     : null;

@@ -24,13 +24,22 @@ import { guarded, notify, showError } from './messages.js';
 import { run } from './page-run.js';
 import { $, state, ui } from './page-state.js';
 import { chooseSpace } from './space-menu.js';
+import { beginEdit, redoEdit, setEditing, setUpEdits, undoEdit } from './data-edits.js';
 import { change, changeSettings, reset, restart, saveHash, showSettings, stepEpoch, stepOnce, togglePlay, trainOn } from './transitions.js';
 import { applyAppearance, render, showIteration, showNeuron } from './view.js';
 
 function onKey(event) {
-  if (event.target.closest('input, select, textarea') || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.target.closest('input, select, textarea')) return;
   // A dialog (an export, the comparison) owns the keyboard while it is open.
   if (document.querySelector('dialog[open]')) return;
+  // Ctrl+Z undoes an edit of the data; Ctrl+Shift+Z and Ctrl+Y redo it (⌘ on a Mac).
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && ['z', 'Z', 'y', 'Y'].includes(event.key)) {
+    event.preventDefault();
+    if (event.key.toLowerCase() === 'y' || event.shiftKey) guarded(redoEdit)();
+    else guarded(undoEdit)();
+    return;
+  }
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
   if (event.key === ' ' && !event.target.closest('button')) {
     event.preventDefault();
     togglePlay();
@@ -68,6 +77,8 @@ async function main() {
   applyAppearance();
   state.editor = new DataEditor(document.querySelector('.plot'), $('class-picker'), {
     onEdit: guarded((data) => trainOn(data, { keepWeights: true })),
+    onBegin: beginEdit,
+    onPick: () => setEditing(true),
     onSelect: guarded((point) => {
       state.selected = point;
       render();
@@ -133,6 +144,10 @@ async function main() {
   }));
   for (const id of ['view-space', 'space-x', 'space-y']) $(id).addEventListener('change', guarded(chooseSpace));
   $('clear-data').addEventListener('click', () => state.editor.clear());
+  $('edit-data').addEventListener('click', () => setEditing(!state.editing));
+  $('undo').addEventListener('click', guarded(undoEdit));
+  $('redo').addEventListener('click', guarded(redoEdit));
+  setUpEdits();
   $('export-csv').addEventListener('click', guarded(exportCsv));
   $('import-csv').addEventListener('click', () => $('csv-file').click());
   $('csv-file').addEventListener('change', (event) => {

@@ -9,6 +9,7 @@ import { guarded, notify, safely } from './messages.js';
 import { run } from './page-run.js';
 import { SPLIT_POINTS, state, ui } from './page-state.js';
 import { applyAppearance, render } from './view.js';
+import { keepForUndo } from './data-edits.js';
 
 /** Shows the settings in the controls, and gives the run controller the speed and stop
  * iteration to train by: every change of the settings goes through here. */
@@ -34,6 +35,8 @@ export function restart() {
   } catch (error) {
     return error;
   }
+  // Edits were of the run that settings now replace.
+  state.undo?.clear(state.playground);
   use(next);
   return null;
 }
@@ -78,8 +81,10 @@ export function use(next) {
   ui.error.hidden = true;
   state.seeking = null;
   state.gif?.abandon();
-  // A run that broke mid-call (a trap leaves it borrowed) cannot be freed: it is let go.
-  safely(() => state.playground?.free());
+  // The old run is freed unless an edit can come back to it; one that broke mid-call (a trap
+  // leaves it borrowed) cannot be freed and is let go.
+  const old = state.playground;
+  if (old && old !== next && !state.undo?.holds(old)) safely(() => old.free());
   state.playground = next;
   state.task = taskOf(next.snapshot(false));
   state.noPoints = false;
@@ -101,6 +106,7 @@ export function hasPoint(points, { x1, x2 }) {
 
 /** A run on the reader's own points, going on from the current weights when they fit. */
 export function trainOn(data, { keepWeights }) {
+  keepForUndo();
   if (data.labels.length === 0) {
     state.noPoints = true;
     run.setPlaying(false);

@@ -1,0 +1,67 @@
+// Editing the data as a mode the reader turns on ("Edit data", or choosing a class of new
+// points), so that a stray click or swipe over the plot never replaces the run; and undo and
+// redo of every edit (a stroke, Clear, a CSV imported), each restoring the points and the run
+// as they were, bit for bit.
+
+import { notify } from './messages.js';
+import { run } from './page-run.js';
+import { $, state } from './page-state.js';
+import { use } from './transitions.js';
+import { UndoStack } from './undo.js';
+import { render } from './view.js';
+
+export function setUpEdits() {
+  state.undo = new UndoStack({
+    onChange: ({ canUndo, canRedo }) => {
+      $('undo').disabled = !canUndo;
+      $('redo').disabled = !canRedo;
+    },
+  });
+  state.undo.told();
+}
+
+/** Turns the edit mode on or off. */
+export function setEditing(on) {
+  state.editing = on;
+  state.editor.setEditing(on);
+  const button = $('edit-data');
+  button.setAttribute('aria-pressed', String(on));
+  button.textContent = on ? 'Done editing' : 'Edit data';
+  document.querySelector('.data-tools').classList.toggle('editing', on);
+}
+
+/** The next change of the points is an edit the reader can undo: the run as it is now is kept. */
+export function beginEdit() {
+  state.editBegun = true;
+}
+
+/** Called before a run on changed points replaces the one on show. */
+export function keepForUndo() {
+  if (!state.editBegun) return;
+  state.editBegun = false;
+  state.undo.push(shown(), shown());
+}
+
+/** What is on show, as an undo entry. */
+function shown() {
+  return { playground: state.playground, ownData: state.ownData, noPoints: state.noPoints };
+}
+
+function show({ playground, ownData, noPoints }) {
+  run.setPlaying(false);
+  state.ownData = ownData;
+  use(playground);
+  state.noPoints = noPoints;
+  notify([]);
+  render();
+}
+
+export function undoEdit() {
+  const entry = state.undo.undo(shown());
+  if (entry) show(entry);
+}
+
+export function redoEdit() {
+  const entry = state.undo.redo(shown());
+  if (entry) show(entry);
+}
