@@ -32,16 +32,10 @@ fn main() -> ExitCode {
     }
 }
 
+/// Every argument as text, checked before any is read, so that one that is not UTF-8 is
+/// refused wherever it stands, even after `--version` or a help topic.
 fn arguments() -> Result<Vec<String>, CliError> {
-    std::env::args_os()
-        .skip(1)
-        .map(|a| {
-            a.into_string().map_err(|a| {
-                let shown = excerpt(&a.to_string_lossy());
-                CliError::input(format!("'{shown}' is not valid UTF-8"))
-            })
-        })
-        .collect()
+    std::env::args_os().skip(1).map(args::utf8).collect()
 }
 
 fn run(mut args: Vec<String>) -> Result<(), CliError> {
