@@ -1,5 +1,12 @@
 // Canvases drawn at the screen's real resolution.
 
+/** How much larger than the page's normal 14 px the text around `canvas` is (presenter
+ * mode doubles it), for the text a canvas draws itself; 1 off the page. */
+export function textScale(canvas) {
+  if (!canvas.isConnected) return 1;
+  return (parseFloat(getComputedStyle(canvas).fontSize) || 14) / 14;
+}
+
 /** Sizes `canvas`'s backing store to its CSS box times `ratio`; returns the ratio. */
 export function fitCanvas(canvas, ratio = window.devicePixelRatio || 1) {
   // A canvas outside the page (an exported frame's) keeps the size it was given.

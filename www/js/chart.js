@@ -4,7 +4,7 @@
 // long the run. Each series is a translucent band from min to max, visible where values swing
 // within a column (mini-batches, oscillation), under a line through its middle.
 
-import { fitCanvas } from './canvas.js';
+import { fitCanvas, textScale } from './canvas.js';
 import { CHART_COLOURS } from './palette.js';
 import { formatIteration, formatTick, linearTicks, logTicks, scale } from './ticks.js';
 
@@ -112,7 +112,7 @@ export class CostChart {
     const yLabels = y.ticks.map((t) => formatTick(t, y.step ?? t));
 
     // Layout, in device pixels.
-    const font = FONT_PX * ratio;
+    const font = FONT_PX * ratio * textScale(canvas);
     const gap = 4 * ratio;
     const pad = 6 * ratio;
     ctx.font = `${font}px system-ui`;

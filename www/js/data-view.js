@@ -3,7 +3,7 @@
 // upscaled by a Web Worker on another core when the browser allows one, otherwise here; the
 // canvas only receives finished bitmaps, which costs the main thread next to nothing.
 
-import { fitCanvas } from './canvas.js';
+import { fitCanvas, textScale } from './canvas.js';
 import { toBitmap } from './bitmaps.js';
 import { boundaryValues, colourRaster, neuronValues } from './rasters.js';
 import { showLegend } from './legend.js';
@@ -144,7 +144,8 @@ export class DataView {
   /** Redraws the points and axes only when what they show has changed. */
   renderOverlay(playground, task, bounds, ratio, { showTest, showPoints, selected, highContrast }) {
     const { overlay, canvas } = this;
-    const drawn = { playground, showTest, showPoints, selected, highContrast, ratio, task: task.kind, width: overlay.width, height: overlay.height, plot: canvas.width };
+    const scale = textScale(overlay);
+    const drawn = { playground, showTest, showPoints, selected, highContrast, ratio, scale, task: task.kind, width: overlay.width, height: overlay.height, plot: canvas.width };
     const last = this.overlayDrawn;
     if (last && Object.keys(drawn).every((k) => drawn[k] === last[k])) return;
     this.overlayDrawn = drawn;
@@ -159,6 +160,7 @@ export class DataView {
     drawOverlay(overlay, plot, ratio, {
       bounds,
       axes: this.axes,
+      textScale: scale,
       regression: task.kind === 'regression',
       highContrast,
       selected,

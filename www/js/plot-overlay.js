@@ -15,7 +15,7 @@ const TICK_PX = 4;
  * labels], test: [points, labels] | null, regression, highContrast, selected: {x1, x2} | null,
  * axes (false for none) }.
  */
-export function drawOverlay(overlay, plot, ratio, { bounds, train, test, regression, highContrast, selected = null, axes = true }) {
+export function drawOverlay(overlay, plot, ratio, { bounds, train, test, regression, highContrast, selected = null, axes = true, textScale = 1 }) {
   const ctx = overlay.getContext('2d');
   ctx.clearRect(0, 0, overlay.width, overlay.height);
   ctx.save();
@@ -23,25 +23,27 @@ export function drawOverlay(overlay, plot, ratio, { bounds, train, test, regress
   ctx.rect(plot.left, plot.top, plot.width, plot.height);
   ctx.clip();
   ctx.translate(plot.left, plot.top);
-  drawPoints(ctx, train[0], train[1], bounds, ratio, { regression, highContrast, size: plot });
-  if (test) drawPoints(ctx, test[0], test[1], bounds, ratio, { regression, highContrast, test: true, size: plot });
+  // Points grow with the text, so that a room sees them on a projector.
+  const scale = ratio * textScale;
+  drawPoints(ctx, train[0], train[1], bounds, scale, { regression, highContrast, size: plot });
+  if (test) drawPoints(ctx, test[0], test[1], bounds, scale, { regression, highContrast, test: true, size: plot });
   if (selected) {
     // A ring around the point the maths follow.
     const [x1Min, x1Max, x2Min, x2Max] = bounds;
     ctx.beginPath();
-    ctx.arc(((selected.x1 - x1Min) / (x1Max - x1Min)) * plot.width, ((x2Max - selected.x2) / (x2Max - x2Min)) * plot.height, 7 * ratio, 0, 2 * Math.PI);
-    ctx.lineWidth = 2 * ratio;
+    ctx.arc(((selected.x1 - x1Min) / (x1Max - x1Min)) * plot.width, ((x2Max - selected.x2) / (x2Max - x2Min)) * plot.height, 7 * scale, 0, 2 * Math.PI);
+    ctx.lineWidth = 2 * scale;
     ctx.strokeStyle = PLOT_COLOURS.selected;
     ctx.stroke();
   }
   ctx.restore();
-  if (axes) drawAxes(ctx, plot, ratio, bounds);
+  if (axes) drawAxes(ctx, plot, ratio, bounds, textScale);
 }
 
 /** Tick marks and labels outside the plot's left and bottom edges, and the axes' names at
  * their far ends, where no tick label may crowd them. */
-function drawAxes(ctx, plot, ratio, [x1Min, x1Max, x2Min, x2Max]) {
-  const font = FONT_PX * ratio;
+function drawAxes(ctx, plot, ratio, [x1Min, x1Max, x2Min, x2Max], scale) {
+  const font = FONT_PX * ratio * scale;
   const tick = TICK_PX * ratio;
   const hairline = Math.max(1, Math.round(ratio));
   const crisp = (v) => Math.round(v) + (hairline % 2) / 2;

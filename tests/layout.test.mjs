@@ -1,0 +1,75 @@
+// The page in the rooms it is for: the data plot as the hero at five screen sizes, nothing
+// left as a large empty area, and presenter mode sized for a projector with the controls a
+// class needs still on screen.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { openPage, openSite } from './support/browser.mjs';
+
+let site;
+before(async () => {
+  site = await openSite();
+});
+after(async () => site?.close());
+
+/** Boxes of elements, in CSS pixels of the viewport: { x, y, width, height, bottom, right }. */
+function boxes(page, selectors) {
+  return page.evaluate((selectors) => Object.fromEntries(selectors.map((s) => {
+    const element = document.querySelector(s);
+    const b = element?.getBoundingClientRect();
+    const shown = element && element.offsetParent !== null && b.width > 0;
+    return [s, shown ? { x: b.x, y: b.y, width: b.width, height: b.height, bottom: b.bottom, right: b.right } : null];
+  })), selectors);
+}
+
+const VIEWPORTS = [
+  { width: 1920, height: 1080, plot: 600, fits: true },
+  { width: 1280, height: 720, plot: 400, fits: true },
+  { width: 1024, height: 768, plot: 340, fits: true },
+  { width: 820, height: 1180, plot: 700, fits: false },
+  { width: 390, height: 844, plot: 300, fits: false },
+];
+
+for (const { width, height, plot, fits } of VIEWPORTS) {
+  test(`at ${width}×${height} the plot is the hero, whole on screen without scrolling`, async () => {
+    const { page, problems } = await openPage(site, '', { viewport: { width, height } });
+    const b = await boxes(page, ['#boundary', '#play', '.graph-panel', '#graph .graph-stage', '.graph-key', '.chart-panel', '.timeline-panel']);
+    const p = b['#boundary'];
+    assert.ok(p.height >= plot && p.width >= plot, `a ${p.width}×${p.height} plot`);
+    assert.ok(p.y >= 0 && p.bottom <= height && p.right <= width, `the plot at ${JSON.stringify(p)}`);
+    assert.ok(b['#play'].bottom <= height, 'Play on screen');
+    if (fits) {
+      // Three columns, no long scroll, and the network's panel holds its graph without a
+      // large empty area under it.
+      const scroll = await page.evaluate(() => document.documentElement.scrollHeight);
+      assert.ok(scroll <= height + 16, `the page is ${scroll} px tall`);
+      const empty = b['.graph-panel'].bottom - b['.graph-key'].bottom;
+      assert.ok(empty < 60, `${empty} px empty under the network`);
+      assert.ok(b['.timeline-panel'].bottom <= height + 16, 'the time machine on screen');
+    }
+    assert.deepEqual(problems, []);
+  });
+}
+
+for (const { width, height, plot } of [{ width: 1920, height: 1080, plot: 750 }, { width: 1024, height: 768, plot: 340 }]) {
+  test(`presenter mode at ${width}×${height}: a large plot, type twice the size, and the class's controls on screen`, async () => {
+    const { page: normal } = await openPage(site, '', { viewport: { width, height } });
+    const normalIteration = await normal.evaluate(() => parseFloat(getComputedStyle(document.getElementById('iteration')).fontSize));
+    const { page, problems } = await openPage(site, '#presenter=on', { viewport: { width, height } });
+    const b = await boxes(page, ['#boundary', '#play', '#step', '#speed-slot input', '#scrubber', '#iteration', '#cost', '#accuracy', '#chart']);
+    assert.ok(b['#boundary'].height >= plot, `a ${b['#boundary'].height} px plot`);
+    for (const [selector, box] of Object.entries(b)) {
+      assert.ok(box, `${selector} shown`);
+      assert.ok(box.y >= 0 && box.bottom <= height && box.right <= width, `${selector} on screen: ${JSON.stringify(box)}`);
+    }
+    const sizes = await page.evaluate(() => {
+      const px = (selector, property = 'fontSize') => parseFloat(getComputedStyle(document.querySelector(selector))[property]);
+      return { root: px('html'), iteration: px('#iteration'), chart: px('#chart'), play: document.getElementById('play').getBoundingClientRect(), round: getComputedStyle(document.getElementById('play')).borderRadius };
+    });
+    assert.ok(sizes.root >= 28, `type at ${sizes.root} px`);
+    assert.ok(sizes.iteration >= 3 * normalIteration, `the iteration at ${sizes.iteration} px against ${normalIteration}`);
+    assert.ok(sizes.chart >= 22, `the chart's text at ${sizes.chart} px`);
+    assert.ok(sizes.play.width >= 80 && Math.abs(sizes.play.width - sizes.play.height) < 1 && sizes.round === '50%', `Play: ${JSON.stringify(sizes)}`);
+    assert.deepEqual(problems, []);
+  });
+}
