@@ -129,6 +129,9 @@ test('keyboard: Space plays and pauses, every control is reachable by Tab', asyn
   await page.waitForFunction(() => window.neuranim.snapshot().iteration > 0);
   await page.keyboard.press('Space');
   assert.equal(await page.textContent('#play'), 'Play');
+  // A past iteration shown, so that the time machine's buttons have something to do.
+  await page.evaluate(() => window.neuranim.seek(0));
+  await page.waitForFunction(() => !document.getElementById('continue-here').disabled);
   const reached = new Set();
   const wanted = ['setting-dataset', 'setting-learningRate', 'setting-speed', 'play', 'step', 'reset', 'save-run', 'open-run',
     'save-png', 'save-gif', 'scrubber', 'continue-here', 'show-test', 'discretize'];

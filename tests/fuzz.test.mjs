@@ -55,7 +55,7 @@ function assertInRange(settings, what) {
     if (field.kind === 'choice') assert.ok(field.options.includes(v), where);
     if ((field.kind === 'number' || field.kind === 'int') && v !== null) assert.ok(v >= field.min && v <= field.max, where);
     if (field.kind === 'int') assert.ok(Number.isInteger(v), where);
-    if (field.kind === 'batch') assert.ok(v === field.word || (Number.isInteger(v) && v >= field.min && v <= field.max), where);
+    if (field.kind === 'batch') assert.ok(v === field.word || ((field.whole === false || Number.isInteger(v)) && v >= field.min && v <= field.max), where);
     if (field.kind === 'layers') assert.ok(v.length <= field.maxLayers && v.every((n) => Number.isInteger(n) && n >= field.min && n <= field.max), where);
     if (field.kind === 'features') assert.ok(v.length > 0 && v.every((f) => field.options.includes(f)), where);
   }

@@ -235,3 +235,15 @@ test('an error in a frame pauses the run and the loop goes on', () => {
   assert.equal(controller.playing, false);
   assert.equal(frames.length, 1, 'the next frame is still asked for');
 });
+
+test('a speed below one update a frame saves frames up: 0.05 makes an update every twentieth frame', () => {
+  const time = pretendTime();
+  const runs = pretendRun(time);
+  const controller = new RunController({ playground: () => runs, clock: time.clock, loop: null });
+  controller.configure({ speed: 0.05 });
+  controller.setPlaying(true);
+  const made = [];
+  for (let frame = 0; frame < 100; frame++) made.push(controller.train(runs, FRAME_BUDGET_MS).updates);
+  assert.equal(made.reduce((a, b) => a + b, 0), 5);
+  assert.deepEqual(made.map((n, i) => (n ? i : -1)).filter((i) => i >= 0), [19, 39, 59, 79, 99]);
+});

@@ -4,7 +4,7 @@
 import { FIELDS, formatField, parseField, PRESETS } from './settings.js';
 
 const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 1.2, 3, 5.2, 10];
-const SPEEDS = [1, 10, 100, 1000, 10000, 'max'];
+const SPEEDS = [0.05, 0.2, 1, 10, 100, 1000, 10000, 'max'];
 const NAMES = {
   gd: 'gradient descent', momentum: 'momentum', adam: 'Adam', none: 'none', l1: 'L1', l2: 'L2',
   course: 'course', xavier: 'Xavier', he: 'He', tanh: 'tanh', sigmoid: 'sigmoid',
@@ -26,8 +26,11 @@ function element(tag, attributes = {}, children = []) {
   return node;
 }
 
+/** Fields whose choices read longer than half the panel: the whole row, so that none is cut. */
+const WIDE = new Set(['optimizer']);
+
 function field(key, control, extra = []) {
-  return element('label', { class: 'field', for: `setting-${key}`, 'data-part': key }, [
+  return element('label', { class: WIDE.has(key) ? 'field field-wide' : 'field', for: `setting-${key}`, 'data-part': key }, [
     element('span', { class: 'field-label', text: FIELDS[key].label }),
     control,
     ...extra,
@@ -68,6 +71,9 @@ export class Controls {
     if (spec.kind === 'features') return this.buildFeatures(key);
     const input = element('input', { id, name: key, type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false' });
     const commit = () => {
+      // Enter commits, and leaving the field fires `change` again: a value the page itself
+      // wrote back (clamped, say) is no new edit, and must not clear what Enter said of it.
+      if (input.value === input.dataset.shown) return;
       const { value, notice } = parseField(key, input.value.trim());
       input.setCustomValidity('');
       input.title = notice ?? '';
@@ -140,7 +146,10 @@ export class Controls {
 
   /** Shows `settings` in every control. */
   show(settings) {
-    for (const [key, input] of Object.entries(this.inputs)) input.value = formatField(key, settings[key]);
+    for (const [key, input] of Object.entries(this.inputs)) {
+      input.value = formatField(key, settings[key]);
+      input.dataset.shown = input.value;
+    }
     this.renderLayers(settings.hidden);
     for (const box of this.features ?? []) box.checked = settings.features.includes(box.value);
   }

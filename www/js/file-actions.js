@@ -28,7 +28,7 @@ export async function importCsv(file) {
   state.ownData = null;
   trainOn(data, { keepWeights: false });
   const kind = data.classes === 0 ? 'values' : `${data.classes} classes`;
-  notify([`Imported ${data.labels.length.toLocaleString('en-US')} points (${kind}) from ${quote(file.name)}.`]);
+  notify([`Imported ${data.labels.length.toLocaleString('en-US')} points (${kind}) from ${quote(file.name)}.`], 'info');
 }
 
 export function exportCsv() {
@@ -75,7 +75,7 @@ export function openRunText(text, name) {
     ? { points: Float64Array.from(next.dataPoints()), labels: Float64Array.from(next.dataLabels()), classes: next.dataClasses(), bounds: Float64Array.from(next.bounds()) }
     : null;
   use(next);
-  notify([`Opened ${quote(name)} at iteration ${state.iteration.toLocaleString('en-US')}.`, ...notices]);
+  notify([`Opened ${quote(name)} at iteration ${state.iteration.toLocaleString('en-US')}.`, ...notices], notices.length ? 'warning' : 'info');
 }
 
 /** Offers what `make()` returns (a Blob) as a download. A failure (memory, storage, a

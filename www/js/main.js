@@ -17,7 +17,7 @@ import { MathsPanel } from './maths-panel.js';
 import { NetworkGraph } from './network-graph.js';
 import { gifPalette } from './palette.js';
 import { RasterClient } from './raster-client.js';
-import { applyPreset, coreSettings, parseHash } from './settings.js';
+import { applyPreset, coreSettings, FIELDS, parseHash, SLOW_SPEED } from './settings.js';
 import { TimeMachine } from './time-machine.js';
 import { exportCsv, exportView, importCsv, openRun, openRunText, save, savePng, saveRun } from './file-actions.js';
 import { guarded, notify, showError } from './messages.js';
@@ -114,6 +114,13 @@ async function main() {
     pauseTraining: () => run.setPlaying(false),
   });
   notify(notices);
+  $('slow').addEventListener('click', guarded(() => {
+    // Slow, and playing; again, back to the speed before.
+    const slow = state.settings.speed !== SLOW_SPEED;
+    if (slow) state.speedBeforeSlow = state.settings.speed;
+    change('speed', slow ? SLOW_SPEED : state.speedBeforeSlow ?? FIELDS.speed.default);
+    if (slow && !run.playing) togglePlay();
+  }));
   $('present').addEventListener('click', guarded(() => {
     const on = state.settings.presenter !== 'on';
     change('presenter', on ? 'on' : 'off');
@@ -143,6 +150,13 @@ async function main() {
     compare.openDialog();
   }));
   for (const id of ['view-space', 'space-x', 'space-y']) $(id).addEventListener('change', guarded(chooseSpace));
+  for (const button of document.querySelectorAll('[data-skip]')) {
+    button.addEventListener('click', () => {
+      const panel = $(button.dataset.skip);
+      panel.scrollIntoView({ block: 'nearest' });
+      panel.focus();
+    });
+  }
   $('clear-data').addEventListener('click', () => state.editor.clear());
   $('edit-data').addEventListener('click', () => setEditing(!state.editing));
   $('undo').addEventListener('click', guarded(undoEdit));

@@ -24,10 +24,13 @@ export function showError(error) {
   ui.error.hidden = false;
 }
 
-export function notify(lines) {
+/** Shows `lines` in the notice box: `tone` 'warning' for what was refused or changed from
+ * what the reader asked, 'info' for news (a file opened, a run stopped where it was told). */
+export function notify(lines, tone = 'warning') {
   const text = lines.filter(Boolean).map((line) => (line.length > LINE_CHARS ? `${line.slice(0, LINE_CHARS)}…` : line)).join('\n');
   ui.notice.textContent = text;
   ui.notice.hidden = !text;
+  ui.notice.classList.toggle('info', tone === 'info');
 }
 
 export function guarded(action) {

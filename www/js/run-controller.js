@@ -195,7 +195,13 @@ export class RunController {
 
   /** Updates this frame may make at most: the speed, never past the stop iteration. */
   wanted(iteration) {
-    const speed = this.speed === MAX_SPEED ? MAX_UPDATES : this.speed;
+    let speed = this.speed === MAX_SPEED ? MAX_UPDATES : this.speed;
+    if (speed < 1) {
+      // Slower than an update a frame: frames save up until a whole update is due.
+      this.credit = (this.credit ?? 0) + speed;
+      speed = Math.floor(this.credit + 1e-9);
+      this.credit -= speed;
+    }
     return this.stopAt > 0 ? Math.max(0, Math.min(speed, this.stopAt - iteration)) : speed;
   }
 

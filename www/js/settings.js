@@ -19,6 +19,9 @@ export const HIDEABLE = [
   ...CORE_FIELDS.map((field) => field.key).filter((key) => key !== 'features'), 'iterations', 'speed',
 ];
 
+/** The "Slow" speed beside Play: three updates a second, the readouts changing visibly. */
+export const SLOW_SPEED = 0.05;
+
 /**
  * kind: 'choice' (options), 'number' (min, max), 'int' (min, max), 'layers' (a list of ints),
  * 'features' (a non-empty subset of options, in their order),
@@ -32,7 +35,8 @@ export const HIDEABLE = [
 export const FIELDS = {
   ...Object.fromEntries(CORE_FIELDS.map(({ key, ...field }) => [key, { ...field, core: true }])),
   iterations: { kind: 'int', min: 0, max: 10000000, default: 0, label: 'Stop after (0: never)', applies: 'page' },
-  speed: { kind: 'batch', word: 'max', min: 1, max: 100000, default: 10, label: 'Updates per frame', place: 'transport', applies: 'page' },
+  // Below 1, an update every few frames: 0.05 is three a second, slow enough to watch.
+  speed: { kind: 'batch', word: 'max', min: 0.05, max: 100000, whole: false, default: 10, label: 'Updates per frame', place: 'transport', applies: 'page' },
   contrast: { kind: 'choice', options: ['normal', 'high'], default: 'normal', label: 'Contrast', applies: 'page' },
   hide: { kind: 'flags', options: HIDEABLE, default: [], label: 'Hidden parts', ui: false, applies: 'page' },
   autoplay: { kind: 'choice', options: ['off', 'on'], default: 'off', label: 'Autoplay', ui: false, applies: 'page' },
@@ -72,7 +76,7 @@ export function parseField(key, text) {
     case 'batch': {
       if (text === field.word) return { value: field.word, notice: null };
       const n = number(text);
-      return Number.isFinite(n) ? clampNumber(n, true) : fallback(`'${shown}' is neither '${field.word}' nor a number`);
+      return Number.isFinite(n) ? clampNumber(n, field.whole !== false) : fallback(`'${shown}' is neither '${field.word}' nor a number`);
     }
     case 'flags': {
       const names = text.split(',').filter(Boolean);

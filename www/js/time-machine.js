@@ -93,5 +93,10 @@ export class TimeMachine {
       : 'live';
     if (this.label.textContent !== text) this.label.textContent = text;
     if (this.panel.classList.contains('past') !== past) this.panel.classList.toggle('past', past);
+    // Live, there is nothing to continue from but where training already is.
+    const live = $('go-live');
+    const here = $('continue-here');
+    if (here.disabled === past) here.disabled = !past;
+    if (live.disabled === past) live.disabled = !past;
   }
 }

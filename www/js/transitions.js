@@ -4,7 +4,7 @@
 
 import { Playground } from '../pkg/neuranim_wasm.js';
 import { taskOf } from './data-view.js';
-import { FIELDS, coreSettings, toHash } from './settings.js';
+import { FIELDS, coreSettings, SLOW_SPEED, toHash } from './settings.js';
 import { guarded, notify, safely } from './messages.js';
 import { run } from './page-run.js';
 import { SPLIT_POINTS, state, ui } from './page-state.js';
@@ -15,6 +15,7 @@ import { keepForUndo } from './data-edits.js';
  * iteration to train by: every change of the settings goes through here. */
 export function showSettings() {
   state.controls.show(state.settings);
+  document.getElementById('slow')?.setAttribute('aria-pressed', String(state.settings.speed === SLOW_SPEED));
   run.configure({ speed: state.settings.speed, stopAt: state.settings.iterations });
 }
 
@@ -110,13 +111,13 @@ export function trainOn(data, { keepWeights }) {
   if (data.labels.length === 0) {
     state.noPoints = true;
     run.setPlaying(false);
-    notify(['No points left: click the plot to add some.']);
+    notify(['No points left: click the plot to add some.'], 'info');
     render();
     return;
   }
   const params = keepWeights ? state.playground.params() : undefined;
   const next = Playground.withData(coreSettings(state.settings), data.points, data.labels, data.classes, data.bounds, params);
-  if (!state.ownData) notify(['These are your own points: a link cannot hold them, but Save run keeps them.']);
+  if (!state.ownData) notify(['These are your own points: a link cannot hold them, but Save run keeps them.'], 'info');
   else if (state.noPoints) notify([]);
   state.ownData = data;
   use(next);

@@ -115,8 +115,10 @@ export function drawSecondary(snap, { graph, chart }) {
   setText(ui.accuracy, score(snap.trainScore));
   setText(ui.scoreName, regression ? 'RMSE' : 'Accuracy');
   setText(ui.testScoreName, regression ? 'Test RMSE' : 'Test accuracy');
-  setText(ui.testCost, fixed(snap.testCost));
-  setText(ui.testAccuracy, score(snap.testScore));
+  // Without a test set, the readouts say so rather than show a dash that might be a delay.
+  const noTest = state.settings.testRatio === 0;
+  setText(ui.testCost, noTest ? 'no test set' : fixed(snap.testCost));
+  setText(ui.testAccuracy, noTest ? 'no test set' : score(snap.testScore));
 }
 
 /** Hide flags and contrast: the page's look, which never touches the run. */

@@ -1,0 +1,100 @@
+// What a class meets: news told apart from warnings, a run that says where it stopped, the
+// time machine's buttons that say when they have nothing to do, labels that are never cut,
+// readouts that say what they lack, skip links to every panel, and a Slow button.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { frames, openPage, openSite, snapshot } from './support/browser.mjs';
+
+let site;
+before(async () => {
+  site = await openSite();
+});
+after(async () => site?.close());
+
+const noticeTone = (page) => page.evaluate(() => {
+  const notice = document.getElementById('notice');
+  return { text: notice.textContent, info: notice.classList.contains('info'), hidden: notice.hidden };
+});
+
+test('news is told apart from warnings, and a run says where it stopped', async () => {
+  const { page, problems } = await openPage(site, '#iterations=20&speed=5');
+  await page.click('#play');
+  await page.waitForFunction(() => document.getElementById('play').textContent === 'Play' && window.neuranim.snapshot().liveIteration === 20);
+  const stopped = await noticeTone(page);
+  assert.match(stopped.text, /Stopped at iteration 20/);
+  assert.equal(stopped.info, true);
+  await page.fill('#setting-learningRate', '5000');
+  await page.press('#setting-learningRate', 'Enter');
+  const clamped = await noticeTone(page);
+  assert.match(clamped.text, /above 100/);
+  assert.equal(clamped.info, false);
+  assert.deepEqual(problems, []);
+});
+
+test('the time machine\'s Live and Continue from here are disabled while live, and labels are never cut', async () => {
+  const { page, problems } = await openPage(site, '');
+  for (let i = 0; i < 40; i++) await page.click('#step');
+  await page.waitForFunction(() => window.neuranim.snapshot().liveIteration === 40);
+  assert.equal(await page.isDisabled('#continue-here'), true);
+  assert.equal(await page.isDisabled('#go-live'), true);
+  await page.evaluate(() => window.neuranim.seek(10));
+  await page.waitForFunction(() => !document.getElementById('continue-here').disabled);
+  assert.equal(await page.isDisabled('#go-live'), false);
+  // Nothing cut: every readout's name, the scrubber's label and the optimizer's choice.
+  const cut = await page.evaluate(() => {
+    const over = (e) => e.scrollWidth > e.clientWidth + 1;
+    const names = [...document.querySelectorAll('.readouts dt, .readouts dd, #scrub-label')].filter(over).map((e) => e.id || e.textContent);
+    const select = document.getElementById('setting-optimizer');
+    const ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = getComputedStyle(select).font;
+    const longest = Math.max(...[...select.options].map((o) => ctx.measureText(o.textContent).width));
+    return { names, select: select.clientWidth, longest };
+  });
+  assert.deepEqual(cut.names, []);
+  assert.ok(cut.select >= cut.longest + 24, `the optimizer's ${cut.select} px for ${cut.longest} px of text`);
+  assert.deepEqual(problems, []);
+});
+
+test('without a test set the test readouts say so; with one, they show numbers', async () => {
+  const { page, problems } = await openPage(site, '');
+  await page.click('#step');
+  await page.waitForFunction(() => window.neuranim.snapshot().liveIteration === 1);
+  assert.equal(await page.textContent('#test-cost'), 'no test set');
+  assert.equal(await page.textContent('#test-accuracy'), 'no test set');
+  await page.fill('#setting-testRatio', '0.2');
+  await page.press('#setting-testRatio', 'Enter');
+  await page.click('#step');
+  await page.waitForFunction(() => /^\d/.test(document.getElementById('test-cost').textContent));
+  assert.match(await page.textContent('#test-accuracy'), /%$/);
+  assert.deepEqual(problems, []);
+});
+
+test('skip links reach every panel from the first Tab stops', async () => {
+  const { page, problems } = await openPage(site, '');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to the data');
+  assert.ok(await page.evaluate(() => document.activeElement.getBoundingClientRect().left >= 0), 'shown once focused');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'panel-data');
+  for (const [label, id] of [['Skip to the network', 'panel-network'], ['Skip to the settings', 'panel-settings']]) {
+    await page.evaluate((label) => [...document.querySelectorAll('[data-skip]')].find((b) => b.textContent === label).focus(), label);
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), id);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('Slow plays a few updates a second, and again goes back to the speed before', async () => {
+  const { page, problems } = await openPage(site, '#speed=100');
+  await page.click('#slow');
+  assert.equal(await page.textContent('#play'), 'Pause');
+  assert.equal(await page.inputValue('#setting-speed'), '0.05');
+  const from = (await snapshot(page)).liveIteration;
+  await frames(page, 60);
+  const moved = (await snapshot(page)).liveIteration - from;
+  assert.ok(moved >= 1 && moved <= 8, `${moved} updates in 60 frames`);
+  await page.click('#slow');
+  assert.equal(await page.inputValue('#setting-speed'), '100');
+  assert.deepEqual(problems, []);
+});
