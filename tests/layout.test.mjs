@@ -73,3 +73,22 @@ for (const { width, height, plot } of [{ width: 1920, height: 1080, plot: 750 },
     assert.deepEqual(problems, []);
   });
 }
+
+test('the page keeps its place while it starts: layout shift under 0.1 at 1024×768', async () => {
+  const watch = (page) => page.addInitScript(() => {
+    window.layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const { page, problems } = await openPage(site, '', { viewport: { width: 1024, height: 768 } }, { prepare: watch });
+  // Until the first boundary is shown, everything the start fills in has come.
+  await page.waitForFunction(() => {
+    const b = document.getElementById('boundary');
+    return Number(b.dataset.shown) >= 1 && b.dataset.shown === b.dataset.requested;
+  });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const shift = await page.evaluate(() => window.layoutShift);
+  assert.ok(shift < 0.1, `layout shift ${shift.toFixed(3)}`);
+  assert.deepEqual(problems, []);
+});
