@@ -98,3 +98,25 @@ test('Slow plays a few updates a second, and again goes back to the speed before
   assert.equal(await page.inputValue('#setting-speed'), '100');
   assert.deepEqual(problems, []);
 });
+
+test('the chart reads out the iteration under the pointer, and prints the cost every 1,000 iterations as the course does', async () => {
+  const { page, problems } = await openPage(site, '#iterations=3000&speed=max');
+  await page.click('#play');
+  await page.waitForFunction(() => window.neuranim.snapshot().liveIteration === 3000 && document.getElementById('play').textContent === 'Play');
+  // The pointer at the chart's right end: the last iteration's numbers.
+  const box = await page.locator('#chart').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
+  await page.waitForFunction(() => /iteration/.test(document.getElementById('chart-readout').textContent));
+  const said = await page.textContent('#chart-readout');
+  const snap = await snapshot(page);
+  const [, iteration, cost] = said.match(/^iteration ([\d,]+) · cost ([\d.]+) · accuracy/);
+  assert.equal(iteration, '3,000', said);
+  assert.equal(cost, snap.trainCost.toFixed(6));
+  // The course's printout: "Cost after iteration 0: 0.693048", 1000: 0.288083, 2000: 0.254385.
+  await page.click('#cost-table-toggle');
+  const rows = await page.$$eval('#cost-table tr', (trs) => trs.map((tr) => [tr.querySelector('th').textContent, tr.querySelector('td').textContent]));
+  assert.deepEqual(rows.slice(0, 3), [['Cost after iteration 0', '0.693048'], ['Cost after iteration 1,000', '0.288083'], ['Cost after iteration 2,000', '0.254385']]);
+  assert.equal(rows.length, 4);
+  assert.deepEqual(problems, []);
+});

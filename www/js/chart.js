@@ -158,7 +158,18 @@ export class CostChart {
       ctx.lineTo(cx, top + height);
       ctx.stroke();
     }
-    this.legend(left, pad, font, ratio, test);
+    this.legend(left, pad, font, ratio, { test, score });
+    // Where iterations lie, for a readout under the pointer (chart-readout.js).
+    this.geometry = { first, last, left: left / ratio, width: width / ratio };
+  }
+
+  /** The iteration under a point `x` CSS pixels from the canvas's left edge: over the axes
+   * beside the plotting area, its first or last. */
+  iterationAt(x) {
+    const g = this.geometry;
+    if (!g) return null;
+    const share = Math.min(1, Math.max(0, (x - g.left) / g.width));
+    return Math.round(g.first + share * (g.last - g.first));
   }
 
   series(playground, column, [from, to, buckets, left], y, colour, dashed, alpha) {
@@ -260,20 +271,30 @@ export class CostChart {
     ctx.restore();
   }
 
-  legend(left, top, font, ratio, test) {
+  /** An entry for every line drawn: the costs bold, the accuracies faint, the test set's
+   * dashed. */
+  legend(left, top, font, ratio, { test, score }) {
     const { ctx } = this;
     const sample = 16 * ratio;
     const y = top + font / 2;
     let x = left;
     ctx.textBaseline = 'middle';
-    ctx.lineWidth = 1.5 * ratio;
-    for (const [label, colour, dashed] of [['train', CHART_COLOURS.train, false], ...(test ? [['test', CHART_COLOURS.test, true]] : [])]) {
+    const lines = [
+      ['cost', CHART_COLOURS.train, false, 1.5, 1],
+      ...(score ? [['accuracy', CHART_COLOURS.train, false, 1, SCORE_ALPHA]] : []),
+      ...(test ? [['test cost', CHART_COLOURS.test, true, 1.5, 1]] : []),
+      ...(test && score ? [['test accuracy', CHART_COLOURS.test, true, 1, SCORE_ALPHA]] : []),
+    ];
+    for (const [label, colour, dashed, width, alpha] of lines) {
       ctx.strokeStyle = colour;
+      ctx.lineWidth = width * ratio;
+      ctx.globalAlpha = alpha;
       ctx.setLineDash(dashed ? [4 * ratio, 3 * ratio] : []);
       ctx.beginPath();
       ctx.moveTo(x, y);
       ctx.lineTo(x + sample, y);
       ctx.stroke();
+      ctx.globalAlpha = 1;
       ctx.fillStyle = CHART_COLOURS.axes;
       ctx.fillText(label, x + sample + 4 * ratio, y);
       x += sample + 4 * ratio + ctx.measureText(label).width + 12 * ratio;

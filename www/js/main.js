@@ -4,6 +4,7 @@
 
 import init from '../pkg/neuranim_wasm.js';
 import { CostChart } from './chart.js';
+import { ChartReadout } from './chart-readout.js';
 import { coloursFor } from './colour-tables.js';
 import { CompareView } from './compare.js';
 import { Controls } from './controls.js';
@@ -93,6 +94,7 @@ async function main() {
   const refused = restart();
   if (refused) throw refused;
   state.chart = new CostChart($('chart'), { memory: wasm.memory });
+  state.chartReadout = new ChartReadout({ chart: state.chart, playground: () => state.playground, readout: $('chart-readout'), table: $('cost-table'), toggle: $('cost-table-toggle') });
   state.graph = new NetworkGraph($('graph'), wasm, { onHoverNeuron: guarded(showNeuron), onEdit: guarded(render), raster });
   state.timeMachine = new TimeMachine({
     show: guarded(showIteration),

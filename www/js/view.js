@@ -107,6 +107,7 @@ export function drawSecondary(snap, { graph, chart }) {
     logScale: ui.logScale.checked,
     showTest: snap.testCost != null,
   });
+  if (!run.playing) state.chartReadout?.refresh();
   const regression = task.kind === 'regression';
   const score = regression ? fixed : percent;
   setText(ui.iteration, snap.iteration.toLocaleString('en-US'));

@@ -20,6 +20,17 @@ fn column_named(name: &str) -> Result<Column, JsError> {
     }
 }
 
+/// One record of the history, as JavaScript reads it.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RecordRow {
+    iteration: f64,
+    train_cost: f64,
+    train_score: f64,
+    test_cost: Option<f64>,
+    test_score: Option<f64>,
+}
+
 /// Iterations travel as JavaScript numbers; below zero or NaN is 0.
 fn iteration_of(n: f64) -> u64 {
     n as u64
@@ -76,6 +87,26 @@ impl Playground {
             self.envelope.extend([min, max]);
         }
         Ok(self.envelope.len())
+    }
+
+    /// The record of the last iteration recorded at or before `iteration`, as
+    /// { iteration, trainCost, trainScore, testCost?, testScore? }; `undefined` before the
+    /// first. For a chart's hover readout and the table of costs.
+    #[wasm_bindgen(js_name = historyAt)]
+    pub fn history_at(&self, iteration: f64) -> Result<JsValue, JsError> {
+        let history = self.run.trainer().history();
+        let after = history.index_of_iteration(iteration_of(iteration).saturating_add(1));
+        let Some(record) = after.checked_sub(1).and_then(|i| history.get(i)) else {
+            return Ok(JsValue::UNDEFINED);
+        };
+        let row = RecordRow {
+            iteration: record.iteration as f64,
+            train_cost: record.train.cost,
+            train_score: record.train.score,
+            test_cost: record.test.map(|t| t.cost),
+            test_score: record.test.map(|t| t.score),
+        };
+        serde_wasm_bindgen::to_value(&row).map_err(|e| JsError::new(&e.to_string()))
     }
 
     #[wasm_bindgen(js_name = envelopePtr)]
