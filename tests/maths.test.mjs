@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ARTIFACTS, openPage, openSite } from './support/browser.mjs';
+import { formatNumber } from '../www/js/maths-panel.js';
 
 let site;
 before(async () => {
@@ -64,10 +65,18 @@ test('a clicked point shows its maths, equal to an independent computation, and 
   expected.dw1.forEach((row, i) => row.forEach((v, k) => close(l1.dw[i][k], v, `dW1[${i}][${k}]`)));
   // The panel shows them, in the course's order.
   const names = await page.locator('.maths-name').allTextContents();
-  assert.deepEqual(names, ['X', 'Y', 'Z[1]', 'A[1]', 'Z[2]', 'A[2]', 'loss', 'dZ[2]', 'dW[2]', 'db[2]', 'dZ[1]', 'dW[1]', 'db[1]']);
+  assert.deepEqual(names, ['X', 'Y', 'Z[1]', 'A[1]', 'Z[2]', 'A[2]', 'loss', 'dZ[2]', 'dW[2]', 'db[2]', 'dZ[1]', 'dW[1]', 'db[1]', 'dW[1]', 'W[1]', 'b[1]', 'dW[2]', 'W[2]', 'b[2]']);
   const loss = await page.locator('.maths-row[data-name="loss"] .maths-value').textContent();
   assert.ok(Math.abs(Number(loss) - expected.loss) <= 5e-4 * expected.loss, `${loss} shown for ${expected.loss}`);
   await page.screenshot({ path: `${ARTIFACTS}maths.png` });
+  // This point's share of the gradient carries the 1/m of the whole batch's.
+  assert.match(await page.locator('.maths-row[data-name="dW[1]"] .maths-formula').textContent(), /\(1\/m\).*m = 400/);
+  // The update row is what the next Step makes.
+  const shown = await page.locator('.maths-row[data-name="new W[1]"] .maths-value').textContent();
+  assert.match(await page.locator('.maths-row[data-name="new W[1]"] .maths-formula').textContent(), /W\[1\] − α·dW\[1\], α = 1\.2/);
+  await page.evaluate(() => document.getElementById('step').click());
+  const after = (await page.evaluate(() => window.neuranim.snapshot())).layers[0].weights;
+  assert.equal(shown, `[${after.map((r) => `[${r.map(formatNumber).join(', ')}]`).join('; ')}]`);
   // A step changes the weights, and the numbers follow.
   const a2 = await page.locator('.maths-row[data-name="A[2]"] .maths-value').textContent();
   await page.evaluate(() => { for (let i = 0; i < 50; i++) document.getElementById('step').click(); });

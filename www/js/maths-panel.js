@@ -1,6 +1,8 @@
 // The live maths: the course's walkthrough for one data point — X → Z → A through every
-// layer, the loss, then dZ, dW, db back from the output — with the numbers the core computes
-// for the weights shown, redrawn as training steps. Built with DOM calls only.
+// layer, the loss, then dZ, dW, db back from the output, this point's 1/m share of the
+// batch's gradient — and then the update itself, W := W − α·dW over the whole batch, with
+// the numbers the core computes for the weights shown, redrawn as training steps. Built with
+// DOM calls only.
 
 const MAX_SHOWN = 8;
 
@@ -43,9 +45,13 @@ export class MathsPanel {
    */
   show(playground, point, { activation, task, featureNames }) {
     const m = playground.maths(point.x1, point.x2, point.y);
+    // The batch's size, for the 1/m of the course's gradients, and the update it makes.
+    const update = playground.nextUpdate();
+    const size = update?.examples ?? 1;
+    const share = (v) => v / size;
     const L = m.layers.length;
     const rows = [];
-    const row = (name, formula, value) => rows.push([name, formula, value]);
+    const row = (name, formula, value, key = name) => rows.push([name, formula, value, key]);
     const target = task.kind === 'classes' ? `class ${point.y}` : formatNumber(point.y);
     row('X', `= (${featureNames.join(', ')})`, vector(m.x));
     row('Y', '', target);
@@ -69,13 +75,24 @@ export class MathsPanel {
         ? `= A[${L}] − Y`
         : `= W[${l + 1}]ᵀ·dZ[${l + 1}] ∗ ${DERIVATIVES[activation].replaceAll('[l]', `[${l}]`)}`;
       row(`dZ[${l}]`, dz, vector(layer.dz));
-      row(`dW[${l}]`, `= dZ[${l}]·${input}ᵀ`, matrix(layer.dw));
-      row(`db[${l}]`, `= dZ[${l}]`, vector(layer.db));
+      row(`dW[${l}]`, `+= (1/m)·dZ[${l}]·${input}ᵀ, this point's share (m = ${size.toLocaleString('en-US')})`, matrix(layer.dw.map((r) => r.map(share))));
+      row(`db[${l}]`, `+= (1/m)·dZ[${l}]`, vector(layer.db.map(share)));
     }
-    this.container.replaceChildren(...rows.map(([name, formula, value]) => {
+    if (update) {
+      // The update, over every point of the batch: what the next Step makes.
+      const rate = formatNumber(update.learningRate);
+      const step = update.optimizer === 'gd' ? '' : ` (${update.optimizer === 'adam' ? 'Adam' : 'momentum'} scales the step)`;
+      update.layers.forEach((layer, i) => {
+        const l = i + 1;
+        row(`dW[${l}]`, `= (1/m)·Σ dZ[${l}]·${l === 1 ? 'X' : `A[${l - 1}]`}ᵀ over the ${size.toLocaleString('en-US')} points`, matrix(layer.dw), `batch dW[${l}]`);
+        row(`W[${l}]`, `:= W[${l}] − α·dW[${l}], α = ${rate}${step}`, matrix(layer.w), `new W[${l}]`);
+        row(`b[${l}]`, `:= b[${l}] − α·db[${l}]`, vector(layer.b), `new b[${l}]`);
+      });
+    }
+    this.container.replaceChildren(...rows.map(([name, formula, value, key]) => {
       const r = document.createElement('div');
       r.className = 'maths-row';
-      r.dataset.name = name;
+      r.dataset.name = key;
       for (const [className, text] of [['maths-name', name], ['maths-formula', formula], ['maths-value', value]]) {
         const cell = document.createElement('span');
         cell.className = className;

@@ -10,7 +10,10 @@ use crate::regularization::Regularization;
 use crate::rng::RandomState;
 use std::fmt;
 
+mod next_update;
 mod state;
+
+pub use next_update::NextUpdate;
 pub(crate) use state::Shuffle;
 pub use state::TrainerState;
 

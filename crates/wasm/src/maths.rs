@@ -76,3 +76,67 @@ impl Playground {
         Ok(cache.a[layer].clone())
     }
 }
+
+/// One layer of the next update: the batch's dW and db, and W and b after the update.
+#[derive(Debug, Serialize)]
+struct LayerUpdate {
+    dw: Vec<Vec<f64>>,
+    db: Vec<f64>,
+    w: Vec<Vec<f64>>,
+    b: Vec<f64>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Update {
+    /// The m of the gradient's 1/m: the examples of the batch.
+    examples: usize,
+    learning_rate: f64,
+    optimizer: &'static str,
+    layers: Vec<LayerUpdate>,
+}
+
+/// A flat parameter vector cut into each layer's weight rows and biases.
+fn by_layer(sizes: &[usize], flat: &[f64]) -> Vec<(Vec<Vec<f64>>, Vec<f64>)> {
+    let mut offset = 0;
+    sizes
+        .windows(2)
+        .map(|pair| {
+            let (n_in, n_out) = (pair[0], pair[1]);
+            let weights = flat[offset..offset + n_in * n_out]
+                .chunks_exact(n_in)
+                .map(<[f64]>::to_vec)
+                .collect();
+            let biases = flat[offset + n_in * n_out..offset + n_out * (n_in + 1)].to_vec();
+            offset += n_out * (n_in + 1);
+            (weights, biases)
+        })
+        .collect()
+}
+
+#[wasm_bindgen]
+impl Playground {
+    /// The next update from the weights shown, worked out without making it: { examples,
+    /// learningRate, optimizer, layers: [{ dw, db, w, b }] } with the batch's gradient and
+    /// the weights after; `undefined` once training has diverged.
+    #[wasm_bindgen(js_name = nextUpdate)]
+    pub fn next_update(&self) -> Result<JsValue, JsError> {
+        let trainer = self.shown();
+        let Some(next) = trainer.next_update() else {
+            return Ok(JsValue::UNDEFINED);
+        };
+        let sizes = trainer.network().sizes();
+        let layers = by_layer(sizes, &next.grads)
+            .into_iter()
+            .zip(by_layer(sizes, &next.params))
+            .map(|((dw, db), (w, b))| LayerUpdate { dw, db, w, b })
+            .collect();
+        let update = Update {
+            examples: next.examples,
+            learning_rate: trainer.learning_rate(),
+            optimizer: trainer.config().optimizer.name(),
+            layers,
+        };
+        serde_wasm_bindgen::to_value(&update).map_err(|e| JsError::new(&e.to_string()))
+    }
+}
