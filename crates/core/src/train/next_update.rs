@@ -35,10 +35,17 @@ impl Trainer {
         net.forward(&data.x, data.m, &mut cache);
         let mut grads = vec![0.0; net.params().len()];
         net.backward(&data.x, &data.y, &mut cache, &mut grads);
-        self.config.regularization.add_gradient(net, data.m, &mut grads);
+        self.config
+            .regularization
+            .add_gradient(net, data.m, &mut grads);
         let mut params = net.params().to_vec();
         let mut state = self.state.clone();
-        state.apply(self.config.optimizer, self.config.learning_rate, &mut params, &grads);
+        state.apply(
+            self.config.optimizer,
+            self.config.learning_rate,
+            &mut params,
+            &grads,
+        );
         let finite = grads.iter().chain(&params).all(|v| v.is_finite());
         finite.then_some(NextUpdate {
             examples: data.m,
@@ -92,10 +99,18 @@ mod tests {
                 let next = trainer.next_update().unwrap();
                 trainer.step().unwrap();
                 let bits = |v: &[f64]| v.iter().map(|p| p.to_bits()).collect::<Vec<_>>();
-                assert_eq!(bits(&next.params), bits(trainer.network().params()), "update {i}");
+                assert_eq!(
+                    bits(&next.params),
+                    bits(trainer.network().params()),
+                    "update {i}"
+                );
                 // A whole batch, or what the epoch has left.
                 let size = settings.batch_size.unwrap_or(usize::MAX);
-                assert!(next.examples > 0 && next.examples <= size.min(400), "{}", next.examples);
+                assert!(
+                    next.examples > 0 && next.examples <= size.min(400),
+                    "{}",
+                    next.examples
+                );
             }
         }
     }
