@@ -254,7 +254,9 @@ impl Network {
 
 /// out[j] = Σₜ c(t)·rows[t·m + j] for t = 0, 1, … in order. Four columns at a time, so that
 /// the partial sums stay in registers across t; small batches would otherwise spend their
-/// time loading and storing `out`.
+/// time loading and storing `out`. Measured against the plain row-by-row loop (the same bits):
+/// 2-8×6-1 at batch 10 trains 1.40 against 1.24 M examples/s in Chromium and 1.82 against
+/// 1.56 M natively; the course's full batch is the same either way.
 fn combine_rows(c: impl Fn(usize) -> f64, count: usize, rows: &[f64], m: usize, out: &mut [f64]) {
     let mut j = 0;
     while j + 4 <= m {
