@@ -120,3 +120,39 @@ test('the chart reads out the iteration under the pointer, and prints the cost e
   assert.equal(rows.length, 4);
   assert.deepEqual(problems, []);
 });
+
+test('the Playground\'s habits: data-set thumbnails, new data, sliders, and the shape edited on the graph', async () => {
+  const { page, problems } = await openPage(site, '');
+  const settings = () => page.evaluate(() => window.neuranim.settings());
+  // A thumbnail per data set, the chosen one pressed; a click chooses another.
+  assert.equal(await page.locator('.dataset-thumb').count(), 12);
+  assert.equal(await page.getAttribute('.dataset-thumb[data-dataset="flower"]', 'aria-pressed'), 'true');
+  await page.click('.dataset-thumb[data-dataset="noisy-moons"]');
+  await page.waitForFunction(() => window.neuranim.settings().dataset === 'noisy-moons');
+  assert.match(await page.evaluate(() => location.hash), /dataset=noisy-moons/);
+  // New data: another seed, other points of the same kind.
+  const before = await page.evaluate(() => window.neuranim.dataPoints().slice(0, 4));
+  await page.click('#regenerate');
+  await page.waitForFunction(() => window.neuranim.settings().seed !== 1);
+  assert.notDeepEqual(await page.evaluate(() => window.neuranim.dataPoints().slice(0, 4)), before);
+  // Sliders write the same fields as the text boxes.
+  await page.locator('#slider-noise').fill('10');
+  await page.waitForFunction(() => window.neuranim.settings().noise === 0.5);
+  await page.locator('#slider-testRatio').fill('6');
+  await page.waitForFunction(() => window.neuranim.settings().testRatio === 0.3);
+  await page.locator('#slider-batchSize').fill('101');
+  await page.waitForFunction(() => window.neuranim.settings().batchSize === 'full');
+  await page.locator('#slider-batchSize').fill('25');
+  await page.waitForFunction(() => window.neuranim.settings().batchSize === 10);
+  assert.equal(await page.inputValue('#setting-batchSize'), '10');
+  // The shape on the graph: neurons, layers and input features.
+  await page.click('button[aria-label="More neurons in hidden layer 1"]');
+  await page.waitForFunction(() => window.neuranim.snapshot().sizes.join() === '2,5,1');
+  await page.click('button[aria-label="Add a hidden layer"]');
+  await page.waitForFunction(() => window.neuranim.snapshot().sizes.join() === '2,5,5,1');
+  await page.click('button[aria-label="Input feature x₁²"]');
+  await page.waitForFunction(() => window.neuranim.snapshot().sizes.join() === '3,5,5,1');
+  assert.deepEqual((await settings()).features, ['x1', 'x2', 'x1Squared']);
+  assert.match(await page.evaluate(() => location.hash), /hidden=5%2C5|hidden=5,5/);
+  assert.deepEqual(problems, []);
+});

@@ -1,6 +1,7 @@
 // Builds the settings controls from the settings table, so that every field has exactly one
 // control, label and range, and reports each change as (key, value).
 
+import { datasetPicker, regenerateButton, slider } from './control-habits.js';
 import { FIELDS, formatField, parseField, PRESETS } from './settings.js';
 
 const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 1.2, 3, 5.2, 10];
@@ -53,8 +54,15 @@ export class Controls {
         return button;
       }));
     container.append(presets);
+    // The Playground's habits beside the text fields: thumbnails, new data, sliders.
+    this.shows = [];
     for (const [key, spec] of Object.entries(FIELDS)) {
-      if (spec.ui !== false) (places[spec.place] ?? container).append(this.build(key));
+      if (spec.ui === false) continue;
+      const built = this.build(key);
+      (places[spec.place] ?? container).append(built);
+      if (key === 'dataset') this.shows.push(datasetPicker(built, onChange));
+      if (key === 'seed') regenerateButton(built, onChange);
+      if (['noise', 'testRatio', 'batchSize'].includes(key)) this.shows.push(slider(built, key, onChange));
     }
   }
 
@@ -151,6 +159,7 @@ export class Controls {
       input.dataset.shown = input.value;
     }
     this.renderLayers(settings.hidden);
+    for (const show of this.shows) show(settings);
     for (const box of this.features ?? []) box.checked = settings.features.includes(box.value);
   }
 }

@@ -16,6 +16,7 @@ import { GifExport } from './gif-export.js';
 import { LayerSpace } from './layer-space.js';
 import { MathsPanel } from './maths-panel.js';
 import { NetworkGraph } from './network-graph.js';
+import { GraphShape } from './graph-shape.js';
 import { gifPalette } from './palette.js';
 import { RasterClient } from './raster-client.js';
 import { applyPreset, coreSettings, FIELDS, parseHash, SLOW_SPEED } from './settings.js';
@@ -76,6 +77,8 @@ async function main() {
   });
   showSettings();
   applyAppearance();
+  state.graphShape = new GraphShape($('graph-shape'), null, guarded(change));
+  state.graphShape.show(state.settings);
   state.editor = new DataEditor(document.querySelector('.plot'), $('class-picker'), {
     onEdit: guarded((data) => trainOn(data, { keepWeights: true })),
     onBegin: beginEdit,
@@ -96,6 +99,7 @@ async function main() {
   state.chart = new CostChart($('chart'), { memory: wasm.memory });
   state.chartReadout = new ChartReadout({ chart: state.chart, playground: () => state.playground, readout: $('chart-readout'), table: $('cost-table'), toggle: $('cost-table-toggle') });
   state.graph = new NetworkGraph($('graph'), wasm, { onHoverNeuron: guarded(showNeuron), onEdit: guarded(render), raster });
+  state.graphShape.graph = state.graph;
   state.timeMachine = new TimeMachine({
     show: guarded(showIteration),
     live: guarded(() => {

@@ -61,7 +61,7 @@ export class NetworkGraph {
     container.networkGraph = this;
 
     const key = this.buildKey(id);
-    this.stage = html('div', 'graph-stage', { role: 'group', 'aria-label': 'Network graph', 'aria-describedby': `${id}-keys` });
+    this.stage = html('div', 'graph-stage', { role: 'group', 'aria-label': 'Network graph', 'aria-describedby': `${id}-keys`, title: HINT });
     const thumbs = html('div', 'graph-thumbs', { 'aria-hidden': 'true' });
     this.thumbnails = new Thumbnails(wasm, raster);
     thumbs.append(this.thumbnails.canvas);

@@ -100,7 +100,10 @@ export function render() {
 /** The network graph, and the chart with the readouts. */
 export function drawSecondary(snap, { graph, chart }) {
   const { playground, task } = state;
-  if (graph) state.graph?.draw(playground, snap, { playing: run.playing });
+  if (graph) {
+    state.graph?.draw(playground, snap, { playing: run.playing });
+    state.graphShape?.show(state.settings);
+  }
   if (!chart) return;
   state.chart?.draw(playground, {
     cursorIteration: snap.iteration,

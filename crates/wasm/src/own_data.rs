@@ -172,3 +172,28 @@ fn dataset(
         },
     })
 }
+
+/// A data set as a picker's thumbnail shows it: its points (x1, x2 pairs), labels, classes
+/// (0 for regression) and plotting bounds, generated from `seed` at its own noise.
+#[wasm_bindgen(js_name = datasetPreview)]
+pub fn dataset_preview(name: &str, seed: u32) -> Result<JsValue, JsError> {
+    let settings = Settings {
+        dataset: neuranim_core::DatasetName::ALL
+            .into_iter()
+            .find(|d| d.name() == name)
+            .ok_or_else(|| {
+                JsError::new(&format!("no data set {}", neuranim_core::excerpt(name)))
+            })?,
+        seed,
+        ..Settings::default()
+    };
+    let data = settings.data();
+    let b = data.bounds;
+    let preview = CsvPoints {
+        points: data.points.iter().flatten().copied().collect(),
+        labels: data.labels,
+        classes: data.task.class_count().unwrap_or(0),
+        bounds: [b.x1_min, b.x1_max, b.x2_min, b.x2_max],
+    };
+    serde_wasm_bindgen::to_value(&preview).map_err(|e| JsError::new(&e.to_string()))
+}

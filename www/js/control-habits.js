@@ -1,0 +1,109 @@
+// What readers of TensorFlow Playground look for among the settings: the data sets as
+// thumbnails to click, a button for new data of the same kind, and sliders for the noise,
+// the test share and the batch size. Each writes through the same settings table as the
+// text fields beside it, with our wider ranges.
+
+import { datasetPreview } from '../pkg/neuranim_wasm.js';
+import { CLASS_RGB, valueRgb } from './palette.js';
+import { DEFAULT_NOISE, FIELDS } from './settings.js';
+
+const THUMB = 44;
+/** Slider positions for the batch size: 1 to 10,000 on a log scale, and the last for "full". */
+const BATCH_STEPS = 100;
+
+/** A thumbnail of data set `name`: its points over its own plane. */
+function drawPreview(canvas, name) {
+  const { points, labels, classes, bounds } = datasetPreview(name, 1);
+  const ratio = window.devicePixelRatio || 1;
+  canvas.width = canvas.height = Math.round(THUMB * ratio);
+  const ctx = canvas.getContext('2d');
+  const [x1Min, x1Max, x2Min, x2Max] = bounds;
+  const side = Math.max(1, Math.round(1.5 * ratio));
+  const rgb = (label) => (classes === 0 ? valueRgb(label) : CLASS_RGB[label] ?? [0, 0, 0]);
+  for (let i = 0; i < labels.length; i++) {
+    ctx.fillStyle = `rgb(${rgb(labels[i]).join(',')})`;
+    const x = ((points[2 * i] - x1Min) / (x1Max - x1Min)) * canvas.width;
+    const y = ((x2Max - points[2 * i + 1]) / (x2Max - x2Min)) * canvas.height;
+    ctx.fillRect(x - side / 2, y - side / 2, side, side);
+  }
+}
+
+/** The data sets as buttons, the chosen one pressed. Returns `show(settings)`. */
+export function datasetPicker(field, onChange) {
+  const group = document.createElement('div');
+  group.className = 'dataset-thumbs';
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', 'Data sets');
+  const buttons = FIELDS.dataset.options.map((name) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'dataset-thumb';
+    button.dataset.dataset = name;
+    button.title = name;
+    button.setAttribute('aria-label', `Data set ${name}`);
+    const canvas = document.createElement('canvas');
+    button.append(canvas);
+    button.addEventListener('click', () => onChange('dataset', name));
+    return { name, button, canvas };
+  });
+  group.append(...buttons.map((b) => b.button));
+  field.before(group);
+  // Drawn once the wasm can make them; each is a few hundred points.
+  let drawn = false;
+  return (settings) => {
+    if (!drawn) {
+      drawn = true;
+      for (const { name, canvas } of buttons) drawPreview(canvas, name);
+    }
+    for (const { name, button } of buttons) button.setAttribute('aria-pressed', String(settings.dataset === name));
+  };
+}
+
+/** "New data": the same data set from another seed. */
+export function regenerateButton(field, onChange) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.id = 'regenerate';
+  button.className = 'small';
+  button.textContent = 'New data';
+  button.title = 'The same kind of data from a new seed';
+  button.addEventListener('click', () => onChange('seed', Math.floor(Math.random() * 2 ** 32)));
+  field.append(button);
+}
+
+/** Slider position ↔ value, per field. */
+const SCALES = {
+  noise: { min: 0, max: 40, to: (p) => p / 20, from: (v) => Math.round(v * 20) },
+  testRatio: { min: 0, max: 18, to: (p) => p / 20, from: (v) => Math.round(v * 20) },
+  batchSize: {
+    min: 0,
+    max: BATCH_STEPS + 1,
+    to: (p) => (p > BATCH_STEPS ? 'full' : Math.round(10 ** ((4 * p) / BATCH_STEPS))),
+    from: (v) => (v === 'full' ? BATCH_STEPS + 1 : Math.round((Math.log10(v) * BATCH_STEPS) / 4)),
+  },
+};
+
+/** A slider under the text field of `key`; moving it writes the field as it goes, letting
+ * go commits. Returns `show(settings)`. */
+export function slider(field, key, onChange) {
+  const scale = SCALES[key];
+  const input = document.createElement('input');
+  input.type = 'range';
+  input.className = 'slider';
+  input.id = `slider-${key}`;
+  input.min = String(scale.min);
+  input.max = String(scale.max);
+  input.step = '1';
+  input.setAttribute('aria-label', FIELDS[key].label);
+  const text = field.querySelector('input[type="text"]');
+  input.addEventListener('input', () => {
+    text.value = String(scale.to(Number(input.value)));
+  });
+  input.addEventListener('change', () => onChange(key, scale.to(Number(input.value))));
+  field.append(input);
+  return (settings) => {
+    // "auto" noise sits where the data set's own noise is.
+    const value = settings[key] ?? DEFAULT_NOISE[settings.dataset];
+    input.value = String(scale.from(value));
+  };
+}
