@@ -65,7 +65,7 @@ test('attributes are read through the settings table: clamped with a notice, nev
   await page.evaluate(() => {
     const element = document.createElement('neuranim-playground');
     element.id = 'odd';
-    element.setAttribute('hidden', '3,500');
+    element.setAttribute('layers', '3,500');
     element.setAttribute('learning-rate', 'fast');
     element.setAttribute('dataset', '<img src=x onerror=alert(1)>');
     document.querySelector('.post').prepend(element);
@@ -78,5 +78,23 @@ test('attributes are read through the settings table: clamped with a notice, nev
   assert.match(notice, /'fast' is not a number/);
   assert.match(notice, /is not one of/);
   assert.equal(await page.locator('#odd').locator('img').count(), 0);
+  assert.deepEqual(problems, []);
+});
+
+test('the layers attribute sets the hidden layers, and a post\'s CSS reset for [hidden] leaves the element shown', async () => {
+  const { page, problems } = await openPost();
+  await page.evaluate(() => {
+    const reset = document.createElement('style');
+    reset.textContent = '[hidden] { display: none !important; }';
+    document.head.append(reset);
+    const element = document.createElement('neuranim-playground');
+    element.id = 'layered';
+    element.setAttribute('layers', '4,2');
+    document.querySelector('.post').prepend(element);
+  });
+  await page.waitForFunction(() => document.getElementById('layered').snapshot());
+  assert.deepEqual((await facts(page, 'layered')).sizes, [2, 4, 2, 1]);
+  const box = await page.locator('#layered').boundingBox();
+  assert.ok(box.width > 200 && box.height > 200, `${box.width}×${box.height}`);
   assert.deepEqual(problems, []);
 });

@@ -38,9 +38,9 @@ test('a stop iteration is met exactly at "max" and at a speed that does not divi
   }
 });
 
-test('the speed field takes "max" and whole numbers up to 100,000, clamping the rest', async () => {
+test('the speed field takes "max" and numbers from 0.05 (three updates a second) to 100,000, clamping the rest', async () => {
   const { page, problems } = await openPage(site);
-  for (const [typed, shown] of [['max', 'max'], ['25000', '25000'], ['250000', '100000'], ['0', '1']]) {
+  for (const [typed, shown] of [['max', 'max'], ['25000', '25000'], ['250000', '100000'], ['0.2', '0.2'], ['0', '0.05']]) {
     await page.fill('#setting-speed', typed);
     await page.press('#setting-speed', 'Enter');
     assert.equal(await page.inputValue('#setting-speed'), shown, typed);

@@ -1,7 +1,7 @@
 // <neuranim-playground>: a training run in any page through one module script, e.g.
 //   <script type="module" src="…/js/element.js"></script>
-//   <neuranim-playground dataset="flower" hidden="4" autoplay></neuranim-playground>
-// Attributes are the page's settings in kebab case (dataset, hidden, learning-rate,
+//   <neuranim-playground dataset="flower" layers="4" autoplay></neuranim-playground>
+// Attributes are the page's settings in kebab case (dataset, layers, learning-rate,
 // activation, init, batch-size, optimizer, seed, noise, features, speed, iterations), each
 // read through the settings table, so that a bad value is clamped with a notice and never
 // breaks the page. Several elements train independently; each pauses when scrolled out of
@@ -20,6 +20,9 @@ let sharedRaster = null;
 let figures = 0;
 
 const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+/** The attribute that holds a setting: its name in kebab case, but the hidden layers are
+ * `layers`, since `hidden` is HTML's own attribute and a page's CSS hides what carries it. */
+const attributeOf = (key) => (key === 'hidden' ? 'layers' : kebab(key));
 const SETTINGS = Object.keys(FIELDS).filter((k) => FIELDS[k].core || k === 'speed' || k === 'iterations');
 
 /** Settings from an element's attributes, each clamped by the settings table. */
@@ -27,7 +30,7 @@ export function settingsOf(element) {
   const settings = defaults();
   const notices = [];
   for (const key of SETTINGS) {
-    const value = element.getAttribute(kebab(key));
+    const value = element.getAttribute(attributeOf(key));
     if (value === null) continue;
     const parsed = parseField(key, value.trim());
     settings[key] = parsed.value;
@@ -44,7 +47,7 @@ function part(name, className, parent) {
 }
 
 export class NeuranimPlayground extends HTMLElement {
-  static observedAttributes = [...SETTINGS.map(kebab), 'autoplay'];
+  static observedAttributes = [...SETTINGS.map(attributeOf), 'autoplay'];
 
   constructor() {
     super();
