@@ -45,7 +45,7 @@ async function bundle(entry, plugins, format) {
 const sources = {};
 for (const name of WORKERS) sources[name] = await bundle(`js/${name}-worker.js`, [inlineWasm], 'iife');
 
-/** `new Worker(new URL('./x-worker.js', import.meta.url), …)` becomes a worker started
+/** `startWorker(new URL('./x-worker.js', import.meta.url))` becomes a worker started
  * from the bundled source of x-worker.js. */
 const blobWorkers = {
   name: 'blob-workers',
@@ -61,7 +61,7 @@ export function workerUrl(name) {
     }));
     b.onLoad({ filter: /www\/js\/.*\.js$/ }, async (args) => {
       const text = await readFile(args.path, 'utf8');
-      const pattern = /new Worker\(new URL\('\.\/(\w+)-worker\.js', import\.meta\.url\), \{ type: 'module' \}\)/g;
+      const pattern = /startWorker\(new URL\('\.\/(\w+)-worker\.js', import\.meta\.url\)\)/g;
       if (!pattern.test(text)) return undefined;
       const replaced = text.replace(pattern, (_, name) => `new Worker(__workerUrl('${name}'))`);
       return { contents: `import { workerUrl as __workerUrl } from 'single:workers';\n${replaced}`, loader: 'js' };

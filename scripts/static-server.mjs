@@ -38,6 +38,8 @@ export function serve(root, port = 0, host = '127.0.0.1', { prefix = '/', header
       response.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-store',
+        // The element, its module, glue, wasm, workers and CSS are for other sites' posts too.
+        'Access-Control-Allow-Origin': '*',
         ...headers,
       });
       response.end(body);

@@ -3,6 +3,8 @@
 // accuracy. The networks train in a worker (compare-worker.js), so the page keeps its
 // frames; a click on one opens it, trained as far as it got, in the main view.
 
+import { startWorker } from './workers.js';
+
 const $ = (id) => document.getElementById(id);
 const SIDE = 120;
 export const DEFAULT_SIZES = [1, 2, 3, 4, 5, 20, 50];
@@ -54,7 +56,7 @@ export class CompareView {
     this.tiles = sizes.map((size, index) => this.tile(size, index));
     this.grid.replaceChildren(...this.tiles.map((t) => t.button));
     try {
-      this.worker = new Worker(new URL('./compare-worker.js', import.meta.url), { type: 'module' });
+      this.worker = startWorker(new URL('./compare-worker.js', import.meta.url));
     } catch (error) {
       status.textContent = `The comparison could not start: ${error?.message ?? error}`;
       return;

@@ -3,6 +3,7 @@
 // reads it itself.
 
 import { readCsv } from '../pkg/neuranim_wasm.js';
+import { startWorker } from './workers.js';
 
 export class CsvReader {
   /** `progress` is the element showing the reading (it holds a <progress>, a text and a
@@ -22,7 +23,7 @@ export class CsvReader {
     this.cancel?.();
     let worker;
     try {
-      worker = new Worker(new URL('./csv-worker.js', import.meta.url), { type: 'module' });
+      worker = startWorker(new URL('./csv-worker.js', import.meta.url));
     } catch {
       return file.text().then((text) => {
         const data = readCsv(text);

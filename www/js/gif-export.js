@@ -6,6 +6,7 @@
 import { drawFrame } from './frame.js';
 import { seekStep } from './time-machine.js';
 import { extensionOf, recordVideo, videoType } from './video.js';
+import { startWorker } from './workers.js';
 
 const $ = (id) => document.getElementById(id);
 /** Frames drawn but not yet encoded, at most: bounds the memory a slow encoder can take. */
@@ -98,7 +99,7 @@ export class GifExport {
     const progress = $('gif-progress');
     progress.hidden = false;
     progress.value = 0;
-    const worker = kind === 'gif' ? new Worker(new URL('./gif-worker.js', import.meta.url), { type: 'module' }) : null;
+    const worker = kind === 'gif' ? startWorker(new URL('./gif-worker.js', import.meta.url)) : null;
     try {
       const file = kind === 'gif'
         ? await this.encode(worker, run, playground, view, palette, options)

@@ -7,6 +7,8 @@
 // the network moved too little to change a colour, and after an expensive picture it rests a
 // while before the next, so that it never takes more than about DUTY of a core.
 
+import { startWorker } from './workers.js';
+
 /** The share of a core the worker may keep busy with pictures that take long. */
 const DUTY = 0.6;
 /** Pictures quicker than this are sent on at once: at 60 frames/s they stay under DUTY. */
@@ -21,7 +23,7 @@ export class RasterClient {
     this.timer = null;
     this.onFailure = onFailure;
     try {
-      this.worker = new Worker(new URL('./raster-worker.js', import.meta.url), { type: 'module' });
+      this.worker = startWorker(new URL('./raster-worker.js', import.meta.url));
       this.worker.onmessage = ({ data }) => this.received(data);
       // A worker that fails to load, or throws outside a request, says so here.
       this.worker.onerror = (event) => {

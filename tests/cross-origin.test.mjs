@@ -1,0 +1,68 @@
+// The element used from another site, as a blogger pastes it: the post on one origin, the
+// element's module, glue, wasm, workers and CSS on the project's; a CSS reset that hides
+// [hidden]; and the fallback a post shows when the module cannot load.
+
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { launchChromium } from '../scripts/chromium.mjs';
+import { serve } from '../scripts/static-server.mjs';
+
+let project;
+let blog;
+let browser;
+before(async () => {
+  project = await serve(new URL('../www/', import.meta.url).pathname, 0);
+  const posts = await mkdtemp(join(tmpdir(), 'neuranim-post-'));
+  // The blog on another origin: another port of the loopback address by name.
+  const element = (script) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A post</title>
+<style>[hidden] { display: none !important; } * { box-sizing: content-box; } neuranim-playground { display: block; max-width: 600px; }</style>
+<script type="module" src="${script}"></script></head><body><article><h1>A post</h1>
+<neuranim-playground id="figure" dataset="flower" layers="4" speed="20">A neural network learning the flower: <a href="${project.url}">open it on its own page</a>.</neuranim-playground>
+</article></body></html>`;
+  await writeFile(join(posts, 'post.html'), element(`${project.url}js/element.js`));
+  await writeFile(join(posts, 'broken.html'), element(`${project.url}js/no-such-module.js`));
+  blog = await serve(posts, 0, 'localhost');
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  project?.server.close();
+  blog?.server.close();
+});
+
+async function open(path) {
+  const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  const problems = [];
+  // A post without a favicon is the blog's own business.
+  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && problems.push(`console: ${m.text()}`));
+  page.on('response', (r) => r.status() >= 400 && !r.url().endsWith('/favicon.ico') && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(`${blog.url}${path}`);
+  return { page, problems };
+}
+
+test('from another origin, under a hostile CSS reset, the element trains and its worker paints', async () => {
+  assert.notEqual(new URL(project.url).origin, new URL(blog.url).origin);
+  const { page, problems } = await open('post.html');
+  await page.waitForFunction(() => document.getElementById('figure').snapshot?.());
+  await page.locator('#figure').locator('button.play').click();
+  await page.waitForFunction(() => document.getElementById('figure').snapshot().iteration > 50);
+  // The boundary painted by the raster worker, started across origins.
+  await page.waitForFunction(() => document.getElementById('figure').shadowRoot.querySelector('canvas.boundary').dataset.painter === 'worker');
+  const box = await page.locator('#figure').boundingBox();
+  assert.ok(box.width > 200 && box.height > 200, `${box.width}×${box.height}`);
+  assert.deepEqual(problems, []);
+});
+
+test('when the module cannot load, the post shows the element\'s fallback text and link, never an empty box', async () => {
+  const { page } = await open('broken.html');
+  // (Its 404 is the point of this post.)
+  await page.waitForLoadState('load');
+  const box = await page.locator('#figure').boundingBox();
+  assert.ok(box.width > 100 && box.height > 10, `${box.width}×${box.height}`);
+  assert.match(await page.locator('#figure').textContent(), /open it on its own page/);
+  assert.equal(await page.locator('#figure a').getAttribute('href'), project.url);
+});
