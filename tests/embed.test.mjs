@@ -35,3 +35,23 @@ test('an iframe of embed.html with hide flags shows only what it should, and tra
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+for (const [width, height] of [[800, 700], [600, 500]]) {
+  test(`a ${width}×${height} iframe holds Play, the plot, the readouts and a small chart, all inside its frame`, async () => {
+    const context = await site.browser.newContext({ viewport: { width: width + 100, height: height + 100 } });
+    const page = await context.newPage();
+    await page.setContent(`<!doctype html><title>a post</title><link rel="icon" href="data:,"><iframe id="figure" src="${site.url}embed.html" width="${width}" height="${height}" style="border:0"></iframe>`);
+    const frame = page.frameLocator('#figure');
+    await frame.locator('html[data-ready="true"]').waitFor({ timeout: 30_000 });
+    const boxes = await frame.locator('html').evaluate(() => Object.fromEntries(['#play', '#boundary', '#iteration', '#cost', '#accuracy', '#chart'].map((s) => {
+      const b = document.querySelector(s).getBoundingClientRect();
+      return [s, { x: b.x, y: b.y, right: b.right, bottom: b.bottom, width: b.width, height: b.height }];
+    })));
+    for (const [selector, b] of Object.entries(boxes)) {
+      assert.ok(b.width > 0 && b.x >= 0 && b.y >= 0 && b.right <= width && b.bottom <= height, `${selector} inside the frame: ${JSON.stringify(b)}`);
+    }
+    assert.ok(boxes['#boundary'].height >= height * 0.55, `a ${boxes['#boundary'].height} px plot`);
+    assert.ok(boxes['#chart'].height >= 80, `a ${boxes['#chart'].height} px chart`);
+    await context.close();
+  });
+}
