@@ -176,3 +176,54 @@ test('a video of a range of iterations records where the browser can', async () 
   assert.equal((await snapshot(page)).iteration, 200);
   assert.deepEqual(problems, []);
 });
+
+test('a video records through the stream\'s requestFrame where the track has none (Firefox), and a recording of nothing is refused', async () => {
+  // As Firefox: no track.requestFrame, a stream.requestFrame instead.
+  const firefoxLike = (page) => page.addInitScript(() => {
+    const capture = HTMLCanvasElement.prototype.captureStream;
+    HTMLCanvasElement.prototype.captureStream = function (rate) {
+      const stream = capture.call(this, rate);
+      const [track] = stream.getVideoTracks();
+      const request = track.requestFrame.bind(track);
+      Object.defineProperty(track, 'requestFrame', { value: undefined });
+      stream.requestFrame = () => request();
+      return stream;
+    };
+  });
+  const { page, problems } = await openPage(site, '', {}, { prepare: firefoxLike });
+  await stepTo(page, 50);
+  await page.click('#save-gif');
+  await page.fill('#gif-frames', '6');
+  await page.fill('#gif-delay', '40');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#video-start')]);
+  const video = await readFile(await download.path());
+  assert.deepEqual([...video.subarray(0, 4)], [0x1a, 0x45, 0xdf, 0xa3]);
+  assert.deepEqual(problems, []);
+
+  // A recorder that yields no bytes (as WebKitGTK's here): said, and nothing saved.
+  const empty = (page) => page.addInitScript(() => {
+    const Real = MediaRecorder;
+    window.MediaRecorder = class extends Real {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('dataavailable', (event) => event.stopImmediatePropagation(), { capture: true });
+      }
+      set ondataavailable(f) {
+        super.ondataavailable = (event) => f({ data: new Blob([]) });
+      }
+      get ondataavailable() {
+        return super.ondataavailable;
+      }
+    };
+    window.MediaRecorder.isTypeSupported = Real.isTypeSupported.bind(Real);
+  });
+  const { page: other } = await openPage(site, '', {}, { prepare: empty });
+  let downloads = 0;
+  other.on('download', () => downloads++);
+  await stepTo(other, 50);
+  await other.click('#save-gif');
+  await other.fill('#gif-frames', '4');
+  await other.click('#video-start');
+  await other.waitForFunction(() => /could not be made: the browser recorded nothing/.test(document.getElementById('gif-status').textContent));
+  assert.equal(downloads, 0);
+});
