@@ -82,6 +82,7 @@ function decodeGif(page, bytes) {
     await decoder.tracks.ready;
     const count = decoder.tracks.selectedTrack.frameCount;
     const sums = [];
+    const inks = [];
     let size = null;
     for (let i = 0; i < count; i++) {
       const { image } = await decoder.decode({ frameIndex: i });
@@ -94,8 +95,11 @@ function decodeGif(page, bytes) {
       let sum = 0;
       for (let k = 0; k < pixels.length; k += 7) sum = (sum * 31 + pixels[k]) % 1000000007;
       sums.push(sum);
+      let dark = 0;
+      for (let k = 0; k < pixels.length; k += 4) if (pixels[k] + pixels[k + 1] + pixels[k + 2] < 600) dark++;
+      inks.push(dark);
     }
-    return { count, size, sums };
+    return { count, size, sums, inks };
   }, [...bytes]);
 }
 
@@ -226,4 +230,32 @@ test('a video records through the stream\'s requestFrame where the track has non
   await other.click('#video-start');
   await other.waitForFunction(() => /could not be made: the browser recorded nothing/.test(document.getElementById('gif-status').textContent));
   assert.equal(downloads, 0);
+});
+
+test('the parts of an animation: the boundary alone as a square, and a cost curve that grows frame by frame', async () => {
+  const { page, problems } = await openPage(site);
+  await stepTo(page, 400);
+  await page.click('#save-gif');
+  for (const part of ['network', 'cost', 'readouts']) await page.uncheck(`#gif-part-${part}`);
+  assert.equal(await page.inputValue('#gif-size'), '400x400');
+  assert.match(await page.textContent('#gif-estimate'), /about [\d.]+ MB/);
+  await page.fill('#gif-frames', '10');
+  const [square] = await Promise.all([page.waitForEvent('download'), page.click('#gif-start')]);
+  const boundary = await decodeGif(page, await readFile(await square.path()));
+  assert.equal(boundary.count, 10);
+  assert.deepEqual(boundary.size, [400, 400]);
+  // The cost curve alone, on the whole run's axes, drawn up to each frame's iteration.
+  await page.click('#save-gif');
+  await page.uncheck('#gif-part-data');
+  await page.check('#gif-part-cost');
+  await page.selectOption('#gif-size', '480x240');
+  await page.selectOption('#gif-spacing', 'even');
+  await page.fill('#gif-frames', '6');
+  const [curve] = await Promise.all([page.waitForEvent('download'), page.click('#gif-start')]);
+  const growing = await decodeGif(page, await readFile(await curve.path()));
+  assert.equal(growing.count, 6);
+  // More of the curve each frame (the cursor's line moves along, and may meet an axis).
+  assert.ok(growing.inks.at(-1) > 1.2 * growing.inks[0], `ink grows: ${growing.inks}`);
+  for (let i = 1; i < growing.count; i++) assert.ok(growing.inks[i] > 0.95 * growing.inks[i - 1], `ink grows: ${growing.inks}`);
+  assert.deepEqual(problems, []);
 });

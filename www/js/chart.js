@@ -94,8 +94,9 @@ export class CostChart {
   }
 
   /** Redraws the whole run. `cursorIteration` (if given) draws a vertical line there;
-   * `showScore` adds accuracy on a right axis when the score is an accuracy. */
-  draw(playground, { cursorIteration = null, logScale = false, showTest = true, showScore = true } = {}) {
+   * `showScore` adds accuracy on a right axis when the score is an accuracy; `until` draws
+   * the lines only as far as that iteration. */
+  draw(playground, { cursorIteration = null, logScale = false, showTest = true, showScore = true, until = null } = {}) {
     const ratio = this.fit();
     const { ctx, canvas } = this;
     const n = playground.historyLength();
@@ -136,7 +137,9 @@ export class CostChart {
     ctx.beginPath();
     ctx.rect(left - pad, top - pad, width + 2 * pad, height + 2 * pad);
     ctx.clip();
-    const range = [first, last, width, left];
+    // Up to `until` (an animation's frame), on the axes of the whole run: the curve grows.
+    const upTo = until == null ? last : Math.max(first, Math.min(last, until));
+    const range = [first, upTo, Math.max(1, Math.round((width * (upTo - first)) / Math.max(1, last - first))), left];
     if (score) {
       const scoreOf = scale(0, 1, top + height, top);
       ctx.lineWidth = ratio;

@@ -32,19 +32,28 @@ function canvasOf(width, height) {
 /**
  * Draws the frame of `playground`'s shown iteration on `ctx` (width × height pixels).
  * `view`: { task, style (colour-table name), highContrast, showTest, logScale, memory (the
- * wasm memory) }.
+ * wasm memory), parts (any of 'data', 'network', 'cost', 'readouts'; all by default),
+ * until (the cost curve drawn only up to the iteration shown, growing frame by frame) }.
+ * The data is a square at the left (alone, centred); the network over the cost curve fill
+ * the rest; the readouts are a line along the top.
  */
 export function drawFrame(ctx, playground, width, height, view) {
+  const parts = view.parts ?? ['data', 'network', 'cost', 'readouts'];
+  const has = (part) => parts.includes(part);
   const snap = playground.snapshot();
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
-  drawTitle(ctx, snap, view.task, width);
-  const side = Math.min(height - TITLE_PX, Math.round(width * 0.5));
-  drawData(ctx, playground, { x: 0, y: TITLE_PX, side }, view);
-  const right = { x: side + 8, y: TITLE_PX, width: width - side - 12 };
-  const graphHeight = Math.round((height - TITLE_PX) * 0.58);
-  drawNetwork(ctx, playground, snap, { ...right, height: graphHeight }, view);
-  drawChart(ctx, playground, snap, { ...right, y: TITLE_PX + graphHeight, height: height - TITLE_PX - graphHeight }, view);
+  const top = has('readouts') ? TITLE_PX : 0;
+  if (has('readouts')) drawTitle(ctx, snap, view.task, width);
+  const tall = height - top;
+  const others = has('network') || has('cost');
+  const side = has('data') ? Math.min(tall, others ? Math.round(width * 0.5) : width) : 0;
+  if (has('data')) drawData(ctx, playground, { x: others ? 0 : Math.round((width - side) / 2), y: top, side }, view);
+  if (!others) return snap;
+  const right = side ? { x: side + 8, y: top, width: width - side - 12 } : { x: 4, y: top, width: width - 8 };
+  const graphHeight = has('network') && has('cost') ? Math.round(tall * 0.58) : has('network') ? tall : 0;
+  if (has('network')) drawNetwork(ctx, playground, snap, { ...right, height: graphHeight }, view);
+  if (has('cost')) drawChart(ctx, playground, snap, { ...right, y: top + graphHeight, height: tall - graphHeight }, view);
   return snap;
 }
 
@@ -151,6 +160,7 @@ function drawChart(ctx, playground, snap, box, view) {
     cursorIteration: snap.iteration,
     logScale: view.logScale,
     showTest: snap.testCost != null,
+    until: view.until ? snap.iteration : null,
   });
   ctx.drawImage(canvas, box.x, box.y);
 }

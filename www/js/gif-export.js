@@ -13,10 +13,56 @@ const $ = (id) => document.getElementById(id);
 const IN_FLIGHT = 3;
 
 /** `count` iterations from `from` to `to`, evenly spaced, both ends included. */
-export function frameIterations(from, to, count) {
-  const n = Math.max(2, count);
-  return Array.from({ length: n }, (_, i) => Math.round(from + ((to - from) * i) / (n - 1)));
+/**
+ * The iterations of `count` frames from `from` to `to`: `spacing` 'even'; 'log', evenly in
+ * log(1 + iteration − from), so that the early updates, where a network learns most, get
+ * most frames; or 'change', evenly along the cost's path (`costAt(iteration)`), so that
+ * frames fall where the cost moves. Increasing, without repeats, `from` and `to` included.
+ */
+export function frameIterations(from, to, count, spacing = 'even', costAt = null) {
+  const n = Math.max(2, Math.min(count, to - from + 1));
+  const even = Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
+  let wanted = even;
+  if (spacing === 'log') {
+    wanted = even.map((_, i) => from + Math.expm1((Math.log1p(to - from) * i) / (n - 1)));
+  } else if (spacing === 'change' && costAt) {
+    // The cost's path sampled finely, then cut into n − 1 equal lengths of change.
+    const samples = Math.min(4000, to - from + 1);
+    const at = Array.from({ length: samples }, (_, k) => Math.round(from + ((to - from) * k) / (samples - 1)));
+    const costs = at.map(costAt);
+    const path = [0];
+    for (let k = 1; k < samples; k++) path.push(path[k - 1] + (Number.isFinite(costs[k] - costs[k - 1]) ? Math.abs(costs[k] - costs[k - 1]) : 0));
+    const total = path[samples - 1];
+    if (total > 0) {
+      let k = 0;
+      wanted = even.map((_, i) => {
+        const goal = (total * i) / (n - 1);
+        while (k < samples - 1 && path[k + 1] < goal) k++;
+        return at[k];
+      });
+    }
+  }
+  // The ends are the range's, whatever rounding did to the path's last steps.
+  wanted[0] = from;
+  wanted[n - 1] = to;
+  // Whole iterations, each later than the one before.
+  const out = [];
+  for (const [i, w] of wanted.entries()) {
+    const room = to - (n - 1 - i);
+    out.push(Math.min(room, Math.max(out.length ? out[out.length - 1] + 1 : from, Math.round(w))));
+  }
+  return out;
 }
+
+/** About how many bytes a GIF of `frames` frames of width × height takes: measured on the
+ * course's run, 0.11 bytes a pixel a frame. */
+export function estimateBytes(width, height, frames, parts) {
+  const perPixel = parts.length === 1 && parts[0] === 'data' ? 0.08 : 0.11;
+  return Math.round(width * height * frames * perPixel);
+}
+
+/** The recorded cost at an iteration (the record at or before it), for frame spacing. */
+const costAt = (playground) => (iteration) => playground.historyAt(iteration)?.trainCost ?? NaN;
 
 export class GifExport {
   /** `session()` returns { playground, view (drawFrame's), palette, name }; `restore(wasLive,
@@ -26,6 +72,18 @@ export class GifExport {
     this.hooks = { session, restore, save };
     this.running = null;
     $('gif-start').addEventListener('click', () => this.start('gif'));
+    for (const id of ['gif-size', 'gif-frames', 'gif-part-data', 'gif-part-network', 'gif-part-cost', 'gif-part-readouts']) {
+      $(id).addEventListener('input', () => this.estimate());
+    }
+    // The boundary alone is square, as the post's were.
+    $('gif-part-data').form.addEventListener('change', (event) => {
+      if (!event.target.id.startsWith('gif-part-')) return;
+      const [width, height] = $('gif-size').value.split('x').map(Number);
+      const square = this.parts().filter((p) => p !== 'readouts').join() === 'data';
+      if (square && width !== height) $('gif-size').value = '400x400';
+      if (!square && width === height) $('gif-size').value = '640x320';
+      this.estimate();
+    });
     this.videoType = videoType();
     $('video-start').hidden = !this.videoType;
     $('video-start').addEventListener('click', () => this.start('video'));
@@ -36,6 +94,19 @@ export class GifExport {
     });
   }
 
+  /** The parts chosen, in drawing order. */
+  parts() {
+    return ['data', 'network', 'cost', 'readouts'].filter((part) => $(`gif-part-${part}`).checked);
+  }
+
+  /** The estimate shown before any encoding. */
+  estimate() {
+    const [width, height] = $('gif-size').value.split('x').map(Number);
+    const frames = Math.round(Number($('gif-frames').value)) || 0;
+    const mb = estimateBytes(width, height, frames, this.parts()) / 1e6;
+    $('gif-estimate').textContent = `A GIF of about ${mb < 1 ? mb.toFixed(2) : mb.toFixed(1)} MB.`;
+  }
+
   open() {
     const { playground } = this.hooks.session();
     const snap = playground.snapshot();
@@ -44,6 +115,7 @@ export class GifExport {
     $('gif-to').value = String(snap.liveIteration);
     $('gif-progress').hidden = true;
     $('gif-status').textContent = '';
+    this.estimate();
     this.enable(true);
     this.dialog.showModal();
   }
@@ -79,7 +151,9 @@ export class GifExport {
       throw new Error('choose a range: “to” must come after “from”');
     }
     if (frames < 2 || frames > 600) throw new Error('frames: 2 to 600');
-    return { width, height, from, to, frames, delay: Math.min(2000, Math.max(20, delay)) };
+    const parts = this.parts();
+    if (!parts.some((p) => p !== 'readouts')) throw new Error('choose a part to show: the data, the network or the cost');
+    return { width, height, from, to, frames, delay: Math.min(2000, Math.max(20, delay)), parts, spacing: $('gif-spacing').value };
   }
 
   async start(kind) {
@@ -121,8 +195,8 @@ export class GifExport {
   }
 
   /** The video as a Blob, or null when cancelled. */
-  record(run, playground, view, { width, height, from, to, frames, delay }) {
-    const iterations = frameIterations(from, to, frames);
+  record(run, playground, view, { width, height, from, to, frames, delay, parts, spacing }) {
+    const iterations = frameIterations(from, to, frames, spacing, costAt(playground));
     const canvas = document.createElement('canvas');
     canvas.width = width;
     canvas.height = height;
@@ -134,7 +208,7 @@ export class GifExport {
       type: this.videoType,
       draw: (i) => {
         if (!seekStep(playground, iterations[i])) return false;
-        drawFrame(ctx, playground, width, height, view);
+        drawFrame(ctx, playground, width, height, { ...view, parts, until: true });
         return true;
       },
       progress: (done) => {
@@ -146,11 +220,11 @@ export class GifExport {
   }
 
   /** The GIF as a Blob, or null when cancelled. */
-  encode(worker, run, playground, view, palette, { width, height, from, to, frames, delay }) {
+  encode(worker, run, playground, view, palette, { width, height, from, to, frames, delay, parts, spacing }) {
     return new Promise((resolve, reject) => {
       let encoded = 0;
       let drawn = 0;
-      const iterations = frameIterations(from, to, frames);
+      const iterations = frameIterations(from, to, frames, spacing, costAt(playground));
       const canvas = document.createElement('canvas');
       canvas.width = width;
       canvas.height = height;
@@ -166,7 +240,7 @@ export class GifExport {
             later();
             return;
           }
-          drawFrame(ctx, playground, width, height, view);
+          drawFrame(ctx, playground, width, height, { ...view, parts, until: true });
           const { buffer } = ctx.getImageData(0, 0, width, height).data;
           worker.postMessage({ frame: buffer }, [buffer]);
           drawn++;

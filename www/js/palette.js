@@ -102,5 +102,6 @@ export function gifPalette(tables) {
   for (const lut of tables.classes.slice(0, 6)) {
     for (let i = 0; i < 16; i++) colours.push(unpack(lut[Math.round((i * 63) / 15)]));
   }
-  return Uint8Array.from(colours.slice(0, 256).flat());
+  // 255 colours: the 256th index is left free for the pixels a frame leaves as they were.
+  return Uint8Array.from(colours.slice(0, 255).flat());
 }

@@ -16,6 +16,11 @@ pub struct GifWriter {
     /// The nearest palette index of each cube cell.
     cube: Vec<u8>,
     indices: Vec<u8>,
+    /// The last frame's indices: a frame stores only the rectangle that changed since, with
+    /// the pixels that did not as the transparent index, which LZW packs into almost nothing.
+    previous: Option<Vec<u8>>,
+    /// An index the palette does not use, when it has fewer than 256 colours.
+    transparent: Option<u8>,
     frames: u32,
 }
 
@@ -49,6 +54,8 @@ impl GifWriter {
             delay: (delay_ms / 10).clamp(2, 65_535) as u16,
             cube: nearest_cube(palette),
             indices: vec![0; usize::from(width) * usize::from(height)],
+            previous: None,
+            transparent: u8::try_from(colours).ok(),
             frames: 0,
         })
     }
@@ -62,9 +69,13 @@ impl GifWriter {
         for (index, pixel) in self.indices.iter_mut().zip(rgba.chunks_exact(4)) {
             *index = self.cube[cell(pixel[0], pixel[1], pixel[2])];
         }
-        let mut frame =
-            gif::Frame::from_indexed_pixels(self.width, self.height, self.indices.clone(), None);
+        let mut frame = match (self.transparent, &self.previous) {
+            (Some(clear), Some(previous)) => self.changes(previous, clear),
+            _ => gif::Frame::from_indexed_pixels(self.width, self.height, self.indices.clone(), None),
+        };
         frame.delay = self.delay;
+        frame.dispose = gif::DisposalMethod::Keep;
+        self.previous = Some(self.indices.clone());
         self.encoder
             .write_frame(&frame)
             .map_err(|e| JsError::new(&e.to_string()))?;
@@ -73,6 +84,42 @@ impl GifWriter {
     }
 
     /// Frames added so far.
+    /// The rectangle of pixels that changed since `previous`, unchanged ones as `clear`; a
+    /// single clear pixel when nothing changed, so that the frame still takes its time.
+    fn changes(&self, previous: &[u8], clear: u8) -> gif::Frame<'static> {
+        let width = usize::from(self.width);
+        let (mut left, mut top, mut right, mut bottom) = (width, usize::MAX, 0, 0);
+        for (i, (now, before)) in self.indices.iter().zip(previous).enumerate() {
+            if now != before {
+                let (x, y) = (i % width, i / width);
+                left = left.min(x);
+                right = right.max(x);
+                top = top.min(y);
+                bottom = y;
+            }
+        }
+        if top == usize::MAX {
+            return gif::Frame::from_indexed_pixels(1, 1, vec![clear], Some(clear));
+        }
+        let mut pixels = Vec::with_capacity((right - left + 1) * (bottom - top + 1));
+        for y in top..=bottom {
+            for x in left..=right {
+                let i = y * width + x;
+                pixels.push(if self.indices[i] == previous[i] { clear } else { self.indices[i] });
+            }
+        }
+        let as_u16 = |v: usize| u16::try_from(v).unwrap_or(u16::MAX);
+        let mut frame = gif::Frame::from_indexed_pixels(
+            as_u16(right - left + 1),
+            as_u16(bottom - top + 1),
+            pixels,
+            Some(clear),
+        );
+        frame.left = as_u16(left);
+        frame.top = as_u16(top);
+        frame
+    }
+
     pub fn frames(&self) -> u32 {
         self.frames
     }
