@@ -106,22 +106,25 @@ export class CostChart {
     const score = showScore && n > 0 && playground.historyScoreName() === 'accuracy';
     const costs = test ? ['trainCost', 'testCost'] : ['trainCost'];
 
-    const [lo, hi] = this.extent(playground, costs, first, last) ?? [logScale ? 0.1 : 0, 1];
-    const y = logScale
-      ? logTicks(lo > 0 ? lo : Math.max(hi, 1e-12) * 1e-3, Math.max(hi, 1e-12))
-      : linearTicks(Math.min(0, lo), hi);
-    const yLabels = y.ticks.map((t) => formatTick(t, y.step ?? t));
-
     // Layout, in device pixels.
     const font = FONT_PX * ratio * textScale(canvas);
     const gap = 4 * ratio;
     const pad = 6 * ratio;
+    const top = Math.ceil(pad + font + gap);
+    const bottom = Math.ceil(gap + font + gap + font + pad);
+    // As many ticks as fit the height with a line of space between their labels, so that
+    // labels never collide however small the chart (an animation's frame).
+    const room = Math.max(2, Math.floor((canvas.height - top - bottom) / (2.2 * font)) + 1);
+    const [lo, hi] = this.extent(playground, costs, first, last) ?? [logScale ? 0.1 : 0, 1];
+    const y = logScale
+      ? logTicks(lo > 0 ? lo : Math.max(hi, 1e-12) * 1e-3, Math.max(hi, 1e-12))
+      : linearTicks(Math.min(0, lo), hi, Math.min(5, room));
+    const yLabels = y.ticks.map((t) => formatTick(t, y.step ?? t));
+    this.scoreTicks = room >= 5 ? SCORE_TICKS : room >= 3 ? [0, 0.5, 1] : [0, 1];
     ctx.font = `${font}px system-ui`;
     const widest = (labels) => Math.max(0, ...labels.map((l) => ctx.measureText(l).width));
     const left = Math.ceil(pad + font + gap + widest(yLabels) + gap);
     const right = Math.ceil(score ? gap + widest(['100 %']) + gap + font + pad : pad + widest([formatIteration(last)]) / 2);
-    const top = Math.ceil(pad + font + gap);
-    const bottom = Math.ceil(gap + font + gap + font + pad);
     const width = Math.max(1, Math.floor(canvas.width - left - right));
     const height = Math.max(1, canvas.height - top - bottom);
     const yOf = scale(y.lo, y.hi, top + height, top, logScale);
@@ -236,7 +239,7 @@ export class CostChart {
     if (score) {
       ctx.moveTo(crisp(left + width), top);
       ctx.lineTo(crisp(left + width), crisp(bottom));
-      for (const s of SCORE_TICKS) {
+      for (const s of this.scoreTicks) {
         ctx.moveTo(left + width, crisp(top + height * (1 - s)));
         ctx.lineTo(left + width + gap, crisp(top + height * (1 - s)));
       }
@@ -254,7 +257,7 @@ export class CostChart {
     if (score) {
       ctx.textAlign = 'left';
       ctx.textBaseline = 'middle';
-      for (const s of SCORE_TICKS) ctx.fillText(`${100 * s} %`, left + width + 2 * gap, top + height * (1 - s));
+      for (const s of this.scoreTicks) ctx.fillText(`${100 * s} %`, left + width + 2 * gap, top + height * (1 - s));
       const labelWidth = ctx.measureText('100 %').width;
       this.verticalTitle('accuracy', left + width + 3 * gap + labelWidth, top + height / 2);
     }
