@@ -66,3 +66,21 @@ test('when the module cannot load, the post shows the element\'s fallback text a
   assert.match(await page.locator('#figure').textContent(), /open it on its own page/);
   assert.equal(await page.locator('#figure a').getAttribute('href'), project.url);
 });
+
+test('the demo post\'s snippets, copied as they are, work in a post on another site', async () => {
+  // The snippets as the post shows them, on the project's site.
+  const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  await page.goto(`${project.url}blog.html`);
+  await page.waitForFunction(() => !document.querySelector('code[data-snippet]').textContent.includes('example.org'));
+  const snippets = await page.$$eval('code[data-snippet]', (codes) => codes.map((c) => c.textContent));
+  assert.ok(snippets.every((s) => s.includes(project.url)), snippets.join('\n'));
+  // Pasted into a post on the blog's origin.
+  const post = await browser.newPage({ viewport: { width: 900, height: 1600 } });
+  const problems = [];
+  post.on('pageerror', (e) => problems.push(e.message));
+  await post.goto(`${blog.url}post.html`);
+  await post.setContent(`<!doctype html><html><head><title>pasted</title><link rel="icon" href="data:,"></head><body>${snippets.join('\n')}</body></html>`);
+  await post.waitForFunction(() => document.querySelector('neuranim-playground')?.snapshot?.());
+  await post.frameLocator('iframe').locator('html[data-ready="true"]').waitFor({ timeout: 30_000 });
+  assert.deepEqual(problems, []);
+});
