@@ -71,7 +71,9 @@ impl GifWriter {
         }
         let mut frame = match (self.transparent, &self.previous) {
             (Some(clear), Some(previous)) => self.changes(previous, clear),
-            _ => gif::Frame::from_indexed_pixels(self.width, self.height, self.indices.clone(), None),
+            _ => {
+                gif::Frame::from_indexed_pixels(self.width, self.height, self.indices.clone(), None)
+            }
         };
         frame.delay = self.delay;
         frame.dispose = gif::DisposalMethod::Keep;
@@ -105,7 +107,11 @@ impl GifWriter {
         for y in top..=bottom {
             for x in left..=right {
                 let i = y * width + x;
-                pixels.push(if self.indices[i] == previous[i] { clear } else { self.indices[i] });
+                pixels.push(if self.indices[i] == previous[i] {
+                    clear
+                } else {
+                    self.indices[i]
+                });
             }
         }
         let as_u16 = |v: usize| u16::try_from(v).unwrap_or(u16::MAX);
