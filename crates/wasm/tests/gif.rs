@@ -1,6 +1,7 @@
-//! The GIF writer's files decode with the `gif` crate: the frames asked for, at their size,
-//! each pixel the palette colour nearest its own (checked by brute force), and frames that
-//! differ as training moves.
+//! The GIF writer's files decode with the `gif` crate: the frames asked for, at their size
+//! once composed (each frame after the first holds only what changed), each pixel the
+//! palette colour nearest its own (checked by brute force), and frames that differ as
+//! training moves.
 
 use neuranim_core::{Grid, Rasterizer, Settings};
 use neuranim_wasm::GifWriter;
@@ -70,13 +71,35 @@ fn a_written_gif_decodes_to_its_frames() {
     options.set_color_output(gif::ColorOutput::RGBA);
     let mut decoder = options.read_info(bytes.as_slice()).unwrap();
     assert_eq!((decoder.width(), decoder.height()), (SIDE, SIDE));
+    // Frames after the first hold only what changed, the rest transparent over the frame
+    // before (kept, not disposed): composed as a browser shows them.
+    let side = usize::from(SIDE);
+    let mut screen = vec![0u8; side * side * 4];
     let mut decoded = Vec::new();
+    let mut transparent = 0;
     while let Some(frame) = decoder.read_next_frame().unwrap() {
-        assert_eq!((frame.width, frame.height), (SIDE, SIDE));
+        assert!(frame.left + frame.width <= SIDE && frame.top + frame.height <= SIDE);
         assert_eq!(frame.delay, 12);
-        decoded.push(frame.buffer.to_vec());
+        let (left, top, width) = (
+            usize::from(frame.left),
+            usize::from(frame.top),
+            usize::from(frame.width),
+        );
+        for (i, pixel) in frame.buffer.chunks_exact(4).enumerate() {
+            if pixel[3] == 0 {
+                transparent += 1;
+                continue;
+            }
+            let at = ((top + i / width) * side + left + i % width) * 4;
+            screen[at..at + 4].copy_from_slice(pixel);
+        }
+        decoded.push(screen.clone());
     }
     assert_eq!(decoded.len(), 4);
+    assert!(
+        transparent > 0,
+        "later frames leave what did not change to the frame before"
+    );
     for (input, output) in inputs.iter().zip(&decoded) {
         // The cube maps to the palette colour nearest each cell's centre: within one cube
         // step of the truly nearest.
