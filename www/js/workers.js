@@ -5,7 +5,8 @@
 
 /** A module worker running `url` (a URL object). */
 export function startWorker(url) {
-  if (url.origin === location.origin || url.protocol === 'blob:' || url.protocol === 'data:') {
+  const here = globalThis.location?.origin;
+  if (!here || url.origin === here || url.protocol === 'blob:' || url.protocol === 'data:') {
     return new Worker(url, { type: 'module' });
   }
   const source = new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' });
