@@ -259,3 +259,30 @@ test('the parts of an animation: the boundary alone as a square, and a cost curv
   for (let i = 1; i < growing.count; i++) assert.ok(growing.inks[i] > 0.95 * growing.inks[i - 1], `ink grows: ${growing.inks}`);
   assert.deepEqual(problems, []);
 });
+
+test('a run saved with its history opens with its time machine: past iterations are the original\'s, bit for bit', async () => {
+  const { page, problems } = await openPage(site);
+  await stepTo(page, 120);
+  await page.fill('#setting-learningRate', '0.5');
+  await page.press('#setting-learningRate', 'Enter');
+  await stepTo(page, 240);
+  const at = (iteration) => page.evaluate((i) => {
+    window.neuranim.seek(i);
+    return [window.neuranim.snapshot().iteration, window.neuranim.weightsJson()];
+  }, iteration);
+  const before = [await at(30), await at(150), await at(239)];
+  await page.evaluate(() => window.neuranim.seek(240));
+  const { text } = await saveRun(page);
+  // Another page opens the file.
+  const { page: other, problems: others } = await openPage(site, '#seed=4');
+  await openRun(other, 'with-history.json', text);
+  await other.waitForFunction(() => /Opened with-history\.json/.test(document.getElementById('notice').textContent));
+  assert.equal(await other.getAttribute('#scrubber', 'min'), '0');
+  const after = [];
+  for (const i of [30, 150, 239]) after.push(await other.evaluate((i) => {
+    window.neuranim.seek(i);
+    return [window.neuranim.snapshot().iteration, window.neuranim.weightsJson()];
+  }, i));
+  assert.deepEqual(after, before);
+  assert.deepEqual([...problems, ...others], []);
+});

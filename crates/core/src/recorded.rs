@@ -4,7 +4,7 @@
 //! (`continue_from`).
 
 use crate::timeline::{Event, Replay, Timeline};
-use crate::train::{Divergence, Trainer};
+use crate::train::{Divergence, Trainer, TrainerState};
 use crate::{Record, Session};
 
 #[derive(Debug)]
@@ -55,6 +55,24 @@ impl RecordedRun {
     pub fn with_budget(session: Session, budget: usize) -> Self {
         Self {
             timeline: Timeline::new(&session.trainer, budget),
+            session,
+            replayer: None,
+            replay: None,
+            healthy: 0,
+        }
+    }
+
+    /// A run whose live state `session` holds, and whose recording began at `first` with
+    /// `events` made since (a run file's): its time machine replays from `first`.
+    pub fn resume(session: Session, first: &TrainerState, events: Vec<(u64, Event)>) -> Self {
+        let mut start = session.trainer.replayer();
+        start.restore_state(first);
+        let mut timeline = Timeline::new(&start, Timeline::BUDGET);
+        for (iteration, event) in events {
+            timeline.record(iteration, event);
+        }
+        Self {
+            timeline,
             session,
             replayer: None,
             replay: None,

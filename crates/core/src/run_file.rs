@@ -7,18 +7,19 @@
 
 use crate::dataset::{Bounds, Dataset, MAX_COORDINATE, MAX_LABEL, MAX_POINTS};
 use crate::history::History;
-use crate::optimizer::OptimizerState;
 use crate::output::{Task, MAX_CLASSES};
 use crate::rng::RandomState;
-use crate::train::{Shuffle, TrainerState};
+use crate::train::Shuffle;
 use crate::weights::WeightsFile;
 use crate::{RecordedRun, Session, Settings};
 use serde::{Deserialize, Serialize};
 
 mod history_file;
 mod refusal;
+mod state_file;
 pub use history_file::{HistoryFile, MergedFile};
 use refusal::refusal;
+pub use state_file::{EventFile, TimelineFile};
 
 pub const FORMAT: &str = "neuranim-run";
 pub const VERSION: u32 = 1;
@@ -38,6 +39,10 @@ pub struct RunFile {
     pub state: StateFile,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history: Option<HistoryFile>,
+    /// With the history: where the run's recording began and what changed it since, so that
+    /// an opened run's time machine reaches back as the saved one's did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<TimelineFile>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -85,17 +90,6 @@ impl RunFile {
     pub fn of(run: &RecordedRun, with_history: bool) -> Self {
         let trainer = run.trainer();
         let state = trainer.save_state();
-        let (velocity, squares, beta1_power, beta2_power) = state.optimizer.parts();
-        let shuffle = state.shuffle.as_ref().map(|s| {
-            let (key, pos, cached) = s.rng.parts();
-            ShuffleFile {
-                order: s.order.clone(),
-                cursor: s.cursor,
-                rng_key: key.to_vec(),
-                rng_pos: pos,
-                rng_cached_gauss: cached,
-            }
-        });
         let history = with_history.then(|| HistoryFile::of(trainer.history()));
         let data = &run.session.data;
         let own = (*data != run.session.settings.data()).then(|| {
@@ -112,17 +106,8 @@ impl RunFile {
             version: VERSION,
             settings: run.session.settings.clone(),
             data: own,
-            state: StateFile {
-                iteration: state.iteration,
-                epoch: state.epochs,
-                learning_rate: state.learning_rate,
-                weights: WeightsFile::of(trainer.network()),
-                velocity: velocity.to_vec(),
-                squares: squares.to_vec(),
-                beta1_power,
-                beta2_power,
-                shuffle,
-            },
+            state: StateFile::of(&state, trainer.network()),
+            timeline: with_history.then(|| TimelineFile::of(run.timeline(), trainer.network())),
             history,
         }
     }
@@ -196,71 +181,25 @@ impl RunFile {
             Some(d) => Session::new(self.settings.clone(), data_of(d)?, None),
         }
         .map_err(|e| format!("settings: {e}"))?;
-        let trainer = &session.trainer;
-        let net = trainer.network();
-        let (n_in, n_out) = (net.sizes()[0], *net.sizes().last().unwrap_or(&1));
-        let hidden = self
+        let state = self
             .state
-            .weights
-            .hidden_sizes(n_in, n_out)
-            .map_err(|e| format!("state.weights.{e}"))?;
-        if hidden != session.settings.hidden {
-            return Err(format!(
-                "state.weights: hidden layers {hidden:?}, but the settings say {:?}",
-                session.settings.hidden
-            ));
-        }
+            .to_state("state", &session, self.learning_rate_in_force().0)?;
+        // The time machine from where the run's recording began, if the file keeps it.
+        let first = match (&self.timeline, &self.history) {
+            (Some(t), Some(_)) => Some(t.restore(&session, &state)?),
+            _ => None,
+        };
         let s = &self.state;
-        if !(s.learning_rate.is_finite() && s.learning_rate > 0.0) {
-            return Err("state.learningRate: must be a positive number".into());
-        }
-        for (name, count) in [("iteration", s.iteration), ("epoch", s.epoch)] {
-            if count > MAX_ITERATION {
-                return Err(format!(
-                    "state.{name}: {count} is beyond {MAX_ITERATION}, the most a run counts to"
-                ));
-            }
-        }
-        let params: Vec<f64> = s
-            .weights
-            .layers
-            .iter()
-            .flat_map(|l| l.weights.iter().flatten().chain(&l.biases).copied())
-            .collect();
-        let optimizer = OptimizerState::from_parts(
-            self.settings.optimizer,
-            params.len(),
-            (
-                s.velocity.clone(),
-                s.squares.clone(),
-                s.beta1_power,
-                s.beta2_power,
-            ),
-        )
-        .map_err(|e| format!("state.{e}"))?;
-        let full_batch = trainer.examples_per_update() == session.train.len();
-        let shuffle = match (&s.shuffle, full_batch) {
-            (None, true) => None,
-            (Some(_), true) => return Err("state.shuffle: a full-batch run has no shuffle".into()),
-            (None, false) => return Err("state.shuffle: missing; mini-batch runs need it".into()),
-            (Some(f), false) => Some(Box::new(shuffle_of(f, session.train.len())?)),
-        };
-        let state = TrainerState {
-            params,
-            optimizer,
-            shuffle,
-            iteration: s.iteration,
-            epochs: s.epoch,
-            learning_rate: self.learning_rate_in_force().0,
-            diverged: None,
-        };
         let history = match &self.history {
             Some(h) => h.restore(s.iteration)?,
             None => History::default(),
         };
         session.trainer.restore_state(&state);
         session.trainer.replace_history(history);
-        Ok(RecordedRun::new(session))
+        Ok(match first {
+            Some((first, events)) => RecordedRun::resume(session, &first, events),
+            None => RecordedRun::new(session),
+        })
     }
 }
 

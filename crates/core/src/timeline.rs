@@ -99,6 +99,16 @@ impl Timeline {
         self.keyframes.first().map_or(0, |k| k.state.iteration())
     }
 
+    /// The state where the recording began.
+    pub fn first_state(&self) -> &TrainerState {
+        &self.keyframes[0].state
+    }
+
+    /// The changes made from outside, in order, with their iterations.
+    pub fn events(&self) -> &[(u64, Event)] {
+        &self.events
+    }
+
     /// Updates between keyframes.
     pub fn interval(&self) -> u64 {
         self.interval

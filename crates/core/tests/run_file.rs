@@ -55,8 +55,18 @@ fn a_run_read_back_trains_on_exactly_as_the_original() {
             copy.step().unwrap();
         }
         assert_eq!(bits(&copy), bits(&original));
-        // The copy's time machine starts where the file left off.
-        assert_eq!(copy.seek(10).unwrap().iteration(), 333);
+        // With the history, the copy's time machine reaches back as the original's does.
+        let at = |run: &mut RecordedRun| -> Vec<u64> {
+            let trainer = run.seek(10).unwrap();
+            assert_eq!(trainer.iteration(), 10);
+            trainer
+                .network()
+                .params()
+                .iter()
+                .map(|p| p.to_bits())
+                .collect()
+        };
+        assert_eq!(at(&mut copy), at(&mut original));
     }
 }
 
@@ -284,4 +294,53 @@ fn values_no_plot_can_hold_are_brought_in_or_refused_by_field() {
         .restore()
         .unwrap_err();
     assert!(refused.starts_with("data.bounds"), "{refused}");
+}
+
+#[test]
+fn an_opened_run_keeps_its_time_machine_exactly() {
+    let mut original = trained(adam_batches(), 200);
+    original.set_learning_rate(0.003);
+    for _ in 0..100 {
+        original.step().unwrap();
+    }
+    // A hand edit, then training on from it.
+    let edited: Vec<f64> = original
+        .trainer()
+        .network()
+        .params()
+        .iter()
+        .map(|p| p * 0.9)
+        .collect();
+    original.set_params(&edited).unwrap();
+    for _ in 0..150 {
+        original.step().unwrap();
+    }
+    let text = RunFile::of(&original, true).to_json();
+    let mut copy = RunFile::parse(&text).unwrap().restore().unwrap();
+    assert_eq!(copy.timeline().first_iteration(), 0);
+    for target in [0, 1, 150, 200, 250, 299, 300, 301, 420, 450] {
+        let want: Vec<u64> = original
+            .seek(target)
+            .unwrap()
+            .network()
+            .params()
+            .iter()
+            .map(|p| p.to_bits())
+            .collect();
+        let got: Vec<u64> = copy
+            .seek(target)
+            .unwrap()
+            .network()
+            .params()
+            .iter()
+            .map(|p| p.to_bits())
+            .collect();
+        assert_eq!(got, want, "iteration {target}");
+    }
+    // Without the history, the file keeps no time machine: it starts where the file does.
+    let bare = RunFile::parse(&RunFile::of(&original, false).to_json())
+        .unwrap()
+        .restore()
+        .unwrap();
+    assert_eq!(bare.timeline().first_iteration(), 450);
 }
