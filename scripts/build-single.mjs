@@ -1,6 +1,7 @@
 // Builds one self-contained HTML file of the page, for file:// (an LMS upload, an e-mail
-// attachment): the modules bundled, the wasm inlined as base64 and instantiated with
-// initSync, the workers carried as bundled sources started from blob URLs, the CSS inlined.
+// attachment): the modules bundled, the wasm inlined once as base64, compiled once and
+// instantiated with initSync, the workers carried as bundled sources started from blob URLs
+// and given the compiled module, the CSS inlined.
 // Usage: node scripts/build-single.mjs [OUT=dist/neuranim.html]   (after scripts/build-web.sh)
 
 import { build } from 'esbuild';
@@ -24,9 +25,15 @@ const inlineWasm = {
       contents: `import { initSync } from './neuranim_wasm.js';
 export * from './neuranim_wasm.js';
 const BYTES = "${wasm}";
+let module = null;
 let instance = null;
+/** The inlined bytes compiled, once: the page hands this module to its workers. */
+export function inlinedModule() {
+  module ??= new WebAssembly.Module(Uint8Array.from(atob(BYTES), (c) => c.charCodeAt(0)));
+  return module;
+}
 export default function init() {
-  if (!instance) instance = initSync({ module: Uint8Array.from(atob(BYTES), (c) => c.charCodeAt(0)) });
+  if (!instance) instance = initSync({ module: inlinedModule() });
   return Promise.resolve(instance);
 }`,
     }));
@@ -43,10 +50,11 @@ async function bundle(entry, plugins, format) {
 }
 
 const sources = {};
-for (const name of WORKERS) sources[name] = await bundle(`js/${name}-worker.js`, [inlineWasm], 'iife');
+// The workers get the page's compiled module as their first message: no bytes of their own.
+for (const name of WORKERS) sources[name] = await bundle(`js/${name}-worker.js`, [], 'iife');
 
 /** `startWorker(new URL('./x-worker.js', import.meta.url))` becomes a worker started
- * from the bundled source of x-worker.js. */
+ * from a blob of the bundled source of x-worker.js. */
 const blobWorkers = {
   name: 'blob-workers',
   setup(b) {
@@ -63,7 +71,8 @@ export function workerUrl(name) {
       const text = await readFile(args.path, 'utf8');
       const pattern = /startWorker\(new URL\('\.\/(\w+)-worker\.js', import\.meta\.url\)\)/g;
       if (!pattern.test(text)) return undefined;
-      const replaced = text.replace(pattern, (_, name) => `new Worker(__workerUrl('${name}'))`);
+      // Still through startWorker, which hands the worker the page's compiled module.
+      const replaced = text.replace(pattern, (_, name) => `startWorker(new URL(__workerUrl('${name}')))`);
       return { contents: `import { workerUrl as __workerUrl } from 'single:workers';\n${replaced}`, loader: 'js' };
     });
   },
@@ -79,4 +88,4 @@ html = html
 if (html.includes('src="js/') || html.includes('href="style.css"')) throw new Error('a reference to a separate file is left');
 await mkdir(dirname(out), { recursive: true });
 await writeFile(out, html);
-console.log(`${out}: ${(html.length / 1024 / 1024).toFixed(2)} MB (wasm ${(wasm.length / 1024).toFixed(0)} KB as base64, in the page and in each of ${WORKERS.length} workers)`);
+console.log(`${out}: ${(html.length / 1024 / 1024).toFixed(2)} MB (wasm ${(wasm.length / 1024).toFixed(0)} KB as base64, once)`);

@@ -60,3 +60,23 @@ test('the page\'s sources use no eval, no inline handlers and no markup from str
     assert.doesNotMatch(source, /\binnerHTML\b|\bouterHTML\b|insertAdjacentHTML|\beval\(|new Function\(/, name);
   }
 });
+
+test('the page fetches its wasm once, and its workers use the module the page compiled', async () => {
+  const { page, problems } = await openPage(site, '#speed=50', {}, {
+    prepare: (page) => {
+      page.wasmFetches = [];
+      page.context().on('request', (r) => r.url().endsWith('.wasm') && page.wasmFetches.push(r.url()));
+    },
+  });
+  await page.click('#play');
+  await page.waitForFunction(() => window.neuranim.snapshot().iteration > 100);
+  await page.click('#play');
+  // The raster worker paints, the compare worker trains: each started with the module.
+  await page.waitForFunction(() => document.getElementById('boundary').dataset.painter === 'worker');
+  await page.click('#compare');
+  await page.waitForFunction(() => Number(document.querySelector('.compare-tile')?.dataset.iteration) > 0, null, { timeout: 30_000 });
+  await page.click('#compare-close');
+  assert.equal(page.wasmFetches.length, 1, page.wasmFetches.join(', '));
+  assert.deepEqual(problems, []);
+});
+

@@ -2,7 +2,7 @@
 // its workers run from the sources it carries, and nothing is fetched.
 
 import assert from 'node:assert/strict';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { launchChromium } from '../scripts/chromium.mjs';
@@ -17,6 +17,9 @@ after(async () => browser?.close());
 test('the single file, opened from file://, trains and runs its workers without fetching anything', async (t) => {
   assert.ok(existsSync(FILE), 'scripts/build-single.mjs has written dist/neuranim.html');
   t.diagnostic(`dist/neuranim.html: ${(statSync(FILE).size / 1024 / 1024).toFixed(2)} MB`);
+  // The wasm once (its magic number in base64), compiled once and handed to the workers.
+  const copies = readFileSync(FILE, 'utf8').split('AGFzbQ').length - 1;
+  assert.equal(copies, 1, `${copies} copies of the wasm`);
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));

@@ -4,7 +4,8 @@
 // { open: index } and { stop: true }. Out: { models: [{ size, iteration, accuracy, bitmap }] }
 // after each round, { run: json, size } for an opened model, or { error }.
 
-import init, { Playground } from '../pkg/neuranim_wasm.js';
+import { Playground } from '../pkg/neuranim_wasm.js';
+import { workerWasm } from './worker-wasm.js';
 import { boundaryValues, colourRaster } from './rasters.js';
 import { taskOf } from './data-view.js';
 import { drawOverlay } from './plot-overlay.js';
@@ -62,7 +63,7 @@ function round() {
   if (out.some((m) => m.iteration < iterations && !m.diverged)) setTimeout(round, 0);
 }
 
-const ready = init();
+const ready = workerWasm();
 
 self.onmessage = async ({ data }) => {
   try {

@@ -2,9 +2,10 @@
 // progress), the rows counted against the most a run trains on before anything is parsed,
 // then the core's reader. Messages out: { progress: 0…1 }, then { data } or { error }.
 
-import init, { maxPoints, readCsv } from '../pkg/neuranim_wasm.js';
+import { maxPoints, readCsv } from '../pkg/neuranim_wasm.js';
+import { workerWasm } from './worker-wasm.js';
 
-const ready = init();
+const ready = workerWasm();
 /** How often progress is told, at most, in bytes read. */
 const TELL_EVERY = 1 << 20;
 

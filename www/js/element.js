@@ -7,13 +7,14 @@
 // breaks the page. Several elements train independently; each pauses when scrolled out of
 // view and while its tab is hidden.
 
-import init, { Playground } from '../pkg/neuranim_wasm.js';
+import { Playground } from '../pkg/neuranim_wasm.js';
+import { startWasm } from './wasm-module.js';
 import { DataView, taskOf } from './data-view.js';
 import { RasterClient } from './raster-client.js';
 import { RunController } from './run-controller.js';
 import { coreSettings, defaults, FIELDS, parseField } from './settings.js';
 
-const wasm = init();
+const wasm = startWasm();
 const STYLE = new URL('../element.css', import.meta.url).href;
 /** One raster worker for every element on the page, made when the first one needs it. */
 let sharedRaster = null;

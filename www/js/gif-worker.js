@@ -3,9 +3,10 @@
 // then { finish: true }. Out: { encoded: n } after each frame, { gif: ArrayBuffer } at the
 // end, or { error }.
 
-import init, { GifWriter } from '../pkg/neuranim_wasm.js';
+import { GifWriter } from '../pkg/neuranim_wasm.js';
+import { workerWasm } from './worker-wasm.js';
 
-const ready = init();
+const ready = workerWasm();
 let writer = null;
 
 self.onmessage = async ({ data }) => {

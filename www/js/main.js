@@ -2,7 +2,6 @@
 // Playground; the run controller (page-run.js) trains within each animation frame's budget,
 // and the view (view.js) repaints what it trained.
 
-import init from '../pkg/neuranim_wasm.js';
 import { CostChart } from './chart.js';
 import { ChartReadout } from './chart-readout.js';
 import { coloursFor } from './colour-tables.js';
@@ -25,6 +24,7 @@ import { exportCsv, exportView, importCsv, openRun, openRunText, save, savePng, 
 import { guarded, notify, showError } from './messages.js';
 import { run } from './page-run.js';
 import { $, state, ui } from './page-state.js';
+import { startWasm } from './wasm-module.js';
 import { chooseSpace } from './space-menu.js';
 import { beginEdit, redoEdit, setEditing, setUpEdits, undoEdit } from './data-edits.js';
 import { change, changeSettings, reset, restart, saveHash, showSettings, stepEpoch, stepOnce, togglePlay, trainOn } from './transitions.js';
@@ -55,7 +55,7 @@ function onKey(event) {
 }
 
 async function main() {
-  const wasm = await init();
+  const wasm = await startWasm();
   state.wasm = wasm;
   const raster = new RasterClient({
     onFailure: guarded((reason) => {
