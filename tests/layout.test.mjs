@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openPage, openSite } from './support/browser.mjs';
+import { frames, openPage, openSite } from './support/browser.mjs';
 
 let site;
 before(async () => {
@@ -91,4 +91,21 @@ test('the page keeps its place while it starts: layout shift under 0.1 at 1024×
   const shift = await page.evaluate(() => window.layoutShift);
   assert.ok(shift < 0.1, `layout shift ${shift.toFixed(3)}`);
   assert.deepEqual(problems, []);
+});
+
+test('no error event on load at any size, not even the ResizeObserver loop\'s that error trackers log', async () => {
+  const watch = (page) => page.addInitScript(() => {
+    window.errorEvents = [];
+    window.addEventListener('error', (event) => window.errorEvents.push(event.message));
+  });
+  for (const { width, height } of VIEWPORTS) {
+    const { page, problems } = await openPage(site, '', { viewport: { width, height } }, { prepare: watch });
+    await page.waitForFunction(() => {
+      const b = document.getElementById('boundary');
+      return Number(b.dataset.shown) >= 1 && b.dataset.shown === b.dataset.requested;
+    });
+    await frames(page, 10);
+    assert.deepEqual(await page.evaluate(() => window.errorEvents), [], `${width}×${height}`);
+    assert.deepEqual(problems, []);
+  }
 });

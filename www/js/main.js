@@ -212,7 +212,15 @@ async function main() {
     const parsed = parseHash(location.hash);
     changeSettings(parsed.settings, parsed.notices);
   }));
-  new ResizeObserver(guarded(render)).observe(ui.canvas);
+  // Repainted in the next frame, not inside the observer: a layout changed there would start
+  // the observer's loop again, which browsers report as an error event on every load.
+  let resized = 0;
+  new ResizeObserver(() => {
+    resized ||= requestAnimationFrame(guarded(() => {
+      resized = 0;
+      render();
+    }));
+  }).observe(ui.canvas);
   // A small scripting handle for embedding pages and tests: views of the run, and which
   // map the data panel shows.
   window.neuranim = Object.freeze({

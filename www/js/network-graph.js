@@ -91,11 +91,12 @@ export class NetworkGraph {
     this.listen();
     // A tall graph's edges are drawn around what is on screen.
     onScroll(() => this.followView() && this.paintEdges());
+    // Laid out again in the next frame, not inside the observer (see main.js).
     new ResizeObserver(([entry]) => {
       const width = Math.floor(entry.contentRect.width);
       if (width === this.available) return;
       this.available = width;
-      if (this.sizes) this.layout();
+      requestAnimationFrame(() => this.sizes && this.layout());
     }).observe(container);
   }
 
