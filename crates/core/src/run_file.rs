@@ -8,8 +8,6 @@
 use crate::dataset::{Bounds, Dataset, MAX_COORDINATE, MAX_LABEL, MAX_POINTS};
 use crate::history::History;
 use crate::output::{Task, MAX_CLASSES};
-use crate::rng::RandomState;
-use crate::train::Shuffle;
 use crate::weights::WeightsFile;
 use crate::{RecordedRun, Session, Settings};
 use serde::{Deserialize, Serialize};
@@ -272,46 +270,4 @@ fn data_of(file: &DataFile) -> Result<Dataset, String> {
             x2_max,
         },
     })
-}
-
-fn shuffle_of(file: &ShuffleFile, m: usize) -> Result<Shuffle, String> {
-    let mut seen = vec![false; m];
-    if file.order.len() != m {
-        return Err(format!(
-            "state.shuffle.order: expected the {m} training examples, got {}",
-            file.order.len()
-        ));
-    }
-    for (i, &k) in file.order.iter().enumerate() {
-        match seen.get_mut(k as usize) {
-            Some(s) if !*s => *s = true,
-            _ => {
-                return Err(format!(
-                    "state.shuffle.order[{i}]: {k} is not a fresh index below {m}"
-                ))
-            }
-        }
-    }
-    if file.cursor >= m {
-        return Err(format!(
-            "state.shuffle.cursor: {} is not below {m}",
-            file.cursor
-        ));
-    }
-    let rng = RandomState::from_parts(&file.rng_key, file.rng_pos, file.rng_cached_gauss)
-        .map_err(|e| format!("state.shuffle.rng{}", capitalised(&e)))?;
-    Ok(Shuffle {
-        order: file.order.clone(),
-        cursor: file.cursor,
-        rng,
-    })
-}
-
-/// `key: …` → `Key: …`, to follow a field name in camelCase.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
-        .unwrap_or_default()
 }

@@ -3,12 +3,13 @@
 //! began and the changes made since, so that an opened run's time machine replays exactly
 //! as the saved one's did.
 
-use super::{shuffle_of, ShuffleFile, StateFile, MAX_ITERATION};
+use super::{ShuffleFile, StateFile, MAX_ITERATION};
 use crate::network::Network;
 use crate::optimizer::OptimizerState;
+use crate::rng::RandomState;
 use crate::settings::schema;
 use crate::timeline::{Event, Timeline};
-use crate::train::TrainerState;
+use crate::train::{Shuffle, TrainerState};
 use crate::weights::WeightsFile;
 use crate::Session;
 use serde::{Deserialize, Serialize};
@@ -120,8 +121,7 @@ impl StateFile {
                 return Err(format!("{field}.shuffle: missing; mini-batch runs need it"))
             }
             (Some(f), false) => Some(Box::new(
-                shuffle_of(f, session.train.len())
-                    .map_err(|e| e.replacen("state.", &format!("{field}."), 1))?,
+                shuffle_of(f, session.train.len()).map_err(|e| format!("{field}.{e}"))?,
             )),
         };
         Ok(TrainerState {
@@ -202,4 +202,45 @@ impl TimelineFile {
         }
         Ok((first, events))
     }
+}
+
+/// A saved shuffle, checked against the `m` training examples; errors name the field below
+/// the state (`shuffle.…`).
+fn shuffle_of(file: &ShuffleFile, m: usize) -> Result<Shuffle, String> {
+    let mut seen = vec![false; m];
+    if file.order.len() != m {
+        return Err(format!(
+            "shuffle.order: expected the {m} training examples, got {}",
+            file.order.len()
+        ));
+    }
+    for (i, &k) in file.order.iter().enumerate() {
+        match seen.get_mut(k as usize) {
+            Some(s) if !*s => *s = true,
+            _ => {
+                return Err(format!(
+                    "shuffle.order[{i}]: {k} is not a fresh index below {m}"
+                ))
+            }
+        }
+    }
+    if file.cursor >= m {
+        return Err(format!("shuffle.cursor: {} is not below {m}", file.cursor));
+    }
+    let rng = RandomState::from_parts(&file.rng_key, file.rng_pos, file.rng_cached_gauss)
+        .map_err(|e| format!("shuffle.rng{}", capitalised(&e)))?;
+    Ok(Shuffle {
+        order: file.order.clone(),
+        cursor: file.cursor,
+        rng,
+    })
+}
+
+/// `key: …` → `Key: …`, to follow a field name in camelCase.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
 }
