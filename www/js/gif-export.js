@@ -54,11 +54,14 @@ export function frameIterations(from, to, count, spacing = 'even', costAt = null
   return out;
 }
 
+/** Whether the figure is the boundary alone (the readouts are a strip below any figure). */
+const boundaryAlone = (parts) => parts.filter((p) => p !== 'readouts').join() === 'data';
+
 /** About how many bytes a GIF of `frames` frames of width × height takes, as measured on the
  * course's run (frames store only what changed): 0.055 bytes a pixel a frame for the
  * boundary alone, 0.08 with the network or the curve. */
 export function estimateBytes(width, height, frames, parts) {
-  const perPixel = parts.filter((p) => p !== 'readouts').join() === 'data' ? 0.055 : 0.08;
+  const perPixel = boundaryAlone(parts) ? 0.055 : 0.08;
   return Math.round(width * height * frames * perPixel);
 }
 
@@ -73,14 +76,12 @@ export class GifExport {
     this.hooks = { session, restore, save };
     this.running = null;
     $('gif-start').addEventListener('click', () => this.start('gif'));
-    for (const id of ['gif-size', 'gif-frames', 'gif-part-data', 'gif-part-network', 'gif-part-cost', 'gif-part-readouts']) {
-      $(id).addEventListener('input', () => this.estimate());
-    }
-    // The boundary alone is square, as the post's were.
+    for (const id of ['gif-size', 'gif-frames']) $(id).addEventListener('input', () => this.estimate());
+    // The boundary alone is square, as the post's were; a part's change also re-estimates.
     $('gif-part-data').form.addEventListener('change', (event) => {
       if (!event.target.id.startsWith('gif-part-')) return;
       const [width, height] = $('gif-size').value.split('x').map(Number);
-      const square = this.parts().filter((p) => p !== 'readouts').join() === 'data';
+      const square = boundaryAlone(this.parts());
       if (square && width !== height) $('gif-size').value = '400x400';
       if (!square && width === height) $('gif-size').value = '640x320';
       this.estimate();

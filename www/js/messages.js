@@ -16,18 +16,20 @@ export function safely(f) {
 /** No message, whatever it quotes, outgrows a few lines. */
 export const LINE_CHARS = 400;
 
+const clipped = (line) => (line.length > LINE_CHARS ? `${line.slice(0, LINE_CHARS)}…` : line);
+
 export function showError(error) {
   run.setPlaying(false);
   const panic = safely(lastPanicMessage);
   const text = String(panic || error?.message || error);
-  ui.error.textContent = `Something went wrong: ${text.length > LINE_CHARS ? `${text.slice(0, LINE_CHARS)}…` : text}`;
+  ui.error.textContent = `Something went wrong: ${clipped(text)}`;
   ui.error.hidden = false;
 }
 
 /** Shows `lines` in the notice box: `tone` 'warning' for what was refused or changed from
  * what the reader asked, 'info' for news (a file opened, a run stopped where it was told). */
 export function notify(lines, tone = 'warning') {
-  const text = lines.filter(Boolean).map((line) => (line.length > LINE_CHARS ? `${line.slice(0, LINE_CHARS)}…` : line)).join('\n');
+  const text = lines.filter(Boolean).map(clipped).join('\n');
   ui.notice.textContent = text;
   ui.notice.hidden = !text;
   ui.notice.classList.toggle('info', tone === 'info');

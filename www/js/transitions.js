@@ -91,9 +91,10 @@ export function use(next) {
   state.noPoints = false;
   // A neuron shown in the data panel belonged to the old network.
   state.view.focus(null);
-  state.editor?.load(next.dataPoints(), next.dataLabels(), next.dataClasses(), next.bounds());
+  const points = next.dataPoints();
+  state.editor?.load(points, next.dataLabels(), next.dataClasses(), next.bounds());
   // The point the maths follow stays chosen while the data still holds it.
-  if (state.selected && !hasPoint(next.dataPoints(), state.selected)) state.selected = null;
+  if (state.selected && !hasPoint(points, state.selected)) state.selected = null;
   // Building a run on many points and measuring and drawing it each take a good part of a
   // task's 50 ms: the picture comes in a task of its own.
   if ((state.ownData?.labels.length ?? 0) > SPLIT_POINTS) setTimeout(guarded(render), 0);
