@@ -23,12 +23,27 @@ const CASES = [
   { name: '2-8×6-1 batch 10, speed 10', hash: `#${PLAYGROUND}&hidden=8,8,8,8,8,8&speed=10` },
   { name: '8×64 batch 10, max', hash: `#${PLAYGROUND}&hidden=64,64,64,64,64,64,64,64&speed=max` },
   { name: '8×64 full batch, speed 1', hash: '#hidden=64,64,64,64,64,64,64,64&init=xavier&learningRate=0.03&speed=1' },
+  { name: 'slow steps, course\'s run', hash: '', start: startSlowSteps },
+  { name: 'slow steps, 8×64 full batch', hash: '#hidden=64,64,64,64,64,64,64,64&init=xavier&learningRate=0.03', start: startSlowSteps },
   { name: 'compare mode running', hash: '', start: startCompare },
   { name: 'GIF export running', hash: '#speed=1000', start: startGif },
 ].filter((c) => c.name.includes(only));
 
 async function play(page) {
   await page.click('#play');
+}
+
+/** Updates in slow motion, 1 s a phase, one after another: every phase and the step's
+ * start and end within a measurement. */
+async function startSlowSteps(page) {
+  await page.selectOption('#slow-step-speed', '1');
+  await page.evaluate(() => {
+    const again = () => {
+      if (!document.documentElement.dataset.phase) document.getElementById('slow-step').click();
+      requestAnimationFrame(again);
+    };
+    again();
+  });
 }
 
 async function startCompare(page) {

@@ -26,6 +26,7 @@ import { run } from './page-run.js';
 import { $, state, ui } from './page-state.js';
 import { startWasm } from './wasm-module.js';
 import { chooseSpace } from './space-menu.js';
+import { setUpSlowStep, slowStepKey } from './page-slow-step.js';
 import { beginEdit, redoEdit, setEditing, setUpEdits, undoEdit } from './data-edits.js';
 import { change, changeSettings, reset, restart, saveHash, showSettings, stepEpoch, stepOnce, togglePlay, trainOn } from './transitions.js';
 import { applyAppearance, render, showIteration, showNeuron } from './view.js';
@@ -42,6 +43,7 @@ function onKey(event) {
     return;
   }
   if (event.ctrlKey || event.metaKey || event.altKey) return;
+  if (slowStepKey(event)) return;
   if (event.key === ' ' && !event.target.closest('button')) {
     event.preventDefault();
     togglePlay();
@@ -138,6 +140,7 @@ async function main() {
   document.addEventListener('fullscreenchange', guarded(() => {
     if (!document.fullscreenElement && state.settings.presenter === 'on') change('presenter', 'off');
   }));
+  setUpSlowStep();
   $('save-run').addEventListener('click', guarded(saveRun));
   $('save-png').addEventListener('click', guarded(savePng));
   state.layerSpace = new LayerSpace($('layer-space'));

@@ -26,6 +26,15 @@ function matrix(rows) {
   return rows.length > MAX_SHOWN ? `[${shown}; … ${rows.length} rows]` : `[${shown}]`;
 }
 
+/** The beat of the course's story a row belongs to, by its key: a slow-motion step
+ * highlights the rows of the beat it plays. */
+export function phaseOf(key) {
+  if (key === 'Y' || key === 'loss') return 'cost';
+  if (key.startsWith('new ')) return 'update';
+  if (/^(dZ|dW|db|batch)/.test(key)) return 'backward';
+  return 'forward';
+}
+
 export class MathsPanel {
   /** `container` receives the rows; `panel` is shown only while a point is chosen. */
   constructor(panel, container, { onClose }) {
@@ -51,7 +60,7 @@ export class MathsPanel {
     const share = (v) => v / size;
     const L = m.layers.length;
     const rows = [];
-    const row = (name, formula, value, key = name) => rows.push([name, formula, value, key]);
+    const row = (name, formula, value, key = name) => rows.push([name, formula, value, key, phaseOf(key)]);
     const target = task.kind === 'classes' ? `class ${point.y}` : formatNumber(point.y);
     row('X', `= (${featureNames.join(', ')})`, vector(m.x));
     row('Y', '', target);
@@ -89,10 +98,11 @@ export class MathsPanel {
         row(`b[${l}]`, `:= b[${l}] − α·db[${l}]`, vector(layer.b), `new b[${l}]`);
       });
     }
-    this.container.replaceChildren(...rows.map(([name, formula, value, key]) => {
+    this.container.replaceChildren(...rows.map(([name, formula, value, key, phase]) => {
       const r = document.createElement('div');
       r.className = 'maths-row';
       r.dataset.name = key;
+      r.dataset.phase = phase;
       for (const [className, text] of [['maths-name', name], ['maths-formula', formula], ['maths-value', value]]) {
         const cell = document.createElement('span');
         cell.className = className;

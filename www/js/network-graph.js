@@ -196,8 +196,16 @@ export class NetworkGraph {
       const read = (name) => style.getPropertyValue(name).trim();
       this.painter.setColours({ negative: read('--class0'), positive: read('--class1'), paper: read('--paper'), line: read('--line'), focus: read('--graph-focus') });
     }
-    if (this.snapshot) this.painter.update(this.snapshot.layers);
+    const layers = this.shownLayers ?? this.snapshot?.layers;
+    if (layers) this.painter.update(layers);
     this.painter.paint(window.devicePixelRatio || 1);
+  }
+
+  /** Draws the edges and bias marks from `layers` ([{ weights, biases }]) instead of the
+   * snapshot's (a slow-motion step's gradients, or weights on their way), until null. */
+  showLayers(layers) {
+    this.shownLayers = layers;
+    this.paintEdges();
   }
 
   /** Creates an element per neuron, column by column, for focus, hover and names. */

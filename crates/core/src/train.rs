@@ -13,7 +13,7 @@ use std::fmt;
 mod next_update;
 mod state;
 
-pub use next_update::NextUpdate;
+pub use next_update::{NextUpdate, StepPhases};
 pub(crate) use state::Shuffle;
 pub use state::TrainerState;
 

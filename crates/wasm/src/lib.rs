@@ -10,6 +10,7 @@ mod maths;
 mod own_data;
 mod painter;
 mod panic;
+mod phases;
 mod run_file;
 mod snapshot;
 mod time_machine;

@@ -3,6 +3,7 @@
 
 use crate::Playground;
 use neuranim_core::maths::example_maths;
+use neuranim_core::train::NextUpdate;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -88,7 +89,7 @@ struct LayerUpdate {
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Update {
+pub(crate) struct Update {
     /// The m of the gradient's 1/m: the examples of the batch.
     examples: usize,
     learning_rate: f64,
@@ -97,7 +98,7 @@ struct Update {
 }
 
 /// A flat parameter vector cut into each layer's weight rows and biases.
-fn by_layer(sizes: &[usize], flat: &[f64]) -> Vec<(Vec<Vec<f64>>, Vec<f64>)> {
+pub(crate) fn by_layer(sizes: &[usize], flat: &[f64]) -> Vec<(Vec<Vec<f64>>, Vec<f64>)> {
     let mut offset = 0;
     sizes
         .windows(2)
@@ -125,18 +126,24 @@ impl Playground {
         let Some(next) = trainer.next_update() else {
             return Ok(JsValue::UNDEFINED);
         };
+        serde_wasm_bindgen::to_value(&Update::of(trainer, next))
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+}
+
+impl Update {
+    pub(crate) fn of(trainer: &neuranim_core::Trainer, next: NextUpdate) -> Self {
         let sizes = trainer.network().sizes();
         let layers = by_layer(sizes, &next.grads)
             .into_iter()
             .zip(by_layer(sizes, &next.params))
             .map(|((dw, db), (w, b))| LayerUpdate { dw, db, w, b })
             .collect();
-        let update = Update {
+        Update {
             examples: next.examples,
             learning_rate: trainer.learning_rate(),
             optimizer: trainer.config().optimizer.name(),
             layers,
-        };
-        serde_wasm_bindgen::to_value(&update).map_err(|e| JsError::new(&e.to_string()))
+        }
     }
 }

@@ -1,0 +1,64 @@
+// The page's slow-motion step: the Step slowly button, the caption strip and its controls,
+// and the keys while a step plays (Space pauses, → the next phase, Esc finishes). Anything
+// else that moves the run (Play, Step, Reset, the time machine) finishes the step first.
+
+import { guarded, notify } from './messages.js';
+import { run } from './page-run.js';
+import { $, state } from './page-state.js';
+import { SlowStep } from './slow-step.js';
+import { render } from './view.js';
+
+export let slowStep = null;
+
+export function setUpSlowStep() {
+  const strip = $('phase-caption');
+  slowStep = new SlowStep({
+    host: {
+      playground: () => state.playground,
+      graph: () => state.graph,
+      plot: document.querySelector('.plot'),
+      boundary: $('boundary'),
+      task: () => state.task,
+      selected: () => state.selected,
+      prepare: () => {
+        const { playing } = run;
+        run.setPlaying(false);
+        state.seeking = null;
+        const snap = state.playground.snapshot(false);
+        const past = snap.iteration !== snap.liveIteration;
+        if (past) state.playground.goLive();
+        if (playing || past) render();
+      },
+      render,
+      say: (text) => notify([text]),
+    },
+    caption: {
+      strip,
+      steps: strip.querySelector('.phase-steps'),
+      text: strip.querySelector('.phase-text'),
+      formula: strip.querySelector('.phase-formula'),
+      pause: $('phase-pause'),
+    },
+    seconds: () => Number($('slow-step-speed').value) || 2,
+  });
+  $('slow-step').addEventListener('click', guarded(() => slowStep.start()));
+  $('phase-pause').addEventListener('click', () => slowStep.togglePause());
+  $('phase-next').addEventListener('click', guarded(() => slowStep.next()));
+  $('phase-finish').addEventListener('click', guarded(() => slowStep.finish()));
+  // Ancestors' capturing listeners run before the buttons' own.
+  const settle = guarded((event) => {
+    if (slowStep.active && event.target.closest('button, input, select') && !event.target.closest('#slow-step')) slowStep.finish();
+  });
+  for (const id of ['panel-training', 'panel-time', 'panel-settings']) $(id).addEventListener('click', settle, true);
+}
+
+/** A key while a slow step plays; whether it was the step's. */
+export function slowStepKey(event) {
+  if (!slowStep?.active) return false;
+  if (event.key === ' ') slowStep.togglePause();
+  else if (event.key === 'ArrowRight') guarded(() => slowStep.next())();
+  else if (event.key === 'Escape') guarded(() => slowStep.finish())();
+  else return false;
+  event.preventDefault();
+  return true;
+}
