@@ -1,8 +1,11 @@
-// Builds one self-contained HTML file of the page, for file:// (an LMS upload, an e-mail
-// attachment): the modules bundled, the wasm inlined once as base64, compiled once and
-// instantiated with initSync, the workers carried as bundled sources started from blob URLs
-// and given the compiled module, the CSS inlined.
+// Builds one self-contained HTML file of the page, and one of the lesson, for file:// (an
+// LMS upload, an e-mail attachment, a class without network): the modules bundled, the wasm
+// inlined once as base64, compiled once and instantiated with initSync, the workers carried
+// as bundled sources started from blob URLs and given the compiled module, the CSS inlined
+// (the element's stylesheets as data: URLs). The lesson's links to the page go to the page's
+// one file beside it.
 // Usage: node scripts/build-single.mjs [OUT=dist/neuranim.html]   (after scripts/build-web.sh)
+// The lesson is written beside OUT, as lesson.html.
 
 import { build } from 'esbuild';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -10,6 +13,7 @@ import { dirname, resolve } from 'node:path';
 
 const root = new URL('../www/', import.meta.url).pathname;
 const out = resolve(process.argv[2] ?? new URL('../dist/neuranim.html', import.meta.url).pathname);
+const lessonOut = resolve(dirname(out), 'lesson.html');
 const glue = resolve(root, 'pkg/neuranim_wasm.js');
 const WORKERS = ['raster', 'gif', 'compare', 'csv'];
 
@@ -70,22 +74,47 @@ export function workerUrl(name) {
     b.onLoad({ filter: /www\/js\/.*\.js$/ }, async (args) => {
       const text = await readFile(args.path, 'utf8');
       const pattern = /startWorker\(new URL\('\.\/(\w+)-worker\.js', import\.meta\.url\)\)/g;
-      if (!pattern.test(text)) return undefined;
+      const stylesheet = /new URL\('\.\.\/(\w+)\.css', import\.meta\.url\)\.href/g;
+      if (!text.match(pattern) && !text.match(stylesheet)) return undefined;
       // Still through startWorker, which hands the worker the page's compiled module.
-      const replaced = text.replace(pattern, (_, name) => `startWorker(new URL(__workerUrl('${name}')))`);
+      let replaced = text.replace(pattern, (_, name) => `startWorker(new URL(__workerUrl('${name}')))`);
+      // The element's stylesheets, for its shadow root: data: URLs of their text.
+      const sheets = await Promise.all([...text.matchAll(stylesheet)].map(async ([, name]) => [name, (await readFile(resolve(root, `${name}.css`))).toString('base64')]));
+      for (const [name, base64] of sheets) replaced = replaced.replaceAll(`new URL('../${name}.css', import.meta.url).href`, JSON.stringify(`data:text/css;base64,${base64}`));
       return { contents: `import { workerUrl as __workerUrl } from 'single:workers';\n${replaced}`, loader: 'js' };
     });
   },
 };
 
-const page = await bundle('js/main.js', [inlineWasm, blobWorkers], 'esm');
-const css = await readFile(resolve(root, 'style.css'), 'utf8');
-let html = await readFile(resolve(root, 'index.html'), 'utf8');
-html = html
-  .replace(/\s*<!-- Read by trunk only[^]*?data-trunk rel="copy-dir"[^>]*>/, '')
-  .replace('<link rel="stylesheet" href="style.css">', () => `<style>\n${css}</style>`)
-  .replace('<script type="module" src="js/main.js"></script>', () => `<script type="module">${page.replaceAll('</script', '<\\/script')}</script>`);
-if (html.includes('src="js/') || html.includes('href="style.css"')) throw new Error('a reference to a separate file is left');
+/** `page` (an HTML file of www/) with its stylesheets and its module scripts inlined. */
+async function single(pageName, scripts) {
+  let html = await readFile(resolve(root, pageName), 'utf8');
+  html = html.replace(/\s*<!-- Read by trunk only[^]*?data-trunk rel="copy-dir"[^>]*>/, '');
+  for (const [, name] of html.matchAll(/<link rel="stylesheet" href="(\w+)\.css">/g)) {
+    const css = await readFile(resolve(root, `${name}.css`), 'utf8');
+    html = html.replace(`<link rel="stylesheet" href="${name}.css">`, () => `<style>\n${css}</style>`);
+  }
+  for (const script of scripts) {
+    const code = await bundle(script, [inlineWasm, blobWorkers], 'esm');
+    html = html.replace(`<script type="module" src="${script}"></script>`, () => `<script type="module">${code.replaceAll('</script', '<\\/script')}</script>`);
+  }
+  // A page's other scripts are bundled into the first.
+  html = html.replace(/\s*<script type="module" src="js\/[\w-]+\.js"><\/script>/g, '');
+  if (html.includes('src="js/') || /href="\w+\.css"/.test(html)) throw new Error(`${pageName}: a reference to a separate file is left`);
+  return html;
+}
+
+const html = await single('index.html', ['js/main.js']);
+// The lesson's own script imports the element; links to the page go to its one file, and
+// what only a served site has (the demo post) is left out.
+const lesson = (await single('lesson.html', ['js/lesson.js']))
+  .replaceAll('href="index.html', 'href="neuranim.html')
+  .replace('<body>', '<body data-page="neuranim.html">')
+  .replace(/<span data-online>[^]*?<\/span>/g, '');
+if (lesson.includes('"blog.html"')) throw new Error('lesson.html: a link to the served site is left');
 await mkdir(dirname(out), { recursive: true });
 await writeFile(out, html);
-console.log(`${out}: ${(html.length / 1024 / 1024).toFixed(2)} MB (wasm ${(wasm.length / 1024).toFixed(0)} KB as base64, once)`);
+await writeFile(lessonOut, lesson);
+const copies = (text) => text.split('AGFzbQ').length - 1;
+console.log(`${out}: ${(html.length / 1024 / 1024).toFixed(2)} MB (wasm ${(wasm.length / 1024).toFixed(0)} KB as base64, ${copies(html)} time)`);
+console.log(`${lessonOut}: ${(lesson.length / 1024 / 1024).toFixed(2)} MB (wasm ${copies(lesson)} time)`);

@@ -1,6 +1,7 @@
 // Screenshots of the page in the rooms it is for, for the README: the five screen sizes a
 // teacher meets and presenter mode on a 1080p and an old 1024 × 768 projector, each after
-// 30 steps of the course's run. Writes docs/screenshots/*.png.
+// 30 steps of the course's run; each beat of a slow step (after 300 steps) on a laptop and a
+// phone; the lesson on a laptop and a phone. Writes docs/screenshots/*.png.
 // Usage: node scripts/screenshots.mjs   (build the page first: scripts/build-web.sh)
 
 import { mkdir } from 'node:fs/promises';
@@ -36,6 +37,55 @@ try {
     });
     await page.screenshot({ path: `${OUT}${name}.png` });
     console.log(`${OUT}${name}.png`);
+    await page.close();
+  }
+  for (const [name, width, height] of [['1280x720', 1280, 720], ['390x844-phone', 390, 844]]) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(url);
+    await page.waitForSelector('html[data-ready="true"]');
+    await page.evaluate(() => {
+      for (let i = 0; i < 300; i++) document.getElementById('step').click();
+    });
+    await page.selectOption('#slow-step-speed', '8');
+    await page.click('#slow-step');
+    for (const phase of ['forward', 'cost', 'backward', 'update']) {
+      await page.waitForSelector(`html[data-phase="${phase}"]`);
+      // Each beat moves for three quarters of its 8 s and then holds its end: shown there.
+      await page.waitForTimeout(6500);
+      await page.screenshot({ path: `${OUT}slow-step-${phase}-${name}.png` });
+      console.log(`${OUT}slow-step-${phase}-${name}.png`);
+      await page.click(phase === 'update' ? '#phase-finish' : '#phase-next');
+    }
+    await page.close();
+  }
+  for (const [name, width, height] of [['1280x800', 1280, 800], ['390x844-phone', 390, 844]]) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(`${url}lesson.html`);
+    await page.waitForSelector('html[data-ready="true"]');
+    await page.screenshot({ path: `${OUT}lesson-${name}.png` });
+    const slow = page.locator('#figure-slow');
+    await slow.scrollIntoViewIfNeeded();
+    await slow.locator('button.play').click();
+    await page.waitForFunction(() => document.querySelector('#figure-slow').snapshot().iteration >= 400);
+    await slow.locator('button.play').click();
+    await slow.locator('.slow-step-speed').selectOption('8');
+    await slow.locator('.slow-step').click();
+    await page.waitForSelector('html[data-phase="cost"]');
+    await page.waitForTimeout(6500);
+    await page.locator('#lesson-3').screenshot({ path: `${OUT}lesson-slow-step-${name}.png` });
+    await slow.locator('.phase-finish').click();
+    await page.locator('#multiples').scrollIntoViewIfNeeded();
+    await page.click('#play-all');
+    // A figure out of view pauses: on a phone the grid is taller than the screen.
+    for (const figure of await page.locator('#multiples neuranim-playground').all()) {
+      await figure.scrollIntoViewIfNeeded();
+      await figure.evaluate((e) => new Promise((done) => {
+        const wait = () => (e.snapshot().iteration === 5000 ? done() : requestAnimationFrame(wait));
+        wait();
+      }));
+    }
+    await page.locator('#lesson-5').screenshot({ path: `${OUT}lesson-hidden-sizes-${name}.png` });
+    for (const shot of ['lesson', 'lesson-slow-step', 'lesson-hidden-sizes']) console.log(`${OUT}${shot}-${name}.png`);
     await page.close();
   }
 } finally {

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { frameIterations } from '../www/js/gif-export.js';
+import { frameIterations } from '../www/js/gif-encode.js';
 
 const increasing = (list) => list.every((v, i) => i === 0 || v > list[i - 1]);
 

@@ -23,6 +23,19 @@ export async function openSite(root = new URL('../../www/', import.meta.url).pat
   };
 }
 
+/** `window.canvasPixels(canvas)`: the ImageData of any canvas, whatever its context (a 2d
+ * canvas or one showing bitmaps); run in the page before it loads. */
+export function installCanvasPixels() {
+  window.canvasPixels = (canvas) => {
+    const scratch = document.createElement('canvas');
+    scratch.width = canvas.width;
+    scratch.height = canvas.height;
+    const ctx = scratch.getContext('2d');
+    ctx.drawImage(canvas, 0, 0, canvas.width, canvas.height);
+    return ctx.getImageData(0, 0, canvas.width, canvas.height);
+  };
+}
+
 /**
  * A page that records console errors, page errors and any request leaving the site; in it,
  * `canvasPixels(canvas)` returns the ImageData of any canvas.
@@ -30,22 +43,14 @@ export async function openSite(root = new URL('../../www/', import.meta.url).pat
  */
 export async function openPage(site, path = '', options = {}, { ready = 'html[data-ready="true"]', prepare = async () => {} } = {}) {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
-  // Any canvas's pixels, whatever its context: a 2d canvas or one showing bitmaps.
   await context.addInitScript(() => {
     // Content-Security-Policy violations, also from the page's workers' loading.
     window.cspViolations = [];
     document.addEventListener('securitypolicyviolation', (event) => {
       window.cspViolations.push(`${event.violatedDirective}: ${event.blockedURI}`);
     });
-    window.canvasPixels = (canvas) => {
-      const scratch = document.createElement('canvas');
-      scratch.width = canvas.width;
-      scratch.height = canvas.height;
-      const ctx = scratch.getContext('2d');
-      ctx.drawImage(canvas, 0, 0, canvas.width, canvas.height);
-      return ctx.getImageData(0, 0, canvas.width, canvas.height);
-    };
   });
+  await context.addInitScript(installCanvasPixels);
   const page = await context.newPage();
   const problems = [];
   const origin = new URL(site.url).origin;
@@ -53,7 +58,7 @@ export async function openPage(site, path = '', options = {}, { ready = 'html[da
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('request', (r) => {
     const u = r.url();
-    if (!u.startsWith(origin) && !u.startsWith('data:')) problems.push(`request left the page: ${u}`);
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request left the page: ${u}`);
   });
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
   page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));

@@ -170,6 +170,15 @@ export class DataView {
   }
 }
 
+/** The data panel's focus for neuron `index` of weight layer `layer` (0: the first hidden
+ * layer): its plane in the every-neuron raster and its activation's range. */
+export function neuronFocus(sizes, layer, index, { activation, taskKind }) {
+  const plane = sizes.slice(1, layer + 1).reduce((a, b) => a + b, 0) + index;
+  const isOutput = layer === sizes.length - 2;
+  const unit = isOutput ? taskKind !== 'regression' : activation === 'sigmoid';
+  return { plane, lo: unit ? 0 : -1, hi: 1 };
+}
+
 /** What the network predicts, from a snapshot. */
 export function taskOf(snapshot) {
   const outputs = snapshot.sizes.at(-1);

@@ -5,7 +5,8 @@
 // activation, init, batch-size, optimizer, seed, noise, features, speed, iterations), each
 // read through the settings table, so that a bad value is clamped with a notice and never
 // breaks the page. Several elements train independently; each pauses when scrolled out of
-// view and while its tab is hidden.
+// view and while its tab is hidden. `parts="graph slow-step scrubber"` adds the network
+// graph beside the data, Step slowly with its caption, and a scrubber (element-parts.js).
 
 import { Playground } from '../pkg/neuranim_wasm.js';
 import { startWasm } from './wasm-module.js';
@@ -13,9 +14,11 @@ import { DataView, taskOf } from './data-view.js';
 import { RasterClient } from './raster-client.js';
 import { RunController } from './run-controller.js';
 import { coreSettings, defaults, FIELDS, parseField } from './settings.js';
+import { gifPart, graphPart, partsOf, Scrubber, slowStepPart } from './element-parts.js';
 
 const wasm = startWasm();
 const STYLE = new URL('../element.css', import.meta.url).href;
+const GRAPH_STYLE = new URL('../graph.css', import.meta.url).href;
 /** One raster worker for every element on the page, made when the first one needs it. */
 let sharedRaster = null;
 let figures = 0;
@@ -49,6 +52,7 @@ function part(name, className, parent) {
 
 export class NeuranimPlayground extends HTMLElement {
   static observedAttributes = [...SETTINGS.map(attributeOf), 'autoplay'];
+  // `parts` is read once, when the element is first connected.
 
   constructor() {
     super();
@@ -86,6 +90,8 @@ export class NeuranimPlayground extends HTMLElement {
       if (!this.isConnected) return;
       sharedRaster ??= new RasterClient();
       this.view = new DataView({ canvas: this.canvas, overlay: this.points, kind: `boundary-${++figures}`, axes: false }, module, sharedRaster);
+      if (this.parts.has('graph')) this.graph = graphPart(this.graphBox, module, sharedRaster, this);
+      if (this.parts.has('gif')) gifPart(this, { bar: this.bar, parent: this.figure, memory: module.memory });
       this.restart();
       const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
       if (this.hasAttribute('autoplay') && !reduced) this.setPlaying(true);
@@ -95,6 +101,7 @@ export class NeuranimPlayground extends HTMLElement {
 
   disconnectedCallback() {
     this.observer?.disconnect();
+    this.slowStep?.abort();
     this.run.detach();
     this.playground?.free();
     this.playground = null;
@@ -105,21 +112,29 @@ export class NeuranimPlayground extends HTMLElement {
   }
 
   build() {
+    this.parts = partsOf(this);
     const root = this.attachShadow({ mode: 'open' });
-    const style = part('link', null, root);
-    style.rel = 'stylesheet';
-    style.href = STYLE;
+    const stylesheets = [STYLE, ...(this.parts.size ? [GRAPH_STYLE] : [])];
+    for (const href of stylesheets) Object.assign(part('link', null, root), { rel: 'stylesheet', href });
     const figure = part('div', 'figure', root);
-    const plot = part('div', 'plot', figure);
+    figure.classList.toggle('with-graph', this.parts.has('graph'));
+    const stage = part('div', 'stage', figure);
+    const plot = part('div', 'plot', stage);
     this.canvas = part('canvas', 'boundary', plot);
     this.canvas.setAttribute('role', 'img');
     this.canvas.setAttribute('aria-label', 'Data points over the network\'s decision boundary');
     this.points = part('canvas', 'points', plot);
+    if (this.parts.has('graph')) this.graphBox = part('div', 'graph-box', stage);
     const bar = part('div', 'bar', figure);
+    this.bar = bar;
+    this.figure = figure;
     this.playButton = part('button', 'play', bar);
     this.playButton.type = 'button';
     this.playButton.textContent = 'Play';
-    this.playButton.addEventListener('click', () => this.run.toggle(() => this.restart()));
+    this.playButton.addEventListener('click', () => {
+      if (!this.playing) this.toLive();
+      this.run.toggle(() => this.restart());
+    });
     const reset = part('button', 'reset', bar);
     reset.type = 'button';
     reset.textContent = 'Reset';
@@ -127,10 +142,37 @@ export class NeuranimPlayground extends HTMLElement {
       this.setPlaying(false);
       this.restart();
     });
+    if (this.parts.has('slow-step')) {
+      const step = part('button', 'step', bar);
+      step.type = 'button';
+      step.textContent = 'Step';
+      step.addEventListener('click', () => {
+        if (!this.playground) return;
+        this.slowStep.finish();
+        this.pauseAtLive();
+        this.playground.step(1);
+        this.paint();
+      });
+      this.slowStep = slowStepPart(this, { bar, before: stage, plot, boundary: this.canvas });
+    }
     this.readout = part('span', 'readout', bar);
     this.readout.setAttribute('aria-live', 'off');
+    if (this.parts.has('scrubber')) this.scrubber = new Scrubber(figure, this);
     this.notice = part('p', 'notice', figure);
     this.notice.hidden = true;
+  }
+
+  /** Back to the live run if an iteration of the past is shown. */
+  toLive() {
+    const snap = this.playground?.snapshot(false);
+    if (snap && snap.iteration !== snap.liveIteration) this.playground.goLive();
+  }
+
+  /** Paused, on the live run, and painted: where a slow step begins. */
+  pauseAtLive() {
+    this.setPlaying(false);
+    this.toLive();
+    this.paint();
   }
 
   say(text) {
@@ -171,6 +213,10 @@ export class NeuranimPlayground extends HTMLElement {
     const { playground } = this;
     const snap = playground.snapshot(!this.playing);
     this.view.render(playground, this.task, snap.sizes, { playing: this.playing });
+    // While playing, the graph is drawn every other frame, as on the page.
+    this.paints = (this.paints ?? 0) + 1;
+    if (this.graph && (!this.playing || this.paints % 2 === 0)) this.graph.draw(playground, snap, { playing: this.playing });
+    this.scrubber?.update(snap);
     const cost = snap.trainCost == null ? '–' : snap.trainCost.toFixed(4);
     const score = snap.trainScore == null ? '' : this.task.kind === 'regression' ? ` · RMSE ${snap.trainScore.toFixed(3)}` : ` · ${(100 * snap.trainScore).toFixed(1)} %`;
     this.readout.textContent = `iteration ${snap.iteration.toLocaleString('en-US')} · cost ${cost}${score}`;
@@ -180,6 +226,11 @@ export class NeuranimPlayground extends HTMLElement {
   /** The run's facts (iteration, cost, weights…), for the page around it. */
   snapshot() {
     return this.playground?.snapshot() ?? null;
+  }
+
+  /** The recorded cost and score of an iteration (the nearest recorded at or before it). */
+  historyAt(iteration) {
+    return this.playground?.historyAt(iteration) ?? null;
   }
 }
 

@@ -1,58 +1,13 @@
-// The animation export: frames drawn here (drawFrame) at evenly spaced iterations of a
-// chosen range, encoded as a GIF by a worker (gif-worker.js) with a fixed palette, or
-// recorded as a video where the browser can; with progress and Cancel. The iteration shown
-// before the export is shown again after it.
+// The animation export's dialog: frames drawn (drawFrame) at chosen iterations of a range,
+// encoded as a GIF (gif-encode.js) or recorded as a video where the browser can; with
+// progress and Cancel. The iteration shown before the export is shown again after it.
 
 import { drawFrame } from './frame.js';
+import { costAt, encodeGif, frameIterations } from './gif-encode.js';
 import { seekStep } from './time-machine.js';
 import { extensionOf, recordVideo, videoType } from './video.js';
-import { startWorker } from './workers.js';
 
 const $ = (id) => document.getElementById(id);
-/** Frames drawn but not yet encoded, at most: bounds the memory a slow encoder can take. */
-const IN_FLIGHT = 3;
-
-/** `count` iterations from `from` to `to`, evenly spaced, both ends included. */
-/**
- * The iterations of `count` frames from `from` to `to`: `spacing` 'even'; 'log', evenly in
- * log(1 + iteration − from), so that the early updates, where a network learns most, get
- * most frames; or 'change', evenly along the cost's path (`costAt(iteration)`), so that
- * frames fall where the cost moves. Increasing, without repeats, `from` and `to` included.
- */
-export function frameIterations(from, to, count, spacing = 'even', costAt = null) {
-  const n = Math.max(2, Math.min(count, to - from + 1));
-  const even = Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
-  let wanted = even;
-  if (spacing === 'log') {
-    wanted = even.map((_, i) => from + Math.expm1((Math.log1p(to - from) * i) / (n - 1)));
-  } else if (spacing === 'change' && costAt) {
-    // The cost's path sampled finely, then cut into n − 1 equal lengths of change.
-    const samples = Math.min(4000, to - from + 1);
-    const at = Array.from({ length: samples }, (_, k) => Math.round(from + ((to - from) * k) / (samples - 1)));
-    const costs = at.map(costAt);
-    const path = [0];
-    for (let k = 1; k < samples; k++) path.push(path[k - 1] + (Number.isFinite(costs[k] - costs[k - 1]) ? Math.abs(costs[k] - costs[k - 1]) : 0));
-    const total = path[samples - 1];
-    if (total > 0) {
-      let k = 0;
-      wanted = even.map((_, i) => {
-        const goal = (total * i) / (n - 1);
-        while (k < samples - 1 && path[k + 1] < goal) k++;
-        return at[k];
-      });
-    }
-  }
-  // The ends are the range's, whatever rounding did to the path's last steps.
-  wanted[0] = from;
-  wanted[n - 1] = to;
-  // Whole iterations, each later than the one before.
-  const out = [];
-  for (const [i, w] of wanted.entries()) {
-    const room = to - (n - 1 - i);
-    out.push(Math.min(room, Math.max(out.length ? out[out.length - 1] + 1 : from, Math.round(w))));
-  }
-  return out;
-}
 
 /** Whether the figure is the boundary alone (the readouts are a strip below any figure). */
 const boundaryAlone = (parts) => parts.filter((p) => p !== 'readouts').join() === 'data';
@@ -64,9 +19,6 @@ export function estimateBytes(width, height, frames, parts) {
   const perPixel = boundaryAlone(parts) ? 0.055 : 0.08;
   return Math.round(width * height * frames * perPixel);
 }
-
-/** The recorded cost at an iteration (the record at or before it), for frame spacing. */
-const costAt = (playground) => (iteration) => playground.historyAt(iteration)?.trainCost ?? NaN;
 
 export class GifExport {
   /** `session()` returns { playground, view (drawFrame's), palette, name }; `restore(wasLive,
@@ -175,10 +127,9 @@ export class GifExport {
     const progress = $('gif-progress');
     progress.hidden = false;
     progress.value = 0;
-    const worker = kind === 'gif' ? startWorker(new URL('./gif-worker.js', import.meta.url)) : null;
     try {
       const file = kind === 'gif'
-        ? await this.encode(worker, run, playground, view, palette, options)
+        ? await this.encode(run, playground, view, palette, options)
         : await this.record(run, playground, view, options);
       if (file) {
         $('gif-status').textContent = `Done: ${options.frames} frames, ${(file.size / 1024).toFixed(0)} KB.`;
@@ -189,7 +140,6 @@ export class GifExport {
     } catch (error) {
       $('gif-status').textContent = `The ${kind === 'gif' ? 'GIF' : 'video'} could not be made: ${error.message ?? error}`;
     } finally {
-      worker?.terminate();
       this.running = null;
       this.enable(true);
       if (!run.abandoned) this.hooks.restore(wasLive, before.iteration);
@@ -222,50 +172,19 @@ export class GifExport {
   }
 
   /** The GIF as a Blob, or null when cancelled. */
-  encode(worker, run, playground, view, palette, { width, height, from, to, frames, delay, parts, spacing }) {
-    return new Promise((resolve, reject) => {
-      let encoded = 0;
-      let drawn = 0;
-      const iterations = frameIterations(from, to, frames, spacing, costAt(playground));
-      const canvas = document.createElement('canvas');
-      canvas.width = width;
-      canvas.height = height;
-      const ctx = canvas.getContext('2d', { willReadFrequently: true });
-      const status = $('gif-status');
-      // One frame per task, so that the page stays responsive while frames are drawn.
-      let scheduled = false;
-      const next = () => {
-        scheduled = false;
-        if (run.cancelled) return resolve(null);
-        if (drawn < iterations.length && drawn - encoded < IN_FLIGHT) {
-          if (!seekStep(playground, iterations[drawn])) {
-            later();
-            return;
-          }
-          drawFrame(ctx, playground, width, height, { ...view, parts, until: true });
-          const { buffer } = ctx.getImageData(0, 0, width, height).data;
-          worker.postMessage({ frame: buffer }, [buffer]);
-          drawn++;
-          if (drawn - encoded < IN_FLIGHT) later();
-        }
-        if (drawn === iterations.length && encoded === drawn) worker.postMessage({ finish: true });
-      };
-      const later = () => {
-        if (scheduled) return;
-        scheduled = true;
-        setTimeout(next, 0);
-      };
-      worker.onmessage = ({ data }) => {
-        if (data.error) return reject(new Error(data.error));
-        if (data.gif) return resolve(new Blob([data.gif], { type: 'image/gif' }));
-        encoded = data.encoded;
-        $('gif-progress').value = encoded / iterations.length;
-        status.textContent = `Frame ${encoded} of ${iterations.length}`;
-        later();
-      };
-      worker.onerror = (event) => reject(new Error(event.message || 'the encoder failed to start'));
-      worker.postMessage({ start: { width, height, palette, delay } });
-      next();
+  encode(run, playground, view, palette, { width, height, from, to, frames, delay, parts, spacing }) {
+    return encodeGif({
+      playground,
+      view: { ...view, parts },
+      palette,
+      size: [width, height],
+      iterations: frameIterations(from, to, frames, spacing, costAt(playground)),
+      delay,
+      progress: (encoded, count) => {
+        $('gif-progress').value = encoded / count;
+        $('gif-status').textContent = `Frame ${encoded} of ${count}`;
+      },
+      cancelled: () => run.cancelled,
     });
   }
 }

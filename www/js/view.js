@@ -2,6 +2,7 @@
 // (taking turns while training plays), the maths and the time machine; and the page's look
 // (hidden parts, contrast, presenter mode).
 
+import { neuronFocus } from './data-view.js';
 import { FEATURE_NAMES } from './controls.js';
 import { describeRate } from './run-controller.js';
 import { seekStep } from './time-machine.js';
@@ -33,16 +34,8 @@ export function showRate() {
 /** Shows a neuron's own map in the data panel (`layer` counts weight layers from 0, the
  * first hidden layer), or the output again for null. */
 export function showNeuron(layer, index) {
-  if (layer == null) {
-    state.view.focus(null);
-  } else {
-    const sizes = state.playground.snapshot().sizes;
-    const plane = sizes.slice(1, layer + 1).reduce((a, b) => a + b, 0) + index;
-    const isOutput = layer === sizes.length - 2;
-    const { activation } = state.settings;
-    const unit = isOutput ? state.task.kind !== 'regression' : activation === 'sigmoid';
-    state.view.focus({ plane, lo: unit ? 0 : -1, hi: 1 });
-  }
+  const { sizes } = layer == null ? {} : state.playground.snapshot();
+  state.view.focus(layer == null ? null : neuronFocus(sizes, layer, index, { activation: state.settings.activation, taskKind: state.task.kind }));
   if (!run.playing) render();
 }
 

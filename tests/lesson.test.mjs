@@ -1,0 +1,195 @@
+// The lesson (lesson.html): the original post's story told with live figures, each a
+// <neuranim-playground>. Every figure trains and paints both classes; the numbers are the
+// course's (its printed costs and hidden-size accuracies, from its own notebook); the slow
+// step and the GIF work inside the element; the one-file lesson works from file://.
+
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { ARTIFACTS, installCanvasPixels, openPage, openSite } from './support/browser.mjs';
+
+let site;
+before(async () => {
+  site = await openSite();
+});
+after(async () => site?.close());
+
+const ready = (page) => page.waitForFunction(() => [...document.querySelectorAll('neuranim-playground')].every((e) => e.snapshot()), null, { timeout: 30_000 });
+
+/** Plays a figure (on screen, since figures out of view pause) until it reaches `iteration`. */
+async function playTo(page, selector, iteration) {
+  const figure = page.locator(selector);
+  await figure.scrollIntoViewIfNeeded();
+  await figure.locator('button.play').click();
+  await page.waitForFunction(([s, n]) => document.querySelector(s).snapshot().iteration >= n, [selector, iteration], { timeout: 60_000 });
+  await page.evaluate((s) => document.querySelector(s).setPlaying(false), selector);
+}
+
+/** Pixels of a figure's boundary leaning to each class colour (orange: red above blue;
+ * blue: the other way), the unsure grey between them not counted. A model that is unsure
+ * everywhere (logistic regression on the flower) paints pale tints, so the margin is small. */
+function classInk(page, selector) {
+  return page.evaluate((s) => {
+    const canvas = document.querySelector(s).shadowRoot.querySelector('canvas.boundary');
+    const { data } = window.canvasPixels(canvas);
+    let orange = 0;
+    let blue = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] > data[i + 2] + 25) orange++;
+      else if (data[i + 2] > data[i] + 25) blue++;
+    }
+    return { orange, blue, pixels: data.length / 4 };
+  }, selector);
+}
+
+const bothClasses = async (page, selector) => {
+  // The boundary shown is the one last asked for.
+  await page.waitForFunction((s) => {
+    const c = document.querySelector(s).shadowRoot.querySelector('canvas.boundary');
+    return c.dataset.requested !== undefined && c.dataset.requested === c.dataset.shown;
+  }, selector);
+  const ink = await classInk(page, selector);
+  assert.ok(ink.orange > ink.pixels * 0.05 && ink.blue > ink.pixels * 0.05, `${selector}: ${JSON.stringify(ink)}`);
+};
+
+test('the lesson loads without an error or a request elsewhere, and each figure links to its run on the full page', async () => {
+  const { page, problems } = await openPage(site, 'lesson.html');
+  await ready(page);
+  const links = await page.evaluate(() => [...document.querySelectorAll('a.figure-link, .figure-link a')].map((a) => a.getAttribute('href')));
+  assert.equal(links.length, await page.locator('neuranim-playground').count());
+  assert.ok(links.includes('index.html#hidden=none&iterations=2000&speed=20'), links.join(' '));
+  assert.ok(links.every((href) => href.startsWith('index.html')));
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('logistic regression stays below 60 %; the course\'s network passes 88 % at 10,000 with the course\'s printed costs', async () => {
+  const { page, problems } = await openPage(site, 'lesson.html');
+  await ready(page);
+  await playTo(page, '#figure-linear', 2000);
+  const linear = await page.evaluate(() => document.querySelector('#figure-linear').snapshot());
+  assert.ok(linear.trainScore < 0.6, `no hidden layer: ${linear.trainScore}`);
+  await bothClasses(page, '#figure-linear');
+  await playTo(page, '#figure-training', 10000);
+  const trained = await page.evaluate(() => document.querySelector('#figure-training').snapshot());
+  assert.equal(trained.iteration, 10000);
+  assert.ok(trained.trainScore > 0.88, `4 neurons: ${trained.trainScore}`);
+  await bothClasses(page, '#figure-training');
+  // The course's printout against this run's: the same six digits to 7,000; from 8,000,
+  // where the cost swings, within 5e-4 (as crates/core/tests/course.rs holds the core).
+  await page.waitForFunction(() => [...document.querySelectorAll('#cost-table td.live')].every((td) => td.textContent !== '–'));
+  const rows = await page.evaluate(() => [...document.querySelectorAll('#cost-table tbody tr')].map((tr) => [Number(tr.dataset.iteration), tr.cells[1].textContent, tr.cells[2].textContent, tr.cells[2].dataset.match]));
+  for (const [iteration, course, live, match] of rows) {
+    if (iteration <= 7000) assert.deepEqual([live, match], [course, 'exact'], `iteration ${iteration}`);
+    else assert.ok(Math.abs(Number(live) - Number(course)) < 5e-4 && match === 'close', `iteration ${iteration}: ${live} against ${course}`);
+  }
+  // The scrubber shows the past: iteration 1000's cost, again.
+  const scrubber = page.locator('#figure-training input.scrubber');
+  await scrubber.evaluate((input) => {
+    input.value = '1000';
+    input.dispatchEvent(new Event('input'));
+  });
+  const past = await page.evaluate(() => document.querySelector('#figure-training').snapshot());
+  assert.equal(past.iteration, 1000);
+  assert.equal(past.trainCost.toFixed(6), '0.288083');
+  await page.locator('#lesson-4').screenshot({ path: `${ARTIFACTS}lesson-training.png` });
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('every other figure trains and paints both class colours', async () => {
+  const { page, problems } = await openPage(site, 'lesson.html');
+  await ready(page);
+  for (const [selector, iteration] of [['#figure-network', 1500], ['#figure-slow', 300], ['#figure-xor', 2000], ['#figure-circle', 2000], ['#figure-spiral', 1500], ['#figure-gif', 300]]) {
+    await playTo(page, selector, iteration);
+    await bothClasses(page, selector);
+  }
+  // Features and depth do what the text says.
+  for (const selector of ['#figure-xor', '#figure-circle', '#figure-spiral']) {
+    const { trainScore } = await page.evaluate((s) => document.querySelector(s).snapshot(), selector);
+    assert.ok(trainScore > 0.9, `${selector}: ${trainScore}`);
+  }
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('the hidden-size figures reach the course\'s accuracies at 5,000 iterations', async () => {
+  const { page, problems } = await openPage(site, 'lesson.html');
+  await ready(page);
+  await page.locator('#multiples').scrollIntoViewIfNeeded();
+  await page.click('#play-all');
+  await page.waitForFunction(() => [...document.querySelectorAll('#multiples neuranim-playground')].every((e) => e.snapshot().iteration === 5000), null, { timeout: 120_000 });
+  const shown = await page.evaluate(() => [...document.querySelectorAll('#multiples neuranim-playground')].map((e) => Number((100 * e.snapshot().trainScore).toFixed(2))));
+  assert.deepEqual(shown, [67.5, 67.25, 90.75, 90.5, 91.25, 90, 90.25]);
+  for (let n = 1; n <= 7; n++) await bothClasses(page, `#multiples figure:nth-child(${n}) neuranim-playground`);
+  await page.waitForFunction(() => [...document.querySelectorAll('#multiples .accuracy')].every((s) => s.textContent.endsWith('at 5,000')));
+  assert.equal(await page.textContent('#multiples figure:nth-child(3) .accuracy'), '90.75 % at 5,000');
+  await page.locator('#lesson-5').screenshot({ path: `${ARTIFACTS}lesson-multiples.png` });
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('the lesson\'s slow step goes through the four phases and ends one iteration on', async () => {
+  const { page, problems } = await openPage(site, 'lesson.html');
+  await ready(page);
+  await playTo(page, '#figure-slow', 200);
+  const from = await page.evaluate(() => document.querySelector('#figure-slow').snapshot().iteration);
+  await page.evaluate(() => {
+    window.phases = [];
+    new MutationObserver((records) => {
+      for (const r of records) window.phases.push(r.oldValue);
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-phase'], attributeOldValue: true });
+  });
+  await page.locator('#figure-slow .slow-step-speed').selectOption('1');
+  await page.locator('#figure-slow .slow-step').click();
+  await page.waitForSelector('html[data-phase="backward"]');
+  await page.locator('#figure-slow').screenshot({ path: `${ARTIFACTS}lesson-slow-step.png` });
+  await page.waitForFunction(() => window.phases.length === 5 && !document.documentElement.dataset.phase, null, { timeout: 30_000 });
+  assert.deepEqual(await page.evaluate(() => window.phases.slice(1)), ['forward', 'cost', 'backward', 'update']);
+  assert.equal(await page.evaluate(() => document.querySelector('#figure-slow').snapshot().iteration), from + 1);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('Make a GIF gives an animated GIF of the run so far, which the browser decodes', async () => {
+  const { page, problems } = await openPage(site, 'lesson.html');
+  await ready(page);
+  await playTo(page, '#figure-gif', 1000);
+  const gif = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('gif '), timeout: 60_000 });
+  await page.evaluate(() => {
+    document.querySelector('#figure-gif').addEventListener('gif', async ({ detail }) => {
+      const decoder = new ImageDecoder({ data: new Uint8Array(await detail.blob.arrayBuffer()), type: 'image/gif' });
+      await decoder.tracks.ready;
+      const { image } = await decoder.decode({ frameIndex: 0 });
+      console.log(`gif ${decoder.tracks.selectedTrack.frameCount} ${image.displayWidth}x${image.displayHeight}`);
+    });
+  });
+  await page.locator('#figure-gif .make-gif').click();
+  assert.match((await gif).text(), /^gif 100 360x360$/);
+  await page.locator('#figure-gif .gif-image').waitFor({ state: 'visible' });
+  assert.match(await page.locator('#figure-gif .gif-status').textContent(), /100 frames, iterations 0 to 1,0\d\d/);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('the one-file lesson works from file:// with the wasm inside once', async () => {
+  const file = new URL('../dist/lesson.html', import.meta.url).pathname;
+  assert.ok(existsSync(file), 'scripts/build-single.mjs has written dist/lesson.html');
+  const text = readFileSync(file, 'utf8');
+  assert.equal(text.split('AGFzbQ').length - 1, 1);
+  assert.ok(!text.includes('href="index.html'), 'links go to the one-file page');
+  const page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('request', (r) => !/^(file|data|blob):/.test(r.url()) && problems.push(`request: ${r.url()}`));
+  await page.addInitScript(installCanvasPixels);
+  await page.goto(pathToFileURL(file).href);
+  await ready(page);
+  await playTo(page, '#figure-network', 500);
+  await bothClasses(page, '#figure-network');
+  assert.match(await page.locator('.figure-link a').first().getAttribute('href'), /^neuranim\.html/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

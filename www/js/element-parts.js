@@ -1,0 +1,172 @@
+// What a <neuranim-playground> shows beyond its data panel when its `parts` attribute asks
+// (`parts="graph slow-step scrubber gif"`): the network graph beside the data, Step slowly
+// with its caption strip, a scrubber through the iterations trained, and an animated GIF of
+// the run so far. Each is the page's own piece (NetworkGraph, SlowStep, encodeGif), wired
+// to the element instead of to the page.
+
+import { coloursFor } from './colour-tables.js';
+import { neuronFocus } from './data-view.js';
+import { costAt, encodeGif, frameIterations } from './gif-encode.js';
+import { gifPalette } from './palette.js';
+import { NetworkGraph } from './network-graph.js';
+import { PHASE_NAMES, PHASES } from './phase-captions.js';
+import { SlowStep } from './slow-step.js';
+
+export const PARTS = ['graph', 'slow-step', 'scrubber', 'gif'];
+
+/** The parts an element asks for, from its `parts` attribute (unknown words are ignored). */
+export function partsOf(element) {
+  const asked = (element.getAttribute('parts') ?? '').trim().split(/\s+/);
+  return new Set(PARTS.filter((part) => asked.includes(part)));
+}
+
+function html(name, className, parent, attributes = {}) {
+  const element = document.createElement(name);
+  if (className) element.className = className;
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
+  parent?.append(element);
+  return element;
+}
+
+/** The network graph in `container`; hovering a neuron shows its map in the figure's plot. */
+export function graphPart(container, wasm, raster, figure) {
+  return new NetworkGraph(container, wasm, {
+    raster,
+    onHoverNeuron: (layer, index) => {
+      const snap = figure.playground?.snapshot();
+      figure.view.focus(layer == null || !snap ? null : neuronFocus(snap.sizes, layer, index, { activation: figure.settings.activation, taskKind: figure.task.kind }));
+      if (!figure.playing) figure.paint();
+    },
+    onEdit: () => figure.paint(),
+  });
+}
+
+/** Step slowly: its button and beat length at the end of `bar`, its caption strip before
+ * `before`; keys within the figure (Space pauses, → the next beat, Esc finishes). */
+export function slowStepPart(figure, { bar, before, plot, boundary }) {
+  const button = html('button', 'slow-step', bar, { type: 'button', title: 'One update in slow motion: 1. forward, 2. cost, 3. backward, then the update' });
+  button.textContent = 'Step slowly';
+  const seconds = html('select', 'slow-step-speed', bar, { 'aria-label': 'Seconds each phase of Step slowly lasts' });
+  for (const value of [1, 2, 4, 8]) seconds.append(new Option(`${value} s`, String(value), value === 2, value === 2));
+  const strip = html('section', 'phase-caption', null, { 'aria-label': 'One step in slow motion' });
+  strip.hidden = true;
+  const steps = html('ol', 'phase-steps', strip);
+  for (const phase of PHASES) html('li', null, steps, { 'data-phase': phase }).textContent = PHASE_NAMES[phase];
+  const text = html('p', 'phase-text', strip, { 'aria-live': 'polite' });
+  const formula = html('p', 'phase-formula', strip);
+  const controls = html('div', 'phase-controls', strip);
+  const pause = html('button', 'phase-pause', controls, { type: 'button', 'aria-pressed': 'false' });
+  pause.textContent = 'Pause';
+  const next = html('button', 'phase-next', controls, { type: 'button' });
+  next.textContent = 'Next →';
+  const finish = html('button', 'phase-finish', controls, { type: 'button' });
+  finish.textContent = 'Finish';
+  before.before(strip);
+  const slow = new SlowStep({
+    host: {
+      playground: () => figure.playground,
+      graph: () => figure.graph ?? null,
+      plot,
+      boundary,
+      task: () => figure.task,
+      selected: () => null,
+      prepare: () => figure.pauseAtLive(),
+      render: () => figure.paint(),
+      say: (message) => figure.say(message),
+    },
+    caption: { strip, steps, text, formula, pause },
+    seconds: () => Number(seconds.value) || 2,
+  });
+  button.addEventListener('click', () => slow.start());
+  pause.addEventListener('click', () => slow.togglePause());
+  next.addEventListener('click', () => slow.next());
+  finish.addEventListener('click', () => slow.finish());
+  strip.parentNode.addEventListener('keydown', (event) => {
+    if (!slow.active || event.ctrlKey || event.metaKey || event.altKey) return;
+    const action = { ' ': () => slow.togglePause(), ArrowRight: () => slow.next(), Escape: () => slow.finish() }[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  });
+  return slow;
+}
+
+/** A range through the iterations trained: dragging it pauses and shows that iteration. */
+export class Scrubber {
+  constructor(parent, figure) {
+    const row = html('div', 'scrub', parent);
+    this.input = html('input', 'scrubber', row, { type: 'range', min: '0', max: '0', step: '1', value: '0', 'aria-label': 'Iteration shown' });
+    this.label = html('output', 'scrub-label', row);
+    this.input.addEventListener('input', () => {
+      figure.setPlaying(false);
+      figure.playground?.seek(Number(this.input.value));
+      figure.paint();
+    });
+  }
+
+  /** Follows the run: its end is the live iteration, its thumb the one shown. */
+  update(snap) {
+    const max = String(snap.liveIteration);
+    if (this.input.max !== max) this.input.max = max;
+    if (this.input.value !== String(snap.iteration)) this.input.value = String(snap.iteration);
+    const text = snap.iteration === snap.liveIteration ? 'live' : `${snap.iteration.toLocaleString('en-US')} of ${max}`;
+    if (this.label.textContent !== text) this.label.textContent = text;
+  }
+}
+
+/** Frames of the element's GIF, spaced logarithmically (the early learning gets most), and
+ * its side: the boundary over the data, square, as the original post's GIFs were. */
+const GIF = { frames: 100, side: 360, delay: 60 };
+
+/** "Make a GIF": the run so far as an animated GIF, shown under the figure with a link to
+ * save it; the element fires a `gif` event with the Blob. */
+export function gifPart(figure, { bar, parent, memory }) {
+  const button = html('button', 'make-gif', bar, { type: 'button', title: 'The run so far as an animated GIF' });
+  button.textContent = 'Make a GIF';
+  const result = html('div', 'gif-result', parent);
+  const status = html('p', 'gif-status', result, { role: 'status' });
+  const image = html('img', 'gif-image', result, { alt: 'The decision boundary as the network learned, animated' });
+  const link = html('a', 'gif-link', result);
+  link.textContent = 'Save the GIF';
+  image.hidden = link.hidden = true;
+  button.addEventListener('click', async () => {
+    const { playground } = figure;
+    if (!playground) return;
+    figure.setPlaying(false);
+    const before = playground.snapshot(false);
+    if (before.liveIteration < 2) {
+      status.textContent = 'Train a little first: the GIF shows the run from its start to now.';
+      return;
+    }
+    button.disabled = true;
+    const view = { task: figure.task, style: 'smooth', highContrast: false, showTest: false, logScale: false, memory, parts: ['data', 'readouts'] };
+    try {
+      const blob = await encodeGif({
+        playground,
+        view,
+        palette: gifPalette(coloursFor(view.style)),
+        size: [GIF.side, GIF.side],
+        iterations: frameIterations(0, before.liveIteration, GIF.frames, 'log', costAt(playground)),
+        delay: GIF.delay,
+        progress: (done, count) => { status.textContent = `Frame ${done} of ${count}`; },
+        cancelled: () => figure.playground !== playground,
+      });
+      if (!blob) return;
+      URL.revokeObjectURL(image.src);
+      image.src = link.href = URL.createObjectURL(blob);
+      link.download = `neuranim-${figure.settings.dataset}-0-${before.liveIteration}.gif`;
+      image.hidden = link.hidden = false;
+      status.textContent = `${GIF.frames} frames, iterations 0 to ${before.liveIteration.toLocaleString('en-US')}, ${(blob.size / 1024).toFixed(0)} KB.`;
+      figure.dispatchEvent(new CustomEvent('gif', { detail: { blob } }));
+    } catch (error) {
+      status.textContent = `The GIF could not be made: ${error?.message ?? error}`;
+    } finally {
+      button.disabled = false;
+      if (figure.playground === playground) {
+        if (before.iteration === before.liveIteration) playground.goLive();
+        else playground.seek(before.iteration);
+        figure.paint();
+      }
+    }
+  });
+}
