@@ -16,6 +16,26 @@ if [[ -x node_modules/.bin/wasm-opt ]]; then
 fi
 echo "www/pkg/neuranim_wasm_bg.wasm: $(wc -c < www/pkg/neuranim_wasm_bg.wasm) bytes"
 
+# The same crate without wasm SIMD, for engines that lack it (Safari before 16.4): the page
+# picks it when WebAssembly.validate refuses a SIMD instruction. RUSTFLAGS replaces the
+# +simd128 of .cargo/config.toml; its own target directory keeps both builds cached. The
+# glue must be the same file, since the page loads one glue for either module.
+RUSTFLAGS="" cargo build -p neuranim-wasm --release --target wasm32-unknown-unknown --target-dir target/scalar
+scalar=$(mktemp -d)
+wasm-bindgen --target web --out-dir "$scalar" --remove-name-section \
+  target/scalar/wasm32-unknown-unknown/release/neuranim_wasm.wasm
+cmp -s "$scalar/neuranim_wasm.js" www/pkg/neuranim_wasm.js || { echo "the scalar build's glue differs from the SIMD build's" >&2; exit 1; }
+if [[ -x node_modules/.bin/wasm-opt ]]; then
+  node_modules/.bin/wasm-opt -O3 \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$scalar/neuranim_wasm_bg.wasm" -o www/pkg/neuranim_wasm_scalar_bg.wasm
+else
+  cp "$scalar/neuranim_wasm_bg.wasm" www/pkg/neuranim_wasm_scalar_bg.wasm
+fi
+rm -r "$scalar"
+echo "www/pkg/neuranim_wasm_scalar_bg.wasm: $(wc -c < www/pkg/neuranim_wasm_scalar_bg.wasm) bytes"
+
 # The embed page is the same page in its minimal look (the `embed` class on <html>), made
 # from index.html so that the two never drift apart.
 sed -e 's|<html lang="en">|<html lang="en" class="embed">|' \

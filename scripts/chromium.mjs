@@ -17,6 +17,8 @@ const FLAGS = [
   '--no-first-run',
 ];
 
-export function launchChromium() {
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+/** `extra` flags are added, e.g. '--js-flags=--no-enable-sse4-1' (an engine without wasm
+ * SIMD, as Safari before 16.4). */
+export function launchChromium(extra = []) {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...FLAGS, ...extra], headless: true });
 }

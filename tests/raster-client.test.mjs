@@ -19,6 +19,12 @@ class PretendWorker {
   terminate() {}
 }
 globalThis.Worker = PretendWorker;
+// A browser's OffscreenCanvas, as far as the client looks at it.
+globalThis.OffscreenCanvas = class {
+  getContext() {
+    return {};
+  }
+};
 const { RasterClient } = await import('../www/js/raster-client.js');
 
 test('a kind asked for every frame does not starve one asked for now and then', () => {
@@ -49,3 +55,4 @@ test('a request still waiting is replaced by a newer one, and only the newer is 
   assert.deepEqual(answered, [1, 3]);
   assert.equal(client.worker.last.n, 3);
 });
+

@@ -8,10 +8,10 @@ import { serve } from '../../scripts/static-server.mjs';
 export const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 
 /** Serves www/ and opens a browser (playwright gives it a fresh temporary profile).
- * `options` go to the server: { prefix, headers }. */
-export async function openSite(root = new URL('../../www/', import.meta.url).pathname, options = {}) {
+ * `options` go to the server: { prefix, headers }; `flags` to the browser. */
+export async function openSite(root = new URL('../../www/', import.meta.url).pathname, options = {}, flags = []) {
   const { server, url } = await serve(root, 0, '127.0.0.1', options);
-  const browser = await launchChromium();
+  const browser = await launchChromium(flags);
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     url,

@@ -2,6 +2,7 @@
 // coloured and smoothly scaled into its place. One bitmap for the whole graph instead of a
 // canvas per neuron; the raster worker paints it, or the page when there is no worker.
 
+import { finish, makeCanvas } from './bitmaps.js';
 import { colourScalar, colourTint } from './heatmap.js';
 import { coloursFor } from './colour-tables.js';
 
@@ -49,7 +50,7 @@ function inputPlane(feature, [x1Min, x1Max, x2Min, x2Max]) {
  */
 export function paintAtlas(values, { sizes, tiles, side, outWidth, outHeight, hidden, task, features, bounds, style }) {
   const nodes = tiles.length;
-  if (!strip || strip.height !== RESOLUTION * nodes) strip = new OffscreenCanvas(RESOLUTION, RESOLUTION * nodes);
+  if (!strip || strip.height !== RESOLUTION * nodes) strip = makeCanvas(RESOLUTION, RESOLUTION * nodes);
   const image = new ImageData(RESOLUTION, RESOLUTION * nodes);
   const pixels = new Uint32Array(image.data.buffer);
   const { scalar, classes } = coloursFor(style);
@@ -67,11 +68,11 @@ export function paintAtlas(values, { sizes, tiles, side, outWidth, outHeight, hi
     }
   }
   strip.getContext('2d').putImageData(image, 0, 0);
-  if (!out || out.width !== outWidth || out.height !== outHeight) out = new OffscreenCanvas(outWidth, outHeight);
+  if (!out || out.width !== outWidth || out.height !== outHeight) out = makeCanvas(outWidth, outHeight);
   const ctx = out.getContext('2d');
   ctx.clearRect(0, 0, outWidth, outHeight);
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = 'high';
   tiles.forEach(({ x, y }, t) => ctx.drawImage(strip, 0, t * RESOLUTION, RESOLUTION, RESOLUTION, x, y, side, side));
-  return out.transferToImageBitmap();
+  return finish(out);
 }

@@ -4,6 +4,7 @@
 // frames; a click on one opens it, trained as far as it got, in the main view.
 
 import { startWorker } from './workers.js';
+import { OFFSCREEN_2D } from './bitmaps.js';
 
 const $ = (id) => document.getElementById(id);
 const SIDE = 120;
@@ -29,9 +30,13 @@ export class CompareView {
     this.dialog.addEventListener('close', () => this.stop());
   }
 
+  /** Opens the comparison; returns false, and opens nothing, where the engine cannot draw
+   * in a worker (its small multiples are painted there). */
   openDialog() {
+    if (!OFFSCREEN_2D) return false;
     this.dialog.showModal();
     this.start();
+    return true;
   }
 
   close() {

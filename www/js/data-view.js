@@ -4,7 +4,7 @@
 // canvas only receives finished bitmaps, which costs the main thread next to nothing.
 
 import { fitCanvas, textScale } from './canvas.js';
-import { toBitmap } from './bitmaps.js';
+import { PictureCanvas, toBitmap } from './bitmaps.js';
 import { boundaryValues, colourRaster, neuronValues } from './rasters.js';
 import { showLegend } from './legend.js';
 import { drawOverlay } from './plot-overlay.js';
@@ -33,7 +33,7 @@ export class DataView {
     this.kind = kind;
     this.axes = axes;
     this.legendShown = '';
-    this.ctx = canvas.getContext('bitmaprenderer');
+    this.picture = new PictureCanvas(canvas);
     this.wasm = wasm;
     this.raster = raster;
     this.msPerPixel = 0;
@@ -97,7 +97,7 @@ export class DataView {
       this.raster.request(this.kind, { network, bounds, width, height, ...out, style, neuron: this.neuron, exact: !playing }, (data, ms) => {
         if (!data.unchanged) {
           this.learnCost(ms, data.width * data.height);
-          this.ctx.transferFromImageBitmap(data.bitmap);
+          this.picture.show(data.bitmap);
           this.showMissing(data.missing);
           this.canvas.dataset.painter = 'worker';
         }
@@ -110,7 +110,7 @@ export class DataView {
       const { pixels, missing } = colourRaster(values, width, height, { task: style.task, neuron: this.neuron, name: style.name });
       this.showMissing(missing);
       this.learnCost(performance.now() - started, width * height);
-      this.ctx.transferFromImageBitmap(toBitmap(pixels, width, height, this.canvas.width, this.canvas.height));
+      this.picture.show(toBitmap(pixels, width, height, this.canvas.width, this.canvas.height));
       this.canvas.dataset.painter = 'page';
       this.shown(this.ask());
     }

@@ -3,6 +3,7 @@
 // and here otherwise, and shown on a canvas under the edges.
 
 import { RESOLUTION, paintAtlas } from './atlas.js';
+import { PictureCanvas } from './bitmaps.js';
 import { neuronValues } from './rasters.js';
 
 export class Thumbnails {
@@ -12,7 +13,7 @@ export class Thumbnails {
     this.raster = raster;
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'graph-atlas';
-    this.context = this.canvas.getContext('bitmaprenderer');
+    this.picture = new PictureCanvas(this.canvas);
   }
 
   setLayout({ width, height }) {
@@ -54,6 +55,6 @@ export class Thumbnails {
       this.canvas.width = bitmap.width;
       this.canvas.height = bitmap.height;
     }
-    this.context.transferFromImageBitmap(bitmap);
+    this.picture.show(bitmap);
   }
 }

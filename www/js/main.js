@@ -24,7 +24,7 @@ import { exportCsv, exportView, importCsv, openRun, openRunText, save, savePng, 
 import { guarded, notify, showError } from './messages.js';
 import { run } from './page-run.js';
 import { $, state, ui } from './page-state.js';
-import { startWasm } from './wasm-module.js';
+import { startWasm, wasmVariant } from './wasm-module.js';
 import { chooseSpace } from './space-menu.js';
 import { setUpSlowStep, slowStepKey } from './page-slow-step.js';
 import { beginEdit, redoEdit, setEditing, setUpEdits, undoEdit } from './data-edits.js';
@@ -59,6 +59,7 @@ function onKey(event) {
 async function main() {
   const wasm = await startWasm();
   state.wasm = wasm;
+  document.documentElement.dataset.wasm = wasmVariant();
   const raster = new RasterClient({
     onFailure: guarded((reason) => {
       notify([`Pictures are now painted on the page's own thread, which may slow training: ${reason}.`]);
@@ -156,7 +157,7 @@ async function main() {
   });
   $('compare').addEventListener('click', guarded(() => {
     run.setPlaying(false);
-    compare.openDialog();
+    if (!compare.openDialog()) notify(['Compare trains and draws its networks in a worker, which this browser cannot draw in (it needs OffscreenCanvas: Safari 16.4, Firefox 105, Chrome 69 or later). Everything else works here.']);
   }));
   for (const id of ['view-space', 'space-x', 'space-y']) $(id).addEventListener('change', guarded(chooseSpace));
   for (const button of document.querySelectorAll('[data-skip]')) {

@@ -1,5 +1,6 @@
 // Draws data points over the boundary, in plot coordinates mapped to canvas pixels.
 
+import { makeCanvas } from './bitmaps.js';
 import { CLASS_COLOURS, CLASS_RGB, valueColour, valueRgb } from './palette.js';
 
 const POINT_RIM = '#1f2328';
@@ -53,7 +54,7 @@ function drawDense(ctx, points, labels, bounds, scale, { regression, test, size 
       pixels.fill(colour, row * width + Math.max(0, x), row * width + Math.min(width, x + side));
     }
   }
-  const layer = new OffscreenCanvas(width, height);
+  const layer = makeCanvas(width, height);
   layer.getContext('2d').putImageData(image, 0, 0);
   ctx.drawImage(layer, 0, 0);
 }

@@ -7,6 +7,7 @@
 // the network moved too little to change a colour, and after an expensive picture it rests a
 // while before the next, so that it never takes more than about DUTY of a core.
 
+import { OFFSCREEN_2D } from './bitmaps.js';
 import { startWorker } from './workers.js';
 
 /** The share of a core the worker may keep busy with pictures that take long. */
@@ -22,6 +23,11 @@ export class RasterClient {
     this.restUntil = 0;
     this.timer = null;
     this.onFailure = onFailure;
+    // An engine that cannot draw off screen paints on the page's thread, as it always has.
+    if (!OFFSCREEN_2D) {
+      this.worker = null;
+      return;
+    }
     try {
       this.worker = startWorker(new URL('./raster-worker.js', import.meta.url));
       this.worker.onmessage = ({ data }) => this.received(data);

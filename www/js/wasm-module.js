@@ -1,17 +1,38 @@
 // The page's wasm, compiled once: streamed where the server allows, instantiated for the
 // page, and the compiled module kept to hand to every worker the page starts (workers.js),
 // which then neither fetch nor compile it again. The one-file build carries the bytes once
-// and compiles them here the same way.
+// and compiles them here the same way. An engine without wasm SIMD (Safari before 16.4)
+// gets the same crate built without it (scripts/build-web.sh): slower, the same bits.
 
 import init, * as glue from '../pkg/neuranim_wasm.js';
 
 let compiled = null;
+let variant = null;
+
+/** (func (result v128) i32.const 0 i8x16.splat i8x16.popcnt): valid only where the engine
+ * has wasm SIMD. */
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+
+/** 'simd', or 'scalar' where the engine lacks wasm SIMD. */
+export function chooseVariant() {
+  return WebAssembly.validate(SIMD_PROBE) ? 'simd' : 'scalar';
+}
 
 /** Compiles and instantiates the page's wasm; resolves to its exports. */
 export async function startWasm() {
-  compiled = glue.inlinedModule ? glue.inlinedModule() : await compile(new URL('../pkg/neuranim_wasm_bg.wasm', import.meta.url));
+  if (glue.inlinedModule) {
+    variant = 'simd';
+    compiled = glue.inlinedModule();
+  } else {
+    variant = chooseVariant();
+    const file = variant === 'simd' ? 'neuranim_wasm_bg.wasm' : 'neuranim_wasm_scalar_bg.wasm';
+    compiled = await compile(new URL(`../pkg/${file}`, import.meta.url));
+  }
   return init({ module_or_path: compiled });
 }
+
+/** Which build the page runs, once `startWasm` has chosen: 'simd' or 'scalar'. */
+export const wasmVariant = () => variant;
 
 async function compile(url) {
   try {

@@ -1,0 +1,83 @@
+// What a first visit costs: every response of a cold load of the page (bytes as sent, and
+// each file at gzip level 9 and brotli quality 11, what compressing hosts send), the wasm
+// fetches, the time until Play works and until the first boundary is painted, and the
+// one-file builds' sizes. A benchmark, not a test: medians of RUNS cold loads, each in a
+// fresh browser context, from scripts/static-server.mjs (validators, compression).
+// Usage: node scripts/bench-payload.mjs [RUNS=5] [PAGE=index.html]
+// (build first: scripts/build-web.sh && node scripts/build-single.mjs)
+
+import { existsSync, readFileSync } from 'node:fs';
+import { constants, brotliCompressSync, gzipSync } from 'node:zlib';
+import { launchChromium } from './chromium.mjs';
+import { serve } from './static-server.mjs';
+
+const runs = Number(process.argv[2] ?? 5);
+const pagePath = process.argv[3] ?? 'index.html';
+const root = new URL('../www/', import.meta.url).pathname;
+
+const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+const kb = (n) => n.toLocaleString('en-US');
+
+/** Times, from the navigation's start, of Play working (the page says it is ready) and of
+ * the first boundary painted (the data panel shows its first picture). */
+function recordTimes() {
+  window.loadTimes = {};
+  const mark = (name) => { window.loadTimes[name] ??= performance.now(); };
+  new MutationObserver(() => {
+    if (document.documentElement.dataset.ready === 'true') mark('play');
+    const shown = document.getElementById('boundary')?.dataset.shown;
+    if (shown && shown !== '0') mark('boundary');
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready', 'data-shown'] });
+}
+
+const { server, url } = await serve(root, 0);
+const browser = await launchChromium();
+try {
+  const loads = [];
+  for (let r = 0; r < runs; r++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    await context.addInitScript(recordTimes);
+    const page = await context.newPage();
+    const responses = [];
+    page.on('requestfinished', async (request) => {
+      const response = await request.response();
+      const sizes = await request.sizes();
+      responses.push({ url: request.url().slice(url.length), bytes: sizes.responseBodySize, encoding: (await response.allHeaders())['content-encoding'] ?? '' });
+    });
+    await page.goto(url + pagePath);
+    await page.waitForFunction(() => window.loadTimes.play && window.loadTimes.boundary, null, { timeout: 30_000 });
+    // Late requests (the workers' scripts) finish too.
+    await page.waitForLoadState('networkidle');
+    loads.push({ responses: [...responses], ...(await page.evaluate(() => window.loadTimes)) });
+    await context.close();
+  }
+  const last = loads.at(-1);
+  console.log(`cold load of ${pagePath}: medians of ${runs}, headless Chromium, 1280×720, loopback`);
+  console.log('| response | sent (encoding) | raw | gzip -9 | brotli 11 |');
+  console.log('|---|---|---|---|---|');
+  const totals = { sent: 0, raw: 0, gzip: 0, brotli: 0 };
+  for (const { url: path, bytes, encoding } of [...last.responses].sort((a, b) => a.url.localeCompare(b.url))) {
+    const file = root + (path.split(/[?#]/)[0] || 'index.html');
+    const body = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
+    const sizes = { sent: bytes, raw: body.length, gzip: gzip(body), brotli: brotli(body) };
+    for (const key of Object.keys(totals)) totals[key] += sizes[key];
+    console.log(`| ${path || '/'} | ${kb(sizes.sent)} (${encoding || 'none'}) | ${kb(sizes.raw)} | ${kb(sizes.gzip)} | ${kb(sizes.brotli)} |`);
+  }
+  console.log(`| **total, ${last.responses.length} responses** | ${kb(totals.sent)} | ${kb(totals.raw)} | ${kb(totals.gzip)} | ${kb(totals.brotli)} |`);
+  const wasmFetches = last.responses.filter((r) => r.url.endsWith('.wasm')).length;
+  console.log(`\nwasm fetched ${wasmFetches} time(s)`);
+  console.log(`Play works after ${median(loads.map((l) => l.play)).toFixed(0)} ms, first boundary painted after ${median(loads.map((l) => l.boundary)).toFixed(0)} ms (medians; runs: ${loads.map((l) => `${l.play.toFixed(0)}/${l.boundary.toFixed(0)}`).join(', ')})`);
+  for (const name of ['neuranim.html', 'lesson.html']) {
+    const file = new URL(`../dist/${name}`, import.meta.url).pathname;
+    if (existsSync(file)) {
+      const body = readFileSync(file);
+      console.log(`dist/${name}: ${kb(body.length)} B (gzip -9 ${kb(gzip(body))}, brotli 11 ${kb(brotli(body))})`);
+    }
+  }
+  console.log("For scale, TensorFlow Playground measured the same way when the issue was filed: 120,673 B gzip in all, Play after 240 ms, first boundary after 371 ms.");
+} finally {
+  await browser.close();
+  server.close();
+}
