@@ -3,7 +3,7 @@
 // fetches, the time until Play works and until the first boundary is painted, and the
 // one-file builds' sizes. A benchmark, not a test: medians of RUNS cold loads, each in a
 // fresh browser context, from scripts/static-server.mjs (validators, compression).
-// Usage: node scripts/bench-payload.mjs [RUNS=5] [PAGE=index.html]
+// Usage: [ROOT=www/] node scripts/bench-payload.mjs [RUNS=5] [PAGE=index.html]
 // (build first: scripts/build-web.sh && node scripts/build-single.mjs)
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { serve } from './static-server.mjs';
 
 const runs = Number(process.argv[2] ?? 5);
 const pagePath = process.argv[3] ?? 'index.html';
-const root = new URL('../www/', import.meta.url).pathname;
+const root = process.env.ROOT ?? new URL('../www/', import.meta.url).pathname;
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -40,17 +40,21 @@ try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     await context.addInitScript(recordTimes);
     const page = await context.newPage();
-    const responses = [];
-    page.on('requestfinished', async (request) => {
-      const response = await request.response();
-      const sizes = await request.sizes();
-      responses.push({ url: request.url().slice(url.length), bytes: sizes.responseBodySize, encoding: (await response.allHeaders())['content-encoding'] ?? '' });
-    });
+    // Only kept while the page loads, and asked about afterwards: asking the browser about
+    // each as it finishes would slow the load being measured.
+    const finished = [];
+    page.on('requestfinished', (request) => finished.push(request));
     await page.goto(url + pagePath);
     await page.waitForFunction(() => window.loadTimes.play && window.loadTimes.boundary, null, { timeout: 30_000 });
     // Late requests (the workers' scripts) finish too.
     await page.waitForLoadState('networkidle');
-    loads.push({ responses: [...responses], ...(await page.evaluate(() => window.loadTimes)) });
+    const times = await page.evaluate(() => window.loadTimes);
+    const responses = await Promise.all(finished.map(async (request) => ({
+      url: request.url().slice(url.length),
+      bytes: (await request.sizes()).responseBodySize,
+      encoding: (await (await request.response()).allHeaders())['content-encoding'] ?? '',
+    })));
+    loads.push({ responses, ...times });
     await context.close();
   }
   const last = loads.at(-1);
@@ -58,14 +62,18 @@ try {
   console.log('| response | sent (encoding) | raw | gzip -9 | brotli 11 |');
   console.log('|---|---|---|---|---|');
   const totals = { sent: 0, raw: 0, gzip: 0, brotli: 0 };
-  for (const { url: path, bytes, encoding } of [...last.responses].sort((a, b) => a.url.localeCompare(b.url))) {
+  // A worker's own requests for modules the page has already loaded come from the cache
+  // (0 bytes sent): each file is listed and counted once.
+  const byUrl = new Map();
+  for (const response of last.responses) if (!byUrl.has(response.url) || response.bytes > byUrl.get(response.url).bytes) byUrl.set(response.url, response);
+  for (const { url: path, bytes, encoding } of [...byUrl.values()].sort((a, b) => a.url.localeCompare(b.url))) {
     const file = root + (path.split(/[?#]/)[0] || 'index.html');
     const body = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
     const sizes = { sent: bytes, raw: body.length, gzip: gzip(body), brotli: brotli(body) };
     for (const key of Object.keys(totals)) totals[key] += sizes[key];
     console.log(`| ${path || '/'} | ${kb(sizes.sent)} (${encoding || 'none'}) | ${kb(sizes.raw)} | ${kb(sizes.gzip)} | ${kb(sizes.brotli)} |`);
   }
-  console.log(`| **total, ${last.responses.length} responses** | ${kb(totals.sent)} | ${kb(totals.raw)} | ${kb(totals.gzip)} | ${kb(totals.brotli)} |`);
+  console.log(`| **total, ${byUrl.size} files (${last.responses.length} responses)** | ${kb(totals.sent)} | ${kb(totals.raw)} | ${kb(totals.gzip)} | ${kb(totals.brotli)} |`);
   const wasmFetches = last.responses.filter((r) => r.url.endsWith('.wasm')).length;
   console.log(`\nwasm fetched ${wasmFetches} time(s)`);
   console.log(`Play works after ${median(loads.map((l) => l.play)).toFixed(0)} ms, first boundary painted after ${median(loads.map((l) => l.boundary)).toFixed(0)} ms (medians; runs: ${loads.map((l) => `${l.play.toFixed(0)}/${l.boundary.toFixed(0)}`).join(', ')})`);

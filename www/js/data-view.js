@@ -53,10 +53,9 @@ export class DataView {
   /** In the worker, full resolution when paused; while playing, as much as the budget allows
    * by the measured cost per pixel, but never below the minimum side. On the main thread
    * always within a budget, so that no network is heavy enough to freeze the page. */
-  rasterSize(playing) {
+  rasterSize(playing, worker = this.raster?.available) {
     const { width, height } = this.canvas;
     const scaled = (scale) => [Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))];
-    const worker = this.raster?.available;
     if (!worker && this.msPerPixel === 0) return scaled(Math.min(1, FIRST_MAIN_SIDE / Math.max(width, height)));
     if (!worker && !playing) return scaled(Math.min(1, Math.sqrt(BUDGET_MS.mainPaused / this.msPerPixel / (width * height))));
     if (!playing || this.msPerPixel === 0) return [width, height];
@@ -95,6 +94,8 @@ export class DataView {
       const out = { outWidth: this.canvas.width, outHeight: this.canvas.height };
       const request = this.ask();
       this.raster.request(this.kind, { network, bounds, width, height, ...out, style, neuron: this.neuron, exact: !playing }, (data, ms) => {
+        // A picture painted here since it was asked for is newer.
+        if (request < this.shownRequest) return;
         if (!data.unchanged) {
           this.learnCost(ms, data.width * data.height);
           this.picture.show(data.bitmap);
@@ -103,17 +104,25 @@ export class DataView {
         }
         this.shown(request);
       });
+      // The first pictures, while the worker still loads, are painted here too: the page
+      // shows its boundary as soon as it can train.
+      if (!this.raster.warm) this.paintHere(playground, this.rasterSize(playing, false), style);
     } else {
-      const started = performance.now();
-      const { memory } = this.wasm;
-      const values = this.neuron ? neuronValues(memory, playground, width, height) : boundaryValues(memory, playground, width, height);
-      const { pixels, missing } = colourRaster(values, width, height, { task: style.task, neuron: this.neuron, name: style.name });
-      this.showMissing(missing);
-      this.learnCost(performance.now() - started, width * height);
-      this.picture.show(toBitmap(pixels, width, height, this.canvas.width, this.canvas.height));
-      this.canvas.dataset.painter = 'page';
-      this.shown(this.ask());
+      this.paintHere(playground, [width, height], style);
     }
+  }
+
+  /** Paints the picture on the page's thread, `width` × `height` pixels of raster. */
+  paintHere(playground, [width, height], style) {
+    const started = performance.now();
+    const { memory } = this.wasm;
+    const values = this.neuron ? neuronValues(memory, playground, width, height) : boundaryValues(memory, playground, width, height);
+    const { pixels, missing } = colourRaster(values, width, height, { task: style.task, neuron: this.neuron, name: style.name });
+    this.showMissing(missing);
+    this.learnCost(performance.now() - started, width * height);
+    this.picture.show(toBitmap(pixels, width, height, this.canvas.width, this.canvas.height));
+    this.canvas.dataset.painter = 'page';
+    this.shown(this.ask());
   }
 
   /** Says, under the legend, what the grey of pixels without a value means, while there are
@@ -138,6 +147,7 @@ export class DataView {
   }
 
   shown(request) {
+    this.shownRequest = request;
     this.canvas.dataset.shown = String(request);
   }
 

@@ -57,16 +57,18 @@ function onKey(event) {
 }
 
 async function main() {
-  const wasm = await startWasm();
-  state.wasm = wasm;
-  document.documentElement.dataset.wasm = wasmVariant();
+  // The picture worker loads its scripts while the wasm compiles.
   const raster = new RasterClient({
+    early: true,
     onFailure: guarded((reason) => {
       notify([`Pictures are now painted on the page's own thread, which may slow training: ${reason}.`]);
       // A picture asked of the worker is painted again, here.
       if (state.playground) render();
     }),
   });
+  const wasm = await startWasm();
+  state.wasm = wasm;
+  document.documentElement.dataset.wasm = wasmVariant();
   state.csvReader = new CsvReader($('file-progress'));
   state.view = new DataView({ canvas: ui.canvas, overlay: $('plot-overlay'), legend: $('legend') }, wasm, raster);
   const { settings, notices } = parseHash(location.hash);

@@ -17,8 +17,9 @@ const QUICK_MS = 6;
 
 export class RasterClient {
   /** `onFailure(reason)` hears why the worker could not start or stopped; pictures are then
-   * painted on the page's thread. */
-  constructor({ onFailure = (reason) => console.warn(`Pictures are painted on the page's thread: ${reason}`) } = {}) {
+   * painted on the page's thread. `early`: made before the page's wasm is compiled, the
+   * worker loads its scripts meanwhile and is handed the module when it is ready. */
+  constructor({ onFailure = (reason) => console.warn(`Pictures are painted on the page's thread: ${reason}`), early = false } = {}) {
     this.slots = new Map();
     this.restUntil = 0;
     this.timer = null;
@@ -29,7 +30,7 @@ export class RasterClient {
       return;
     }
     try {
-      this.worker = startWorker(new URL('./raster-worker.js', import.meta.url));
+      this.worker = startWorker(new URL('./raster-worker.js', import.meta.url), { early });
       this.worker.onmessage = ({ data }) => this.received(data);
       // A worker that fails to load, or throws outside a request, says so here.
       this.worker.onerror = (event) => {
@@ -54,6 +55,12 @@ export class RasterClient {
 
   get available() {
     return this.worker !== null;
+  }
+
+  /** Whether the worker has answered yet: until then (its scripts and wasm still loading)
+   * a picture wanted now is better painted on the page's thread as well. */
+  get warm() {
+    return this.answered === true;
   }
 
   /** Asks for a picture of `kind`; `onDone(result, milliseconds)` receives it, or
@@ -96,6 +103,7 @@ export class RasterClient {
   }
 
   received(data) {
+    this.answered = true;
     if (data.error) {
       this.fail(data.error);
       return;

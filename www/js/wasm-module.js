@@ -8,6 +8,12 @@ import init, * as glue from '../pkg/neuranim_wasm.js';
 
 let compiled = null;
 let variant = null;
+let announce = () => {};
+/** Resolves to the compiled module once `startWasm` has made it: a worker started before
+ * then is handed it when it is ready. */
+const ready = new Promise((resolve) => {
+  announce = resolve;
+});
 
 /** (func (result v128) i32.const 0 i8x16.splat i8x16.popcnt): valid only where the engine
  * has wasm SIMD. */
@@ -28,6 +34,7 @@ export async function startWasm() {
     const file = variant === 'simd' ? 'neuranim_wasm_bg.wasm' : 'neuranim_wasm_scalar_bg.wasm';
     compiled = await compile(new URL(`../pkg/${file}`, import.meta.url));
   }
+  announce(compiled);
   return init({ module_or_path: compiled });
 }
 
@@ -45,3 +52,6 @@ async function compile(url) {
 
 /** The compiled module, once `startWasm` has made it; null before, or in a page that did not. */
 export const wasmModule = () => compiled;
+
+/** The compiled module when `startWasm` has made it (never, in a page that does not). */
+export const wasmModuleReady = () => ready;

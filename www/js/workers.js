@@ -3,14 +3,17 @@
 // another origin, so there the worker is a same-origin blob that imports the remote module,
 // whose own imports (the wasm glue) then load from its origin with CORS.
 
-import { wasmModule } from './wasm-module.js';
+import { wasmModule, wasmModuleReady } from './wasm-module.js';
 
-/** A module worker running `url` (a URL object), given the page's compiled wasm first when
- * there is one (worker-wasm.js takes it). */
-export function startWorker(url) {
+/** A module worker running `url` (a URL object), given the page's compiled wasm first
+ * (worker-wasm.js takes it): at once when there is one, else as soon as the page has
+ * compiled it, so that a worker started early loads its scripts while the wasm compiles.
+ * Messages posted meanwhile wait in the worker until it has its wasm. */
+export function startWorker(url, { early = false } = {}) {
   const worker = start(url);
   const module = wasmModule();
   if (module) worker.postMessage({ wasmModule: module });
+  else if (early) wasmModuleReady().then((compiled) => worker.postMessage({ wasmModule: compiled }));
   return worker;
 }
 
