@@ -17,9 +17,13 @@ after(async () => browser?.close());
 test('the single file, opened from file://, trains and runs its workers without fetching anything', async (t) => {
   assert.ok(existsSync(FILE), 'scripts/build-single.mjs has written dist/neuranim.html');
   t.diagnostic(`dist/neuranim.html: ${(statSync(FILE).size / 1024 / 1024).toFixed(2)} MB`);
-  // The wasm once (its magic number in base64), compiled once and handed to the workers.
-  const copies = readFileSync(FILE, 'utf8').split('AGFzbQ').length - 1;
+  // The wasm once, gzipped (the gzip magic number in base64 opens a string), and no copy
+  // left as it was (the wasm magic number in base64); compiled once, handed to the workers.
+  const text = readFileSync(FILE, 'utf8');
+  const copies = text.split('"H4sI').length - 1;
   assert.equal(copies, 1, `${copies} copies of the wasm`);
+  assert.equal(text.split('AGFzbQ').length - 1, 0);
+  assert.ok(text.length <= 800_000, `${text.length} B`);
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));

@@ -1,7 +1,7 @@
 // The page's wasm, compiled once: streamed where the server allows, instantiated for the
 // page, and the compiled module kept to hand to every worker the page starts (workers.js),
 // which then neither fetch nor compile it again. The one-file build carries the bytes once
-// and compiles them here the same way. An engine without wasm SIMD (Safari before 16.4)
+// (gzipped) and compiles them here the same way. An engine without wasm SIMD (Safari before 16.4)
 // gets the same crate built without it (scripts/build-web.sh): slower, the same bits.
 
 import init, * as glue from '../pkg/neuranim_wasm.js';
@@ -28,7 +28,7 @@ export function chooseVariant() {
 export async function startWasm() {
   if (glue.inlinedModule) {
     variant = 'simd';
-    compiled = glue.inlinedModule();
+    compiled = await glue.inlinedModule();
   } else {
     variant = chooseVariant();
     const file = variant === 'simd' ? 'neuranim_wasm_bg.wasm' : 'neuranim_wasm_scalar_bg.wasm';
