@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing neuranim needs, skipping whatever is already present.
 #   scripts/setup.sh            wasm target, wasm-bindgen CLI, Node packages
-#   scripts/setup.sh --browser  also Debian's Chromium and ChromeDriver, for the browser tests
+#   scripts/setup.sh --browser  also Debian's Chromium, ChromeDriver, Firefox ESR, WebKitGTK's
+#                               WebDriver and Xvfb, for the browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,14 +35,25 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
 
-# playwright-core drives the system Chromium and never downloads a browser of its own;
-# binaryen provides wasm-opt.
+# playwright-core drives the system Chromium and puppeteer-core the system Firefox; neither
+# downloads a browser of its own. binaryen provides wasm-opt.
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "installing Node packages"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
 
 if $with_browser && [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
   say "installing Chromium and ChromeDriver"
   apt_install chromium chromium-driver
+fi
+
+# Firefox ESR for the suite's Firefox tests (driven by puppeteer-core over WebDriver BiDi),
+# WebKitGTK's WebDriver and Xvfb for the WebKit smoke test.
+if $with_browser && [[ ! -x /usr/bin/firefox-esr ]]; then
+  say "installing Firefox ESR"
+  apt_install firefox-esr
+fi
+if $with_browser && { ! command -v WebKitWebDriver >/dev/null || ! command -v xvfb-run >/dev/null; }; then
+  say "installing WebKitGTK's WebDriver and Xvfb"
+  apt_install webkit2gtk-driver xvfb
 fi

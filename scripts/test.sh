@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every check and test: formatting, lints, unit and
-# integration tests (core, CLI), native-vs-wasm determinism, and the browser tests.
+# integration tests (core, CLI), native-vs-wasm determinism, the browser tests (Chromium,
+# and a Firefox subset), and the WebKit smoke test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -12,3 +13,4 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p neuranim-wasm --target wasm32-unknown-unknown -- -D warnings
 cargo test --workspace
 node --test --test-concurrency=1 tests/
+scripts/webkit-smoke.sh

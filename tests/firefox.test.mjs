@@ -1,0 +1,109 @@
+// The page in Firefox ESR: a subset of the suite that touches what differs between engines
+// (the wasm, workers, canvases, bitmaps, dialogs): it trains to the same bits as Chromium,
+// paints in its worker, plays a slow step, compares, and the lesson and the one-file build
+// work. scripts/setup.sh --browser installs Firefox ESR.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { openPage, openSite, stepTo, weights } from './support/browser.mjs';
+import { FIREFOX, openFirefoxPage, openFirefoxSite } from './support/firefox.mjs';
+
+let site;
+before(async () => {
+  assert.ok(existsSync(FIREFOX), `${FIREFOX} is not installed: scripts/setup.sh --browser installs it`);
+  site = await openFirefoxSite();
+});
+after(async () => site?.close());
+
+const HASH = '#dataset=spiral&hidden=6,3&init=xavier&optimizer=adam&learningRate=0.01&batchSize=7';
+
+/** The boundary's pixels leaning to each class colour. */
+const classInk = (page, selector = '#boundary') => page.evaluate((s) => {
+  const source = document.querySelector(s);
+  const scratch = document.createElement('canvas');
+  scratch.width = source.width;
+  scratch.height = source.height;
+  const ctx = scratch.getContext('2d');
+  ctx.drawImage(source, 0, 0);
+  const { data } = ctx.getImageData(0, 0, scratch.width, scratch.height);
+  let orange = 0;
+  let blue = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i] > data[i + 2] + 25) orange++;
+    else if (data[i + 2] > data[i] + 25) blue++;
+  }
+  return { orange, blue };
+}, selector);
+
+test('Firefox trains to the bits Chromium trains to, and paints the boundary in its worker', async () => {
+  const { page, problems } = await openFirefoxPage(site, site.url + HASH);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.wasm), 'simd');
+  await page.evaluate(() => {
+    while (window.neuranim.snapshot().iteration < 400) document.getElementById('step').click();
+  });
+  const firefox = await page.evaluate(() => window.neuranim.weightsJson());
+  const chromium = await openSite();
+  try {
+    const other = await openPage(chromium, HASH);
+    await stepTo(other.page, 400);
+    assert.equal(firefox, await weights(other.page), 'the same weights, bit for bit');
+  } finally {
+    await chromium.close();
+  }
+  await page.click('#play');
+  await page.waitForFunction(() => window.neuranim.snapshot().iteration > 700 && document.getElementById('boundary').dataset.painter === 'worker', { timeout: 30_000 });
+  await page.click('#play');
+  await page.waitForFunction(() => {
+    const { requested, shown } = document.getElementById('boundary').dataset;
+    return requested === shown;
+  });
+  const ink = await classInk(page);
+  assert.ok(ink.orange > 1000 && ink.blue > 1000, JSON.stringify(ink));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Firefox plays a slow step through its four phases, and Compare trains', async () => {
+  const { page, problems } = await openFirefoxPage(site, site.url);
+  await page.evaluate(() => {
+    window.phases = [];
+    new MutationObserver((records) => {
+      for (const r of records) window.phases.push(r.oldValue);
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-phase'], attributeOldValue: true });
+  });
+  await page.select('#slow-step-speed', '1');
+  await page.click('#slow-step');
+  await page.waitForFunction(() => window.phases.length === 5 && !document.documentElement.dataset.phase, { timeout: 30_000 });
+  assert.deepEqual(await page.evaluate(() => window.phases.slice(1)), ['forward', 'cost', 'backward', 'update']);
+  assert.equal(await page.evaluate(() => window.neuranim.snapshot().iteration), 1);
+  await page.click('#compare');
+  await page.waitForFunction(() => Number(document.querySelector('.compare-tile')?.dataset.iteration) > 0, { timeout: 30_000 });
+  await page.click('#compare-close');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Firefox shows the lesson, whose figures train', async () => {
+  const { page, problems } = await openFirefoxPage(site, `${site.url}lesson.html`);
+  await page.waitForFunction(() => [...document.querySelectorAll('neuranim-playground')].every((e) => e.snapshot()), { timeout: 30_000 });
+  await page.evaluate(() => document.querySelector('#figure-network').scrollIntoView());
+  await page.evaluate(() => document.querySelector('#figure-network').setPlaying(true));
+  await page.waitForFunction(() => document.querySelector('#figure-network').snapshot().iteration >= 1000, { timeout: 30_000 });
+  assert.ok(await page.evaluate(() => document.querySelector('#figure-network').snapshot().trainScore) > 0.8);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Firefox opens the one-file build from file:// and trains', async () => {
+  const file = new URL('../dist/neuranim.html', import.meta.url).pathname;
+  assert.ok(existsSync(file), 'scripts/build-single.mjs has written dist/neuranim.html');
+  const { page, problems } = await openFirefoxPage(site, pathToFileURL(file).href);
+  await page.evaluate(() => {
+    while (window.neuranim.snapshot().iteration < 300) document.getElementById('step').click();
+  });
+  assert.ok(await page.evaluate(() => window.neuranim.snapshot().trainScore) > 0.6);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
