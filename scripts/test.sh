@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 scripts/build-web.sh
 node scripts/build-single.mjs
+node scripts/build-site.mjs
 
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings

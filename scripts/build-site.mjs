@@ -1,0 +1,76 @@
+// Builds the site as it is published (site/): the page's modules bundled and minified by
+// esbuild into a few files (each page's entry, each worker, and the chunks they share), so
+// that a first visit loads a handful of files rather than some seventy, and each page hints
+// the chunks its entry imports; the wasm, the styles and the HTML copied beside them. The
+// URLs inside stay the same (js/main.js, js/element.js, pkg/…), so the snippets, links and
+// the element work as from www/. `www/` stays the source, served as is while developing.
+// Usage: node scripts/build-site.mjs [OUT=site]   (after scripts/build-web.sh)
+
+import { build } from 'esbuild';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+
+const root = new URL('../www/', import.meta.url).pathname;
+const out = resolve(process.argv[2] ?? new URL('../site', import.meta.url).pathname);
+const PAGES = ['index.html', 'embed.html', 'lesson.html', 'blog.html', 'bench.html'];
+const WORKERS = ['raster-worker', 'gif-worker', 'compare-worker', 'csv-worker'];
+
+await rm(out, { recursive: true, force: true });
+await mkdir(resolve(out, 'js'), { recursive: true });
+
+/** The module scripts each page loads, by their www/ path (js/x.js). */
+const scriptsOf = (html) => [...html.matchAll(/<script type="module" src="(js\/[\w-]+\.js)"><\/script>/g)].map(([, src]) => src);
+const pages = await Promise.all(PAGES.map(async (name) => ({ name, html: await readFile(resolve(root, name), 'utf8') })));
+const entries = [...new Set([...pages.flatMap(({ html }) => scriptsOf(html)), ...WORKERS.map((w) => `js/${w}.js`)])];
+
+const result = await build({
+  entryPoints: entries.map((entry) => resolve(root, entry)),
+  outdir: resolve(out, 'js'),
+  entryNames: '[name]',
+  chunkNames: 'chunk-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  minify: true,
+  legalComments: 'none',
+  metafile: true,
+  // The workers and the wasm are found at run time by `new URL(…, import.meta.url)`, which
+  // stays as written: the workers are entries of their own, the wasm is copied below. The
+  // one-file build's inlined module does not exist here, as wasm-module.js expects.
+  logOverride: { 'empty-import-meta': 'silent', 'import-is-undefined': 'silent' },
+});
+
+/** The chunks an entry imports, directly or not, as paths relative to site/. */
+function chunksOf(entry) {
+  const outputs = result.metafile.outputs;
+  const key = Object.keys(outputs).find((path) => outputs[path].entryPoint && resolve(outputs[path].entryPoint) === resolve(root, entry));
+  const seen = new Set();
+  const visit = (path) => {
+    for (const { path: imported, kind } of outputs[path].imports) {
+      if (kind !== 'import-statement' || seen.has(imported)) continue;
+      seen.add(imported);
+      visit(imported);
+    }
+  };
+  visit(key);
+  return [...seen].map((path) => `js/${basename(path)}`).sort();
+}
+
+for (const { name, html } of pages) {
+  const scripts = scriptsOf(html);
+  const hints = [...new Set(scripts.flatMap(chunksOf))].map((path) => `  <link rel="modulepreload" href="${path}">`);
+  const wasm = html.includes('rel="preload" href="pkg/') ? ['  <link rel="preload" href="pkg/neuranim_wasm_bg.wasm" as="fetch" type="application/wasm" crossorigin>'] : [];
+  let page = html.replace(/\s*<!-- modulepreload: [^]*?<!-- end of modulepreload -->/, '');
+  page = page.replace(/\s*<!-- Read by trunk only[^]*?data-trunk rel="copy-dir"[^>]*>/, '');
+  const first = `<script type="module" src="${scripts[0]}"></script>`;
+  if (scripts.length) page = page.replace(first, `${[...hints, ...wasm].join('\n').trimStart()}\n  ${first}`);
+  await writeFile(resolve(out, name), page);
+}
+
+for (const file of await readdir(root)) if (file.endsWith('.css')) await cp(resolve(root, file), resolve(out, file));
+await mkdir(resolve(out, 'pkg'), { recursive: true });
+for (const file of ['neuranim_wasm_bg.wasm', 'neuranim_wasm_scalar_bg.wasm']) await cp(resolve(root, 'pkg', file), resolve(out, 'pkg', file));
+
+const files = await readdir(resolve(out, 'js'));
+const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+console.log(`${out}: ${files.length} scripts (${entries.length} entries, ${files.length - entries.length} shared chunks), ${bytes.toLocaleString('en-US')} B of JavaScript`);
