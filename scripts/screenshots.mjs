@@ -1,7 +1,7 @@
 // Screenshots of the page in the rooms it is for, for the README: the five screen sizes a
 // teacher meets and presenter mode on a 1080p and an old 1024 × 768 projector, each after
-// 30 steps of the course's run; each beat of a slow step (after 300 steps) on a laptop and a
-// phone; the lesson on a laptop and a phone. Writes docs/screenshots/*.png.
+// 30 steps of the course's run; each beat of a slow step (after 300 steps) on a laptop, a
+// phone and the old projector in presenter mode; the lesson on a laptop and a phone. Writes docs/screenshots/*.png.
 // Usage: node scripts/screenshots.mjs   (build the page first: scripts/build-web.sh)
 
 import { mkdir } from 'node:fs/promises';
@@ -39,9 +39,9 @@ try {
     console.log(`${OUT}${name}.png`);
     await page.close();
   }
-  for (const [name, width, height] of [['1280x720', 1280, 720], ['390x844-phone', 390, 844]]) {
+  for (const [name, width, height, hash] of [['1280x720', 1280, 720, ''], ['390x844-phone', 390, 844, ''], ['presenter-1024x768', 1024, 768, '#presenter=on']]) {
     const page = await browser.newPage({ viewport: { width, height } });
-    await page.goto(url);
+    await page.goto(url + hash);
     await page.waitForSelector('html[data-ready="true"]');
     await page.evaluate(() => {
       for (let i = 0; i < 300; i++) document.getElementById('step').click();
