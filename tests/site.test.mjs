@@ -1,12 +1,16 @@
 // The published site (scripts/build-site.mjs: the modules bundled into a few files): under
 // a sub-path and the strict CSP, the page trains and its workers paint and compare, the
-// lesson's figures and the demo post's element start, the embed loads; and a first visit
+// lesson's figures, the demo post's element (also from another origin) and the embed
+// start; and a first visit
 // loads a handful of scripts, each page's chunks hinted.
 
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { openPage, openSite } from './support/browser.mjs';
+import { serve } from '../scripts/static-server.mjs';
 import { CSP } from './support/csp.mjs';
 
 const SITE = new URL('../site/', import.meta.url).pathname;
@@ -59,4 +63,29 @@ test('each page hints exactly the chunks its scripts import, and every file it n
     assert.doesNotMatch(html, /modulepreload: written/, `${name}: the source's hints are replaced`);
   }
   assert.ok(readdirSync(`${SITE}js`).length < 20);
+});
+
+test('the bundled element, from another origin, trains and its worker paints', async () => {
+  // The post on another origin: the loopback address by name, another port.
+  const posts = mkdtempSync(join(tmpdir(), 'neuranim-site-post-'));
+  writeFileSync(join(posts, 'post.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A post</title><link rel="icon" href="data:,">
+<script type="module" src="${site.url}js/element.js"></script></head><body>
+<neuranim-playground id="figure" dataset="flower" layers="4" speed="20">A network learning the flower.</neuranim-playground></body></html>`);
+  const blog = await serve(posts, 0, 'localhost');
+  try {
+    const page = await site.browser.newPage({ viewport: { width: 900, height: 900 } });
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    await page.goto(`${blog.url}post.html`);
+    assert.notEqual(new URL(site.url).origin, new URL(blog.url).origin);
+    await page.waitForFunction(() => document.getElementById('figure').snapshot?.());
+    await page.locator('#figure button.play').click();
+    await page.waitForFunction(() => document.getElementById('figure').snapshot().iteration > 50);
+    await page.waitForFunction(() => document.getElementById('figure').shadowRoot.querySelector('canvas.boundary').dataset.painter === 'worker');
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    blog.server.close();
+  }
 });
