@@ -1,8 +1,7 @@
 // The published site (scripts/build-site.mjs: the modules bundled into a few files): under
 // a sub-path and the strict CSP, the page trains and its workers paint and compare, the
 // lesson's figures, the demo post's element (also from another origin) and the embed
-// start; and a first visit
-// loads a handful of scripts, each page's chunks hinted.
+// start; and a first visit loads a handful of scripts, each page's chunks hinted.
 
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
