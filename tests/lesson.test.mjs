@@ -130,7 +130,7 @@ test('the hidden-size figures reach the course\'s accuracies at 5,000 iterations
   await page.context().close();
 });
 
-test('the lesson\'s slow step goes through the four phases and ends one iteration on', async () => {
+test('the lesson\'s slow step goes through the four phases, highlights the chosen point\'s maths, and ends one iteration on', async () => {
   const { page, problems } = await openPage(site, 'lesson.html');
   await ready(page);
   await playTo(page, '#figure-slow', 200);
@@ -141,9 +141,27 @@ test('the lesson\'s slow step goes through the four phases and ends one iteratio
       for (const r of records) window.phases.push(r.oldValue);
     }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-phase'], attributeOldValue: true });
   });
-  await page.locator('#figure-slow .slow-step-speed').selectOption('1');
+  // A point clicked on the plot shows its maths under the figure.
+  const { x, y } = await page.evaluate(() => {
+    const figure = document.querySelector('#figure-slow');
+    const points = figure.playground.trainPoints();
+    const [a, b, c, d] = figure.playground.bounds();
+    const box = figure.shadowRoot.querySelector('.plot').getBoundingClientRect();
+    return { x: box.left + ((points[0] - a) / (b - a)) * box.width, y: box.top + ((d - points[1]) / (d - c)) * box.height };
+  });
+  await page.mouse.click(x, y);
+  await page.locator('#figure-slow .maths-panel').waitFor({ state: 'visible' });
+  const lit = () => page.evaluate(() => [...document.querySelector('#figure-slow').shadowRoot.querySelectorAll('.maths-row')]
+    .filter((row) => getComputedStyle(row.querySelector('.maths-name')).backgroundColor !== 'rgba(0, 0, 0, 0)')
+    .map((row) => row.dataset.name));
+  assert.deepEqual(await lit(), []);
+  // Two seconds a phase: time to read each phase's highlighting while it lasts.
+  await page.locator('#figure-slow .slow-step-speed').selectOption('2');
   await page.locator('#figure-slow .slow-step').click();
+  await page.waitForSelector('html[data-phase="cost"]');
+  assert.deepEqual((await lit()).sort(), ['Y', 'loss']);
   await page.waitForSelector('html[data-phase="backward"]');
+  assert.ok((await lit()).includes('dW[1]'));
   await page.locator('#figure-slow').screenshot({ path: `${ARTIFACTS}lesson-slow-step.png` });
   await page.waitForFunction(() => window.phases.length === 5 && !document.documentElement.dataset.phase, null, { timeout: 30_000 });
   assert.deepEqual(await page.evaluate(() => window.phases.slice(1)), ['forward', 'cost', 'backward', 'update']);

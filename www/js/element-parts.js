@@ -1,18 +1,20 @@
 // What a <neuranim-playground> shows beyond its data panel when its `parts` attribute asks
-// (`parts="graph slow-step scrubber gif"`): the network graph beside the data, Step slowly
-// with its caption strip, a scrubber through the iterations trained, and an animated GIF of
-// the run so far. Each is the page's own piece (NetworkGraph, SlowStep, encodeGif), wired
+// (`parts="graph slow-step maths scrubber gif"`): the network graph beside the data, Step
+// slowly with its caption strip, the live maths of a point clicked on the plot, a scrubber
+// through the iterations trained, and an animated GIF of the run so far. Each is the page's own piece (NetworkGraph, SlowStep, encodeGif), wired
 // to the element instead of to the page.
 
 import { coloursFor } from './colour-tables.js';
+import { FEATURE_NAMES } from './controls.js';
 import { neuronFocus } from './data-view.js';
 import { costAt, encodeGif, frameIterations } from './gif-encode.js';
+import { MathsPanel } from './maths-panel.js';
 import { gifPalette } from './palette.js';
 import { NetworkGraph } from './network-graph.js';
 import { PHASE_NAMES, PHASES } from './phase-captions.js';
 import { SlowStep } from './slow-step.js';
 
-export const PARTS = ['graph', 'slow-step', 'scrubber', 'gif'];
+export const PARTS = ['graph', 'slow-step', 'maths', 'scrubber', 'gif'];
 
 /** The parts an element asks for, from its `parts` attribute (unknown words are ignored). */
 export function partsOf(element) {
@@ -69,13 +71,14 @@ export function slowStepPart(figure, { bar, before, plot, boundary }) {
       plot,
       boundary,
       task: () => figure.task,
-      selected: () => null,
+      selected: () => figure.selected ?? null,
       prepare: () => figure.pauseAtLive(),
       render: () => figure.paint(),
       say: (message) => figure.say(message),
     },
     caption: { strip, steps, text, formula, pause },
     seconds: () => Number(seconds.value) || 2,
+    also: [before.parentNode],
   });
   button.addEventListener('click', () => slow.start());
   pause.addEventListener('click', () => slow.togglePause());
@@ -169,4 +172,51 @@ export function gifPart(figure, { bar, parent, memory }) {
       }
     }
   });
+}
+
+/** Points within this many CSS pixels of a click are chosen by it. */
+const REACH = 10;
+
+/** The live maths: a click on a training point of `plot` chooses it (ringed) and shows its
+ * walkthrough under the figure, after `after`; a click away or Close lets it go. Returns
+ * `show()`, for each paint. */
+export function mathsPart(figure, { plot, after }) {
+  const panel = html('section', 'maths-panel', null, { 'aria-label': 'The maths for one point' });
+  panel.hidden = true;
+  const head = html('div', 'maths-head', panel);
+  html('strong', null, head).textContent = 'The maths for the chosen point';
+  const close = html('button', 'maths-close', head, { type: 'button' });
+  close.textContent = 'Close';
+  const rows = html('div', 'maths', panel, { 'aria-live': 'off' });
+  after.after(panel);
+  const choose = (point) => {
+    figure.selected = point;
+    figure.paint();
+  };
+  const maths = new MathsPanel(panel, rows, { onClose: () => choose(null) });
+  plot.addEventListener('click', (event) => {
+    const { playground } = figure;
+    if (!playground) return;
+    const box = plot.getBoundingClientRect();
+    const [x1Min, x1Max, x2Min, x2Max] = playground.bounds();
+    const points = playground.trainPoints();
+    const labels = playground.trainLabels();
+    let best = -1;
+    let bestDistance = REACH * REACH;
+    for (let i = 0; i < labels.length; i++) {
+      const dx = ((points[2 * i] - x1Min) / (x1Max - x1Min)) * box.width - (event.clientX - box.left);
+      const dy = ((x2Max - points[2 * i + 1]) / (x2Max - x2Min)) * box.height - (event.clientY - box.top);
+      if (dx * dx + dy * dy < bestDistance) [best, bestDistance] = [i, dx * dx + dy * dy];
+    }
+    choose(best < 0 ? null : { x1: points[2 * best], x2: points[2 * best + 1], y: labels[best] });
+  });
+  return () => {
+    const { playground, selected } = figure;
+    if (!selected || !playground) {
+      maths.hide();
+      return;
+    }
+    const featureNames = Array.from(playground.features(), (f) => FEATURE_NAMES[f] ?? f);
+    maths.show(playground, selected, { activation: playground.activation(), task: figure.task, featureNames });
+  };
 }

@@ -14,7 +14,7 @@ import { DataView, taskOf } from './data-view.js';
 import { RasterClient } from './raster-client.js';
 import { RunController } from './run-controller.js';
 import { coreSettings, defaults, FIELDS, parseField } from './settings.js';
-import { gifPart, graphPart, partsOf, Scrubber, slowStepPart } from './element-parts.js';
+import { gifPart, graphPart, mathsPart, partsOf, Scrubber, slowStepPart } from './element-parts.js';
 
 const wasm = startWasm();
 const STYLE = new URL('../element.css', import.meta.url).href;
@@ -155,6 +155,7 @@ export class NeuranimPlayground extends HTMLElement {
       });
       this.slowStep = slowStepPart(this, { bar, before: stage, plot, boundary: this.canvas });
     }
+    if (this.parts.has('maths')) this.showMaths = mathsPart(this, { plot, after: bar });
     this.readout = part('span', 'readout', bar);
     this.readout.setAttribute('aria-live', 'off');
     if (this.parts.has('scrubber')) this.scrubber = new Scrubber(figure, this);
@@ -197,6 +198,7 @@ export class NeuranimPlayground extends HTMLElement {
     }
     this.playground?.free();
     this.playground = next;
+    this.selected = null;
     this.task = taskOf(next.snapshot());
     this.say(notices.join('\n'));
     this.paint();
@@ -212,7 +214,8 @@ export class NeuranimPlayground extends HTMLElement {
   paint() {
     const { playground } = this;
     const snap = playground.snapshot(!this.playing);
-    this.view.render(playground, this.task, snap.sizes, { playing: this.playing });
+    this.view.render(playground, this.task, snap.sizes, { playing: this.playing, selected: this.selected ?? null });
+    this.showMaths?.();
     // While playing, the graph is drawn every other frame, as on the page.
     this.paints = (this.paints ?? 0) + 1;
     if (this.graph && (!this.playing || this.paints % 2 === 0)) this.graph.draw(playground, snap, { playing: this.playing });

@@ -19,13 +19,15 @@ export class SlowStep {
    * `host`: { playground(), graph() (a NetworkGraph or null), plot, boundary (the data
    * panel's element and canvas), task(), selected() (a point { x1, x2, y } or null),
    * prepare() (pauses training and shows the live run), render(), say(text) };
-   * `caption`: { strip, steps, text, formula, pause } elements; `seconds()`: a beat's length.
+   * `caption`: { strip, steps, text, formula, pause } elements; `seconds()`: a beat's length;
+   * `also`: elements that carry `data-phase` besides <html> (an element's figure, whose
+   * shadow root's styles cannot see <html>).
    */
-  constructor({ host, caption, seconds, root = document.documentElement }) {
+  constructor({ host, caption, seconds, also = [] }) {
     this.host = host;
     this.caption = caption;
     this.seconds = seconds;
-    this.root = root;
+    this.marked = [document.documentElement, ...also];
     this.running = null;
     this.tick = this.tick.bind(this);
   }
@@ -134,7 +136,7 @@ export class SlowStep {
     r.graphPhase?.remove();
     r.plot.remove();
     r.graph?.showLayers(null);
-    delete this.root.dataset.phase;
+    for (const element of this.marked) delete element.dataset.phase;
     this.caption.strip.hidden = true;
     this.caption.pause.textContent = 'Pause';
     this.caption.pause.setAttribute('aria-pressed', 'false');
@@ -148,7 +150,7 @@ export class SlowStep {
     r.elapsed = 0;
     r.last = performance.now();
     const phase = PHASES[beat];
-    this.root.dataset.phase = phase;
+    for (const element of this.marked) element.dataset.phase = phase;
     for (const item of this.caption.steps.children) item.classList.toggle('current', item.dataset.phase === phase);
     if (phase === 'update' && !r.stepped) {
       r.plot.keepOld();
