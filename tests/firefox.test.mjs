@@ -85,13 +85,19 @@ test('Firefox plays a slow step through its four phases, and Compare trains', as
   await page.close();
 });
 
-test('Firefox shows the lesson, whose figures train', async () => {
+test('Firefox shows the lesson, whose figures train, the hidden sizes to the course\'s accuracies', async () => {
   const { page, problems } = await openFirefoxPage(site, `${site.url}lesson.html`);
   await page.waitForFunction(() => [...document.querySelectorAll('neuranim-playground')].every((e) => e.snapshot()), { timeout: 30_000 });
   await page.evaluate(() => document.querySelector('#figure-network').scrollIntoView());
   await page.evaluate(() => document.querySelector('#figure-network').setPlaying(true));
   await page.waitForFunction(() => document.querySelector('#figure-network').snapshot().iteration >= 1000, { timeout: 30_000 });
   assert.ok(await page.evaluate(() => document.querySelector('#figure-network').snapshot().trainScore) > 0.8);
+  await page.click('#play-all');
+  // The whole grid on screen (the click scrolled to its button): a figure out of view pauses.
+  await page.evaluate(() => document.querySelector('#multiples').scrollIntoView({ block: 'center' }));
+  await page.waitForFunction(() => [...document.querySelectorAll('#multiples neuranim-playground')].every((e) => e.snapshot().iteration === 5000), { timeout: 120_000 });
+  const shown = await page.evaluate(() => [...document.querySelectorAll('#multiples neuranim-playground')].map((e) => Number((100 * e.snapshot().trainScore).toFixed(2))));
+  assert.deepEqual(shown, [67.5, 67.25, 90.75, 90.5, 91.25, 90, 90.25]);
   assert.deepEqual(problems, []);
   await page.close();
 });

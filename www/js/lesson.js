@@ -66,6 +66,8 @@ function followMultiples(container, button) {
   const figures = [...container.querySelectorAll('neuranim-playground')];
   const labels = [...container.querySelectorAll('.accuracy')];
   button.addEventListener('click', () => {
+    // Figures out of view pause: the grid is brought on screen, as much as fits.
+    container.scrollIntoView({ block: 'nearest' });
     for (const figure of figures) if (!figure.playing) figure.setPlaying(true);
   });
   const tick = () => {
