@@ -64,7 +64,10 @@ export class GraphPhase {
     const rows = flows[reached].w;
     const t = curveParameter(across);
     const [fx, fy] = [curveX(t), curveY(t)];
-    const strongest = topEdges(rows, PULSES);
+    // Each gap's strongest edges, found once a step rather than every frame.
+    this.strongest ??= new Map();
+    if (!this.strongest.has(reached)) this.strongest.set(reached, topEdges(rows, PULSES));
+    const strongest = this.strongest.get(reached);
     const largest = strongest.length ? strongest[0].value : 0;
     for (const { n, value } of strongest) {
       if (!(value > 0)) break;

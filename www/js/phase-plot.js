@@ -29,6 +29,7 @@ export class PlotPhase {
     const [x1Min, x1Max, x2Min, x2Max] = bounds;
     this.task = task;
     this.at = batch.map((index) => [(points[2 * index] - x1Min) / (x1Max - x1Min), (x2Max - points[2 * index + 1]) / (x2Max - x2Min)]);
+    this.order = null;
   }
 
   begin() {
@@ -75,7 +76,9 @@ export class PlotPhase {
    * `NAMED` worst named. */
   cost({ losses, grown }) {
     const { ctx, ratio, width, height } = this.begin();
-    const order = worstFirst(losses, RINGS);
+    // Sorted once a step: a batch of 100,000 points would cost every frame a sort.
+    this.order ??= worstFirst(losses, RINGS);
+    const { order } = this;
     const worst = losses[order[0]] || 1e-300;
     const named = order.slice(0, NAMED);
     // Light rings, so that where every point is as wrong as the next (an untrained network)

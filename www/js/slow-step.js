@@ -204,7 +204,6 @@ export class SlowStep {
       const veil = Math.min(1, Math.max(0, gaps - x));
       graphPhase?.forward({ reached, across, flows: r.flows, weights: weights.map((layer) => layer.weights) });
       plot.forward({ veil, outputs: phases.outputs, shown: 1 - veil });
-      graph?.showLayers(null);
     } else if (phase === 'cost') {
       graphPhase?.clear();
       plot.cost({ losses: phases.losses, grown: p });
@@ -213,7 +212,11 @@ export class SlowStep {
       const swept = p * gaps;
       const reached = p >= 1 ? 1 : Math.min(gaps + 1, Math.floor(gaps - swept) + 1);
       graphPhase?.backward({ reached, signals: phases.signals });
-      graph?.showLayers(weights.map((layer, g) => (g + 1 >= reached ? r.gradients.layers[g] : layer)));
+      // Redrawn as the sweep reaches each gap, not every frame.
+      if (r.swept !== reached) {
+        r.swept = reached;
+        graph?.showLayers(weights.map((layer, g) => (g + 1 >= reached ? r.gradients.layers[g] : layer)));
+      }
     } else {
       graphPhase?.clear();
       plot.update({ done: p });
