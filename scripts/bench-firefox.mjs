@@ -4,6 +4,7 @@
 // Usage: node scripts/bench-firefox.mjs [SECONDS=6] [REPEATS=3]   (build first)
 
 import puppeteer from 'puppeteer-core';
+import { chainSlowSteps } from './slow-steps.mjs';
 import { serve } from './static-server.mjs';
 
 const seconds = Number(process.argv[2] ?? 6);
@@ -14,13 +15,7 @@ const BIG = 'hidden=64,64,64,64,64,64,64,64&init=xavier&learningRate=0.03';
 const play = (page) => page.click('#play');
 async function slowSteps(page) {
   await page.select('#slow-step-speed', '1');
-  await page.evaluate(() => {
-    const again = () => {
-      if (!document.documentElement.dataset.phase) document.getElementById('slow-step').click();
-      requestAnimationFrame(again);
-    };
-    again();
-  });
+  await page.evaluate(chainSlowSteps);
 }
 const CASES = [
   { name: "course's run, max", hash: '#speed=max', start: play },

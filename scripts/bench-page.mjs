@@ -6,6 +6,7 @@
 // (build the page first: scripts/build-web.sh)
 
 import { launchChromium } from './chromium.mjs';
+import { chainSlowSteps } from './slow-steps.mjs';
 import { serve } from './static-server.mjs';
 
 const seconds = Number(process.argv[2] ?? 10);
@@ -37,13 +38,7 @@ async function play(page) {
  * start and end within a measurement. */
 async function startSlowSteps(page) {
   await page.selectOption('#slow-step-speed', '1');
-  await page.evaluate(() => {
-    const again = () => {
-      if (!document.documentElement.dataset.phase) document.getElementById('slow-step').click();
-      requestAnimationFrame(again);
-    };
-    again();
-  });
+  await page.evaluate(chainSlowSteps);
 }
 
 async function startCompare(page) {

@@ -11,6 +11,7 @@
 import { build } from 'esbuild';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
+import { withoutSourceHints } from './preloads.mjs';
 import { dirname, resolve } from 'node:path';
 
 const root = new URL('../www/', import.meta.url).pathname;
@@ -98,9 +99,8 @@ export function workerUrl(name) {
 /** `page` (an HTML file of www/) with its stylesheets and its module scripts inlined. */
 async function single(pageName, scripts) {
   let html = await readFile(resolve(root, pageName), 'utf8');
-  html = html.replace(/\s*<!-- Read by trunk only[^]*?data-trunk rel="copy-dir"[^>]*>/, '');
   // The served page's hints for its separate files: here everything is inside.
-  html = html.replace(/\s*<!-- modulepreload: [^]*?<!-- end of modulepreload -->/, '');
+  html = withoutSourceHints(html);
   for (const [, name] of html.matchAll(/<link rel="stylesheet" href="(\w+)\.css">/g)) {
     const css = await readFile(resolve(root, `${name}.css`), 'utf8');
     html = html.replace(`<link rel="stylesheet" href="${name}.css">`, () => `<style>\n${css}</style>`);

@@ -9,6 +9,7 @@
 import { build } from 'esbuild';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
+import { currentBlock, WASM_PRELOAD, withoutSourceHints } from './preloads.mjs';
 
 const root = new URL('../www/', import.meta.url).pathname;
 const out = resolve(process.argv[2] ?? new URL('../site', import.meta.url).pathname);
@@ -59,9 +60,9 @@ function chunksOf(entry) {
 for (const { name, html } of pages) {
   const scripts = scriptsOf(html);
   const hints = [...new Set(scripts.flatMap(chunksOf))].map((path) => `  <link rel="modulepreload" href="${path}">`);
-  const wasm = html.includes('rel="preload" href="pkg/') ? ['  <link rel="preload" href="pkg/neuranim_wasm_bg.wasm" as="fetch" type="application/wasm" crossorigin>'] : [];
-  let page = html.replace(/\s*<!-- modulepreload: [^]*?<!-- end of modulepreload -->/, '');
-  page = page.replace(/\s*<!-- Read by trunk only[^]*?data-trunk rel="copy-dir"[^>]*>/, '');
+  // A page that hints the wasm in its source form (the page and the embed) hints it here too.
+  const wasm = currentBlock(html) ? [WASM_PRELOAD] : [];
+  let page = withoutSourceHints(html);
   const first = `<script type="module" src="${scripts[0]}"></script>`;
   if (scripts.length) page = page.replace(first, `${[...hints, ...wasm].join('\n').trimStart()}\n  ${first}`);
   await writeFile(resolve(out, name), page);

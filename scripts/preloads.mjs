@@ -30,12 +30,15 @@ export function moduleGraph(entry = 'js/main.js') {
   return [...seen].sort();
 }
 
+/** The hint for the SIMD module, which every engine but the oldest loads; fetched as the
+ * page's fetch of it will be (same mode and credentials), so that it is used, not fetched
+ * again. */
+export const WASM_PRELOAD = '  <link rel="preload" href="pkg/neuranim_wasm_bg.wasm" as="fetch" type="application/wasm" crossorigin>';
+
 /** The block of hints for index.html. */
 export function preloadBlock() {
   const lines = moduleGraph().map((path) => `  <link rel="modulepreload" href="${path}">`);
-  // The SIMD module, which every engine but the oldest loads; fetched as the page's fetch
-  // of it will be (same mode and credentials), so that it is used, not fetched again.
-  lines.push('  <link rel="preload" href="pkg/neuranim_wasm_bg.wasm" as="fetch" type="application/wasm" crossorigin>');
+  lines.push(WASM_PRELOAD);
   return `${BEGIN}\n${lines.join('\n')}\n  ${END}`;
 }
 
@@ -43,6 +46,14 @@ export function currentBlock(html) {
   const start = html.indexOf(BEGIN);
   const end = html.indexOf(END);
   return start < 0 || end < 0 ? null : html.slice(start, end + END.length);
+}
+
+/** A page of www/ without what only its source form needs: trunk's links and the hints
+ * for its separate modules (a build bundles them, and hints what it made instead). */
+export function withoutSourceHints(html) {
+  return html
+    .replace(/\s*<!-- Read by trunk only[^]*?data-trunk rel="copy-dir"[^>]*>/, '')
+    .replace(new RegExp(`\\s*${BEGIN}[^]*?${END}`), '');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { classInk } from '../tests/support/ink.mjs';
 import { launchChromium } from './chromium.mjs';
 import { serve } from './static-server.mjs';
 
@@ -87,20 +88,7 @@ try {
     await until(session, '() => window.neuranim.snapshot().iteration > 700', 'training');
     await run(session, '() => document.getElementById("play").click()');
     await until(session, '() => { const d = document.getElementById("boundary").dataset; return d.requested === d.shown; }', 'the boundary');
-    const ink = await run(session, `() => {
-      const source = document.getElementById('boundary');
-      const scratch = document.createElement('canvas');
-      [scratch.width, scratch.height] = [source.width, source.height];
-      const ctx = scratch.getContext('2d');
-      ctx.drawImage(source, 0, 0);
-      const { data } = ctx.getImageData(0, 0, scratch.width, scratch.height);
-      let orange = 0, blue = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (data[i] > data[i + 2] + 25) orange++;
-        else if (data[i + 2] > data[i] + 25) blue++;
-      }
-      return { orange, blue, painter: source.dataset.painter };
-    }`);
+    const ink = await run(session, classInk.toString(), '#boundary');
     assert.ok(ink.orange > 1000 && ink.blue > 1000, JSON.stringify(ink));
   });
 

@@ -9,6 +9,7 @@ import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { openPage, openSite, stepTo, weights } from './support/browser.mjs';
 import { FIREFOX, openFirefoxPage, openFirefoxSite } from './support/firefox.mjs';
+import { classInk } from './support/ink.mjs';
 
 let site;
 before(async () => {
@@ -18,24 +19,6 @@ before(async () => {
 after(async () => site?.close());
 
 const HASH = '#dataset=spiral&hidden=6,3&init=xavier&optimizer=adam&learningRate=0.01&batchSize=7';
-
-/** The boundary's pixels leaning to each class colour. */
-const classInk = (page, selector = '#boundary') => page.evaluate((s) => {
-  const source = document.querySelector(s);
-  const scratch = document.createElement('canvas');
-  scratch.width = source.width;
-  scratch.height = source.height;
-  const ctx = scratch.getContext('2d');
-  ctx.drawImage(source, 0, 0);
-  const { data } = ctx.getImageData(0, 0, scratch.width, scratch.height);
-  let orange = 0;
-  let blue = 0;
-  for (let i = 0; i < data.length; i += 4) {
-    if (data[i] > data[i + 2] + 25) orange++;
-    else if (data[i + 2] > data[i] + 25) blue++;
-  }
-  return { orange, blue };
-}, selector);
 
 test('Firefox trains to the bits Chromium trains to, and paints the boundary in its worker', async () => {
   const { page, problems } = await openFirefoxPage(site, site.url + HASH);
@@ -59,7 +42,7 @@ test('Firefox trains to the bits Chromium trains to, and paints the boundary in 
     const { requested, shown } = document.getElementById('boundary').dataset;
     return requested === shown;
   });
-  const ink = await classInk(page);
+  const ink = await page.evaluate(classInk, '#boundary');
   assert.ok(ink.orange > 1000 && ink.blue > 1000, JSON.stringify(ink));
   assert.deepEqual(problems, []);
   await page.close();

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { ARTIFACTS, installCanvasPixels, openPage, openSite } from './support/browser.mjs';
+import { ARTIFACTS, openPage, openSite } from './support/browser.mjs';
+import { classInk } from './support/ink.mjs';
 
 let site;
 before(async () => {
@@ -26,30 +27,13 @@ async function playTo(page, selector, iteration) {
   await page.evaluate((s) => document.querySelector(s).setPlaying(false), selector);
 }
 
-/** Pixels of a figure's boundary leaning to each class colour (orange: red above blue;
- * blue: the other way), the unsure grey between them not counted. A model that is unsure
- * everywhere (logistic regression on the flower) paints pale tints, so the margin is small. */
-function classInk(page, selector) {
-  return page.evaluate((s) => {
-    const canvas = document.querySelector(s).shadowRoot.querySelector('canvas.boundary');
-    const { data } = window.canvasPixels(canvas);
-    let orange = 0;
-    let blue = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i] > data[i + 2] + 25) orange++;
-      else if (data[i + 2] > data[i] + 25) blue++;
-    }
-    return { orange, blue, pixels: data.length / 4 };
-  }, selector);
-}
-
 const bothClasses = async (page, selector) => {
   // The boundary shown is the one last asked for.
   await page.waitForFunction((s) => {
     const c = document.querySelector(s).shadowRoot.querySelector('canvas.boundary');
     return c.dataset.requested !== undefined && c.dataset.requested === c.dataset.shown;
   }, selector);
-  const ink = await classInk(page, selector);
+  const ink = await page.evaluate(classInk, [selector, 'canvas.boundary']);
   assert.ok(ink.orange > ink.pixels * 0.05 && ink.blue > ink.pixels * 0.05, `${selector}: ${JSON.stringify(ink)}`);
 };
 
@@ -202,7 +186,6 @@ test('the one-file lesson works from file:// with the wasm inside once', async (
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('request', (r) => !/^(file|data|blob):/.test(r.url()) && problems.push(`request: ${r.url()}`));
-  await page.addInitScript(installCanvasPixels);
   await page.goto(pathToFileURL(file).href);
   await ready(page);
   await playTo(page, '#figure-network', 500);

@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { launchChromium } from '../../scripts/chromium.mjs';
 import { serve } from '../../scripts/static-server.mjs';
+import { watchProblems } from './problems.mjs';
 
 export const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 
@@ -25,7 +26,7 @@ export async function openSite(root = new URL('../../www/', import.meta.url).pat
 
 /** `window.canvasPixels(canvas)`: the ImageData of any canvas, whatever its context (a 2d
  * canvas or one showing bitmaps); run in the page before it loads. */
-export function installCanvasPixels() {
+function installCanvasPixels() {
   window.canvasPixels = (canvas) => {
     const scratch = document.createElement('canvas');
     scratch.width = canvas.width;
@@ -52,16 +53,7 @@ export async function openPage(site, path = '', options = {}, { ready = 'html[da
   });
   await context.addInitScript(installCanvasPixels);
   const page = await context.newPage();
-  const problems = [];
-  const origin = new URL(site.url).origin;
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('request', (r) => {
-    const u = r.url();
-    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request left the page: ${u}`);
-  });
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  const problems = watchProblems(page, new URL(site.url).origin);
   // Routes and scripts a test sets up before the page loads.
   await prepare(page);
   await page.goto(site.url + path);

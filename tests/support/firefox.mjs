@@ -1,10 +1,11 @@
 // Debian's Firefox ESR, headless, driven by puppeteer-core over WebDriver BiDi, for the
-// browser tests' Firefox subset: the built site served on loopback, and every console
-// error, page error and request leaving the site recorded. As the tests have found, the
+// browser tests' Firefox subset: the built site served on loopback, and its problems
+// recorded as the Chromium tests' are (problems.mjs). As the tests have found, the
 // viewport is set at launch and keys are pressed by clicking buttons instead.
 
 import puppeteer from 'puppeteer-core';
 import { serve } from '../../scripts/static-server.mjs';
+import { watchProblems } from './problems.mjs';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -25,14 +26,7 @@ export async function openFirefoxSite(root = new URL('../../www/', import.meta.u
 /** A new page at `address`, recording problems as the Chromium tests' pages do. */
 export async function openFirefoxPage(site, address, ready = 'html[data-ready="true"]') {
   const page = await site.browser.newPage();
-  const problems = [];
-  const origin = new URL(site.url).origin;
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('request', (r) => {
-    const u = r.url();
-    if (!u.startsWith(origin) && !/^(data|blob|file):/.test(u)) problems.push(`request left the page: ${u}`);
-  });
+  const problems = watchProblems(page, new URL(site.url).origin, /^(data|blob|file):/);
   await page.goto(address);
   await page.waitForSelector(ready, { timeout: 30_000 });
   return { page, problems };

@@ -318,24 +318,21 @@ fn an_opened_run_keeps_its_time_machine_exactly() {
     let text = RunFile::of(&original, true).to_json();
     let mut copy = RunFile::parse(&text).unwrap().restore().unwrap();
     assert_eq!(copy.timeline().first_iteration(), 0);
+    let seen = |run: &mut RecordedRun, target| -> Vec<u64> {
+        let shown = run.seek(target).unwrap();
+        shown
+            .network()
+            .params()
+            .iter()
+            .map(|p| p.to_bits())
+            .collect()
+    };
     for target in [0, 1, 150, 200, 250, 299, 300, 301, 420, 450] {
-        let want: Vec<u64> = original
-            .seek(target)
-            .unwrap()
-            .network()
-            .params()
-            .iter()
-            .map(|p| p.to_bits())
-            .collect();
-        let got: Vec<u64> = copy
-            .seek(target)
-            .unwrap()
-            .network()
-            .params()
-            .iter()
-            .map(|p| p.to_bits())
-            .collect();
-        assert_eq!(got, want, "iteration {target}");
+        assert_eq!(
+            seen(&mut copy, target),
+            seen(&mut original, target),
+            "iteration {target}"
+        );
     }
     // Without the history, the file keeps no time machine: it starts where the file does.
     let bare = RunFile::parse(&RunFile::of(&original, false).to_json())
