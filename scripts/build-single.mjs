@@ -12,29 +12,34 @@ import { build } from 'esbuild';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { withoutSourceHints } from './preloads.mjs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 
 const root = new URL('../www/', import.meta.url).pathname;
 const out = resolve(process.argv[2] ?? new URL('../dist/neuranim.html', import.meta.url).pathname);
 const lessonOut = resolve(dirname(out), 'lesson.html');
-const glue = resolve(root, 'pkg/neuranim_wasm.js');
 const WORKERS = ['raster', 'gif', 'compare', 'csv'];
 
-// The wasm gzipped, then base64: 0.55 MB of wasm is 0.73 MB as base64 but 0.29 MB gzipped
-// first. Every engine with the wasm SIMD this module needs (Chrome 91, Firefox 89, Safari
-// 16.4) but Firefox 89 to 112 has DecompressionStream; Firefox ESR 115 has both.
-const wasm = gzipSync(await readFile(resolve(root, 'pkg/neuranim_wasm_bg.wasm')), { level: 9 }).toString('base64');
+// Each wasm gzipped, then base64: 0.3 MB of wasm is 0.4 MB as base64 but 0.17 MB gzipped
+// first. Every engine with the wasm SIMD the training module needs (Chrome 91, Firefox 89,
+// Safari 16.4) but Firefox 89 to 112 has DecompressionStream; Firefox ESR 115 has both.
+// The training module (neuranim_wasm) and the files module (neuranim_files, files-wasm.js).
+const MODULES = ['neuranim_wasm', 'neuranim_files'];
+const gzipped = {};
+for (const name of MODULES) gzipped[name] = gzipSync(await readFile(resolve(root, `pkg/${name}_bg.wasm`)), { level: 9 }).toString('base64');
 
-/** Imports of the wasm glue get an `init` that instantiates the inlined bytes. */
+/** Imports of a wasm glue get an `init` that instantiates its inlined bytes. */
 const inlineWasm = {
   name: 'inline-wasm',
   setup(b) {
-    b.onResolve({ filter: /pkg\/neuranim_wasm\.js$/ }, (args) => (args.namespace === 'inline-wasm' ? { path: glue } : { path: glue, namespace: 'inline-wasm' }));
-    b.onLoad({ filter: /.*/, namespace: 'inline-wasm' }, () => ({
-      resolveDir: dirname(glue),
-      contents: `import { initSync } from './neuranim_wasm.js';
-export * from './neuranim_wasm.js';
-const GZIPPED = "${wasm}";
+    b.onResolve({ filter: /pkg\/neuranim_(wasm|files)\.js$/ }, (args) => {
+      const path = resolve(root, 'pkg', basename(args.path));
+      return args.namespace === 'inline-wasm' ? { path } : { path, namespace: 'inline-wasm' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'inline-wasm' }, (args) => ({
+      resolveDir: dirname(args.path),
+      contents: `import { initSync } from './${basename(args.path)}';
+export * from './${basename(args.path)}';
+const GZIPPED = "${gzipped[basename(args.path, '.js')]}";
 let module = null;
 let instance = null;
 /** The inlined bytes unzipped and compiled, once: the page hands this module to its workers. */
@@ -83,11 +88,11 @@ export function workerUrl(name) {
     }));
     b.onLoad({ filter: /www\/js\/.*\.js$/ }, async (args) => {
       const text = await readFile(args.path, 'utf8');
-      const pattern = /startWorker\(new URL\('\.\/(\w+)-worker\.js', import\.meta\.url\)\)/g;
+      const pattern = /startWorker\(new URL\('\.\/(\w+)-worker\.js', import\.meta\.url\)/g;
       const stylesheet = /new URL\('\.\.\/(\w+)\.css', import\.meta\.url\)\.href/g;
       if (!text.match(pattern) && !text.match(stylesheet)) return undefined;
       // Still through startWorker, which hands the worker the page's compiled module.
-      let replaced = text.replace(pattern, (_, name) => `startWorker(new URL(__workerUrl('${name}')))`);
+      let replaced = text.replace(pattern, (_, name) => `startWorker(new URL(__workerUrl('${name}'))`);
       // The element's stylesheets, for its shadow root: data: URLs of their text.
       const sheets = await Promise.all([...text.matchAll(stylesheet)].map(async ([, name]) => [name, (await readFile(resolve(root, `${name}.css`))).toString('base64')]));
       for (const [name, base64] of sheets) replaced = replaced.replaceAll(`new URL('../${name}.css', import.meta.url).href`, JSON.stringify(`data:text/css;base64,${base64}`));
@@ -126,6 +131,7 @@ if (lesson.includes('"blog.html"')) throw new Error('lesson.html: a link to the 
 await mkdir(dirname(out), { recursive: true });
 await writeFile(out, html);
 await writeFile(lessonOut, lesson);
-const copies = (text) => text.split(wasm).length - 1;
-console.log(`${out}: ${html.length.toLocaleString('en-US')} B (the wasm gzipped, ${wasm.length.toLocaleString('en-US')} B as base64, ${copies(html)} time)`);
-console.log(`${lessonOut}: ${lesson.length.toLocaleString('en-US')} B (the wasm ${copies(lesson)} time)`);
+const copies = (text) => MODULES.map((name) => `${name} ${text.split(gzipped[name]).length - 1}×`).join(', ');
+const sizes = MODULES.map((name) => `${name} ${gzipped[name].length.toLocaleString('en-US')} B`).join(', ');
+console.log(`${out}: ${html.length.toLocaleString('en-US')} B (the wasm gzipped as base64: ${sizes}; ${copies(html)})`);
+console.log(`${lessonOut}: ${lesson.length.toLocaleString('en-US')} B (${copies(lesson)})`);

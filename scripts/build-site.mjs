@@ -70,7 +70,7 @@ for (const { name, html } of pages) {
 
 for (const file of await readdir(root)) if (file.endsWith('.css')) await cp(resolve(root, file), resolve(out, file));
 await mkdir(resolve(out, 'pkg'), { recursive: true });
-for (const file of ['neuranim_wasm_bg.wasm', 'neuranim_wasm_scalar_bg.wasm']) await cp(resolve(root, 'pkg', file), resolve(out, 'pkg', file));
+for (const file of ['neuranim_wasm_bg.wasm', 'neuranim_wasm_scalar_bg.wasm', 'neuranim_files_bg.wasm']) await cp(resolve(root, 'pkg', file), resolve(out, 'pkg', file));
 
 const files = await readdir(resolve(out, 'js'));
 const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);

@@ -36,6 +36,19 @@ fi
 rm -r "$scalar"
 echo "www/pkg/neuranim_wasm_scalar_bg.wasm: $(wc -c < www/pkg/neuranim_wasm_scalar_bg.wasm) bytes"
 
+# The files module (run files, CSV, GIF), which the page loads on first use. It has no loop
+# that SIMD would speed, so one build without it serves every engine.
+RUSTFLAGS="" cargo build -p neuranim-files --release --target wasm32-unknown-unknown --target-dir target/scalar
+wasm-bindgen --target web --out-dir www/pkg --remove-name-section \
+  target/scalar/wasm32-unknown-unknown/release/neuranim_files.wasm
+if [[ -x node_modules/.bin/wasm-opt ]]; then
+  node_modules/.bin/wasm-opt -O3 \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    www/pkg/neuranim_files_bg.wasm -o www/pkg/neuranim_files_bg.wasm
+fi
+echo "www/pkg/neuranim_files_bg.wasm: $(wc -c < www/pkg/neuranim_files_bg.wasm) bytes"
+
 # The embed page is the same page in its minimal look (the `embed` class on <html>), made
 # from index.html so that the two never drift apart.
 sed -e 's|<html lang="en">|<html lang="en" class="embed">|' \

@@ -49,16 +49,16 @@ try {
     console.log(`minute ${minute}: iteration ${iteration.toLocaleString('en-US')}, wasm memory ${mb(bytes)} MB`);
   }
   await page.click('#play');
-  const end = await page.evaluate(() => {
+  const end = await page.evaluate(async () => {
     const snap = window.neuranim.snapshot();
-    return { last: snap.liveIteration, weights: window.neuranim.weightsJson(), first: snap.firstIteration };
+    return { last: snap.liveIteration, weights: await window.neuranim.weightsJson(), first: snap.firstIteration };
   });
   console.log(`memory, MB per minute: ${line.join(' ')}`);
   console.log(`stopped at iteration ${end.last.toLocaleString('en-US')}`);
 
-  const seekWeights = (iteration) => page.evaluate((n) => {
+  const seekWeights = (iteration) => page.evaluate(async (n) => {
     window.neuranim.seek(n);
-    return { weights: window.neuranim.weightsJson(), shown: window.neuranim.snapshot().iteration };
+    return { weights: await window.neuranim.weightsJson(), shown: window.neuranim.snapshot().iteration };
   }, iteration);
   const timed = async (iteration) => {
     const t0 = Date.now();

@@ -11,7 +11,7 @@ node scripts/build-site.mjs
 
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
-cargo clippy -p neuranim-wasm --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p neuranim-wasm -p neuranim-files --target wasm32-unknown-unknown -- -D warnings
 cargo test --workspace
 node --test --test-concurrency=1 tests/
 scripts/webkit-smoke.sh

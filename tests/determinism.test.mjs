@@ -22,7 +22,7 @@ function nativeWeights(args) {
 function wasmWeights(settings, iterations) {
   const playground = new Playground(settings);
   assert.equal(playground.step(iterations), iterations);
-  const weights = JSON.parse(playground.weightsJson());
+  const weights = playground.weightsFile();
   playground.free();
   return weights;
 }

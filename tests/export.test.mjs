@@ -266,9 +266,9 @@ test('a run saved with its history opens with its time machine: past iterations 
   await page.fill('#setting-learningRate', '0.5');
   await page.press('#setting-learningRate', 'Enter');
   await stepTo(page, 240);
-  const at = (iteration) => page.evaluate((i) => {
+  const at = (iteration) => page.evaluate(async (i) => {
     window.neuranim.seek(i);
-    return [window.neuranim.snapshot().iteration, window.neuranim.weightsJson()];
+    return [window.neuranim.snapshot().iteration, await window.neuranim.weightsJson()];
   }, iteration);
   const before = [await at(30), await at(150), await at(239)];
   await page.evaluate(() => window.neuranim.seek(240));
@@ -279,9 +279,9 @@ test('a run saved with its history opens with its time machine: past iterations 
   await other.waitForFunction(() => /Opened with-history\.json/.test(document.getElementById('notice').textContent));
   assert.equal(await other.getAttribute('#scrubber', 'min'), '0');
   const after = [];
-  for (const i of [30, 150, 239]) after.push(await other.evaluate((i) => {
+  for (const i of [30, 150, 239]) after.push(await other.evaluate(async (i) => {
     window.neuranim.seek(i);
-    return [window.neuranim.snapshot().iteration, window.neuranim.weightsJson()];
+    return [window.neuranim.snapshot().iteration, await window.neuranim.weightsJson()];
   }, i));
   assert.deepEqual(after, before);
   assert.deepEqual([...problems, ...others], []);

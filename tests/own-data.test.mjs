@@ -179,7 +179,7 @@ test('undo and redo bring back the points and the run as they were, bit for bit'
   const { page, problems } = await openPage(site, '#speed=5');
   for (let i = 0; i < 7; i++) await page.click('#step');
   await page.waitForFunction(() => window.neuranim.snapshot().liveIteration === 7);
-  const state = () => page.evaluate(() => ({ points: window.neuranim.dataPoints(), weights: window.neuranim.weightsJson(), snapshot: window.neuranim.snapshot() }));
+  const state = () => page.evaluate(async () => ({ points: window.neuranim.dataPoints(), weights: await window.neuranim.weightsJson(), snapshot: window.neuranim.snapshot() }));
   const before = await state();
   // Choosing a class of new points turns the edit mode on.
   await page.check('#new-point-1');

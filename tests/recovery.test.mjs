@@ -315,6 +315,8 @@ test('a save the browser refuses and a file that cannot be read are said, and th
     };
   });
   await page.click('#save-run');
+  // The files module writes the run file's text, loaded on this first use.
+  await page.waitForFunction(() => /was not saved/.test(document.getElementById('notice').textContent));
   assert.match(await notice(page), /neuranim-flower-1\.json was not saved: the disk is full/);
   await page.evaluate(() => (URL.createObjectURL = window.realObjectUrl));
   // A file whose bytes cannot be read.

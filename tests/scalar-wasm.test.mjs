@@ -27,7 +27,7 @@ const RUNS = [
   ['plane, regression', { dataset: 'plane', hidden: [4], learningRate: 0.01, batchSize: 10 }],
 ];
 
-/** What a run computes after `steps` updates: its weights file, its history's last record
+/** What a run computes after `steps` updates: its parameters, its history's last record
  * and its rasters (the output and every neuron over 64 × 64), as bits. */
 function outcome(glue, overrides, steps) {
   const playground = new glue.Playground(coreSettings({ ...defaults(), ...overrides }));
@@ -37,7 +37,7 @@ function outcome(glue, overrides, steps) {
   const boundary = Array.from(new Uint32Array(memory.buffer, playground.boundaryPtr(), playground.computeBoundary(64, 64)));
   const count = playground.computeNeurons(64, 64);
   const neurons = Array.from(new Uint32Array(memory.buffer, playground.neuronsPtr(), count));
-  const result = { weights: playground.weightsJson(), cost: snap.trainCost, score: snap.trainScore, boundary, neurons };
+  const result = { params: Array.from(new Uint32Array(Float64Array.from(playground.params()).buffer)), cost: snap.trainCost, score: snap.trainScore, boundary, neurons };
   playground.free();
   return result;
 }

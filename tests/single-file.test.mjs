@@ -17,11 +17,12 @@ after(async () => browser?.close());
 test('the single file, opened from file://, trains and runs its workers without fetching anything', async (t) => {
   assert.ok(existsSync(FILE), 'scripts/build-single.mjs has written dist/neuranim.html');
   t.diagnostic(`dist/neuranim.html: ${(statSync(FILE).size / 1024 / 1024).toFixed(2)} MB`);
-  // The wasm once, gzipped (the gzip magic number in base64 opens a string), and no copy
-  // left as it was (the wasm magic number in base64); compiled once, handed to the workers.
+  // Each wasm (the training module and the files module) once, gzipped (the gzip magic
+  // number in base64 opens a string), and no copy left as it was (the wasm magic number in
+  // base64); each compiled once, handed to the workers.
   const text = readFileSync(FILE, 'utf8');
   const copies = text.split('"H4sI').length - 1;
-  assert.equal(copies, 1, `${copies} copies of the wasm`);
+  assert.equal(copies, 2, `${copies} gzipped modules`);
   assert.equal(text.split('AGFzbQ').length - 1, 0);
   assert.ok(text.length <= 800_000, `${text.length} B`);
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -34,12 +35,16 @@ test('the single file, opened from file://, trains and runs its workers without 
   await page.click('#play');
   await page.waitForFunction(() => window.neuranim.snapshot().iteration > 500, null, { timeout: 30_000 });
   await page.click('#play');
-  // The raster worker painted the thumbnails; the compare worker trains.
+  // The raster worker painted the boundary and the thumbnails; the compare worker trains.
   await page.waitForFunction(() => document.querySelector('.graph-atlas').width > 0);
+  await page.waitForFunction(() => document.getElementById('boundary').dataset.painter === 'worker');
   await page.click('#compare');
   await page.waitForFunction(() => Number(document.querySelector('.compare-tile')?.dataset.iteration) > 0, null, { timeout: 30_000 });
   await page.click('#compare-close');
   assert.ok((await page.evaluate(() => window.neuranim.snapshot())).trainScore > 0.8);
+  // The files module, inlined too: a saved run is a run file.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-run')]);
+  assert.equal(JSON.parse(readFileSync(await download.path(), 'utf8')).format, 'neuranim-run');
   // The CSV worker reads a file.
   await page.evaluate(() => {
     const transfer = new DataTransfer();

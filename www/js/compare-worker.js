@@ -4,7 +4,7 @@
 // { open: index } and { stop: true }. Out: { models: [{ size, iteration, accuracy, bitmap }] }
 // after each round, { run: json, size } for an opened model, or { error }.
 
-import { Playground } from '../pkg/neuranim_wasm.js';
+import init, { Playground } from '../pkg/neuranim_wasm.js';
 import { workerWasm } from './worker-wasm.js';
 import { boundaryValues, colourRaster } from './rasters.js';
 import { taskOf } from './data-view.js';
@@ -63,7 +63,7 @@ function round() {
   if (out.some((m) => m.iteration < iterations && !m.diverged)) setTimeout(round, 0);
 }
 
-const ready = workerWasm();
+const ready = workerWasm(init);
 
 self.onmessage = async ({ data }) => {
   try {
@@ -71,7 +71,7 @@ self.onmessage = async ({ data }) => {
     if (data.start) start(wasm, data.start);
     else if (data.open != null && job) {
       const model = job.models[data.open];
-      self.postMessage({ run: model.playground.runJson(true), size: model.size });
+      self.postMessage({ run: model.playground.runFile(true), size: model.size });
     } else if (data.stop) {
       if (job) job.running = false;
       job = null;

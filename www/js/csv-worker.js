@@ -2,10 +2,10 @@
 // progress), the rows counted against the most a run trains on before anything is parsed,
 // then the core's reader. Messages out: { progress: 0…1 }, then { data } or { error }.
 
-import { maxPoints, readCsv } from '../pkg/neuranim_wasm.js';
+import init, { maxPoints, readCsv } from '../pkg/neuranim_files.js';
 import { workerWasm } from './worker-wasm.js';
 
-const ready = workerWasm();
+const ready = workerWasm(init);
 /** How often progress is told, at most, in bytes read. */
 const TELL_EVERY = 1 << 20;
 

@@ -3,6 +3,7 @@
 
 import { Playground } from '../pkg/neuranim_wasm.js';
 import { download, fileName } from './files.js';
+import { filesWasm } from './files-wasm.js';
 import { drawFrame } from './frame.js';
 import { quote } from './quote.js';
 import { fromCoreSettings } from './settings.js';
@@ -33,10 +34,10 @@ export async function importCsv(file) {
 
 export function exportCsv() {
   const name = state.ownData ? 'own' : state.settings.dataset;
-  const csv = state.playground.dataCsv();
+  const { playground } = state;
   // Cleared points leave the header alone.
-  const text = state.noPoints ? csv.slice(0, csv.indexOf('\n') + 1) : csv;
-  save(fileName('neuranim', name) + '.csv', () => new Blob([text], { type: 'text/csv' }));
+  const [points, labels] = state.noPoints ? [[], []] : [playground.dataPoints(), playground.dataLabels()];
+  return save(fileName('neuranim', name) + '.csv', async () => new Blob([(await filesWasm()).writeCsv(points, labels)], { type: 'text/csv' }));
 }
 
 /** Replaces the run with one read from a run file; a bad file leaves everything as it was
@@ -49,13 +50,28 @@ export async function openRun(file) {
     notify([`${quote(file.name)} was not opened: it could not be read (${error?.message ?? error}).`]);
     return;
   }
-  openRunText(text, file.name);
+  return openRunText(text, file.name);
 }
 
-export function openRunText(text, name) {
+/** Replaces the run with the one of a run file's text; a bad file changes nothing and is
+ * said, as is a files module that could not be loaded. */
+export async function openRunText(text, name) {
+  let file;
+  try {
+    file = (await filesWasm()).readRun(text);
+  } catch (error) {
+    notify([`${quote(name)} was not opened: ${error?.message ?? error}`]);
+    return;
+  }
+  openRunValue(file, name);
+}
+
+/** Replaces the run with one restored from a run file's value (`readRun`'s, or a compare
+ * worker's `runFile`). */
+export function openRunValue(file, name) {
   let next;
   try {
-    next = Playground.fromRunJson(text);
+    next = Playground.fromRun(file);
   } catch (error) {
     notify([`${quote(name)} was not opened: ${error?.message ?? error}`]);
     return;
@@ -78,11 +94,12 @@ export function openRunText(text, name) {
   notify([`Opened ${quote(name)} at iteration ${state.iteration.toLocaleString('en-US')}.`, ...notices], notices.length ? 'warning' : 'info');
 }
 
-/** Offers what `make()` returns (a Blob) as a download. A failure (memory, storage, a
- * browser refusing) is said, and nothing else changes. */
-export function save(name, make) {
+/** Offers what `make()` returns (a Blob, or a promise of one) as a download. A failure
+ * (memory, storage, a browser refusing, the files module unreachable) is said, and nothing
+ * else changes. */
+export async function save(name, make) {
   try {
-    download(name, make());
+    download(name, await make());
   } catch (error) {
     notify([`${name} was not saved: ${error?.message ?? error}`]);
   }
@@ -94,7 +111,8 @@ export function failed(reason) {
 
 export function saveRun() {
   if (pointsCleared()) return;
-  save(fileName('neuranim', state.settings.dataset, state.iteration) + '.json', () => new Blob([state.playground.runJson($('save-history').checked)], { type: 'application/json' }));
+  const run = state.playground.runFile($('save-history').checked);
+  return save(fileName('neuranim', state.settings.dataset, state.iteration) + '.json', async () => new Blob([(await filesWasm()).writeRun(run)], { type: 'application/json' }));
 }
 
 /** What an exported picture shows, as the page shows it now. */

@@ -4,6 +4,7 @@
 
 import { drawFrame } from './frame.js';
 import { seekStep } from './time-machine.js';
+import { filesModule } from './files-wasm.js';
 import { startWorker } from './workers.js';
 
 /** Frames drawn but not yet encoded, at most: bounds the memory a slow encoder can take. */
@@ -58,8 +59,8 @@ export const costAt = (playground) => (iteration) => playground.historyAt(iterat
  * each frame drawFrame's picture of `size` ([width, height]) with `view` (its parts among
  * them), `delay` ms apart, in `palette`; `progress(encoded, count)` after each frame.
  */
-export function encodeGif({ playground, view, palette, size: [width, height], iterations, delay, progress = () => {}, cancelled = () => false }) {
-  const worker = startWorker(new URL('./gif-worker.js', import.meta.url));
+export async function encodeGif({ playground, view, palette, size: [width, height], iterations, delay, progress = () => {}, cancelled = () => false }) {
+  const worker = startWorker(new URL('./gif-worker.js', import.meta.url), { module: await filesModule() });
   return new Promise((resolve, reject) => {
     let encoded = 0;
     let drawn = 0;

@@ -1,12 +1,12 @@
-// Encodes an animated GIF off the main thread, with its own wasm instance. Messages in:
+// Encodes an animated GIF off the main thread, with its own instance of the files module. Messages in:
 // { start: {width, height, palette, delay} }, then { frame: ArrayBuffer (RGBA) } per frame,
 // then { finish: true }. Out: { encoded: n } after each frame, { gif: ArrayBuffer } at the
 // end, or { error }.
 
-import { GifWriter } from '../pkg/neuranim_wasm.js';
+import init, { GifWriter } from '../pkg/neuranim_files.js';
 import { workerWasm } from './worker-wasm.js';
 
-const ready = workerWasm();
+const ready = workerWasm(init);
 let writer = null;
 
 self.onmessage = async ({ data }) => {

@@ -11,6 +11,7 @@ import { CsvReader } from './csv-reader.js';
 import { DataEditor } from './data-editor.js';
 import { DataView } from './data-view.js';
 import { fileName } from './files.js';
+import { filesWasm } from './files-wasm.js';
 import { GifExport } from './gif-export.js';
 import { LayerSpace } from './layer-space.js';
 import { MathsPanel } from './maths-panel.js';
@@ -20,7 +21,7 @@ import { gifPalette } from './palette.js';
 import { RasterClient } from './raster-client.js';
 import { applyPreset, coreSettings, FIELDS, parseHash, SLOW_SPEED } from './settings.js';
 import { TimeMachine } from './time-machine.js';
-import { exportCsv, exportView, importCsv, openRun, openRunText, save, savePng, saveRun } from './file-actions.js';
+import { exportCsv, exportView, importCsv, openRun, openRunValue, save, savePng, saveRun } from './file-actions.js';
 import { guarded, notify, showError } from './messages.js';
 import { run } from './page-run.js';
 import { $, state, ui } from './page-state.js';
@@ -155,7 +156,7 @@ async function main() {
       iterations: state.settings.iterations > 0 ? state.settings.iterations : 5000,
       style: exportView().style,
     }),
-    open: guarded((json, size) => openRunText(json, `the network with ${size} hidden neurons`)),
+    open: guarded((run, size) => openRunValue(run, `the network with ${size} hidden neurons`)),
   });
   $('compare').addEventListener('click', guarded(() => {
     run.setPlaying(false);
@@ -233,7 +234,9 @@ async function main() {
     showNeuron: guarded(showNeuron),
     settings: () => structuredClone(state.settings),
     snapshot: () => state.playground.snapshot(),
-    weightsJson: () => state.playground.weightsJson(),
+    weightsFile: () => state.playground.weightsFile(),
+    /** The weights file's text: a promise, since the files module loads on first use. */
+    weightsJson: async () => (await filesWasm()).writeWeights(state.playground.weightsFile()),
     bounds: () => Array.from(state.playground.bounds()),
     dataPoints: () => Array.from(state.playground.dataPoints()),
     layerSpace: (points, layer) => Array.from(state.playground.layerSpace(Float64Array.from(points), layer)),

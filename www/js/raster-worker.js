@@ -11,13 +11,13 @@
 // bitmap transferred; { kind, unchanged }
 // when the picture would show the same colours as the last one painted; or { error }.
 
-import { Painter } from '../pkg/neuranim_wasm.js';
+import init, { Painter } from '../pkg/neuranim_wasm.js';
 import { workerWasm } from './worker-wasm.js';
 import { RESOLUTION, paintAtlas } from './atlas.js';
 import { toBitmap } from './bitmaps.js';
 import { boundaryValues, colourRaster, neuronValues } from './rasters.js';
 
-const ready = workerWasm().then((wasm) => ({ wasm, painter: new Painter() }));
+const ready = workerWasm(init).then((wasm) => ({ wasm, painter: new Painter() }));
 
 /** Side of the grid a boundary is first evaluated on, to see whether it moved. */
 const PROBE = 24;

@@ -32,7 +32,7 @@ export async function startWasm() {
   } else {
     variant = chooseVariant();
     const file = variant === 'simd' ? 'neuranim_wasm_bg.wasm' : 'neuranim_wasm_scalar_bg.wasm';
-    compiled = await compile(new URL(`../pkg/${file}`, import.meta.url));
+    compiled = await compileWasm(new URL(`../pkg/${file}`, import.meta.url));
   }
   announce(compiled);
   return init({ module_or_path: compiled });
@@ -41,7 +41,8 @@ export async function startWasm() {
 /** Which build the page runs, once `startWasm` has chosen: 'simd' or 'scalar'. */
 export const wasmVariant = () => variant;
 
-async function compile(url) {
+/** The module at `url`, compiled while it streams in where the server allows. */
+export async function compileWasm(url) {
   try {
     return await WebAssembly.compileStreaming(fetch(url));
   } catch {

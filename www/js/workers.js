@@ -5,13 +5,13 @@
 
 import { wasmModule, wasmModuleReady } from './wasm-module.js';
 
-/** A module worker running `url` (a URL object), given the page's compiled wasm first
- * (worker-wasm.js takes it): at once when there is one, else as soon as the page has
- * compiled it, so that a worker started early loads its scripts while the wasm compiles.
- * Messages posted meanwhile wait in the worker until it has its wasm. */
-export function startWorker(url, { early = false } = {}) {
+/** A module worker running `url` (a URL object), given a compiled wasm first (worker-wasm.js
+ * takes it): `module` when given (the files module, files-wasm.js), else the page's training
+ * module, at once when there is one, else as soon as the page has compiled it, so that a
+ * worker started early loads its scripts while the wasm compiles. Messages posted meanwhile
+ * wait in the worker until it has its wasm. */
+export function startWorker(url, { early = false, module = wasmModule() } = {}) {
   const worker = start(url);
-  const module = wasmModule();
   if (module) worker.postMessage({ wasmModule: module });
   else if (early) wasmModuleReady().then((compiled) => worker.postMessage({ wasmModule: compiled }));
   return worker;

@@ -4,7 +4,6 @@
 //! memory and detach old views, so JavaScript recreates its views after every call.
 
 mod edit;
-mod gif_writer;
 mod history;
 mod maths;
 mod own_data;
@@ -18,8 +17,6 @@ mod time_machine;
 use neuranim_core::{Grid, Rasterizer, RecordedRun, Settings, Trainer};
 use wasm_bindgen::prelude::*;
 
-pub use gif_writer::GifWriter;
-pub use own_data::read_csv;
 pub use panic::last_panic_message;
 
 /// One training run in the page.
@@ -218,12 +215,6 @@ impl Playground {
         self.shown().network().activation().name().to_string()
     }
 
-    /// The weights file of the current network (the CLI's `--weights-out` format).
-    #[wasm_bindgen(js_name = weightsJson)]
-    pub fn weights_json(&self) -> String {
-        neuranim_core::WeightsFile::of(self.shown().network()).to_json()
-    }
-
     pub(crate) fn of_run(run: RecordedRun) -> Self {
         Self {
             run,
@@ -285,6 +276,11 @@ pub(crate) fn within_a_frame(session: &neuranim_core::Session) -> Result<(), JsE
         "{points} points through a network of {params} weights and biases are more than a page can measure between two frames: at most {} points for this network, or fewer neurons",
         MAX_WORK / params
     )))
+}
+
+/// `value` as a plain JavaScript value, or the reason it cannot be one.
+pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    serde_wasm_bindgen::to_value(value).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// The wasm memory, for zero-copy views of the rasters.

@@ -1,53 +1,10 @@
-//! Runs on the reader's own points (drawn on the page or read from CSV), and the data set
-//! out as CSV.
+//! Runs on the reader's own points (drawn on the page or read from CSV by the files module).
 
 use crate::Playground;
-use neuranim_core::dataset::{parse_csv_inferring, to_csv, MAX_POINTS};
+use neuranim_core::dataset::{FlatPoints, MAX_POINTS};
 use neuranim_core::output::MAX_CLASSES;
 use neuranim_core::{Bounds, Dataset, RecordedRun, Session, Settings, Task};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-/// Points read from a CSV file.
-#[derive(Debug, Serialize)]
-struct CsvPoints {
-    points: Vec<f64>,
-    labels: Vec<f64>,
-    /// 0 for regression values.
-    classes: usize,
-    /// [x1_min, x1_max, x2_min, x2_max]: the points with a margin.
-    bounds: [f64; 4],
-}
-
-/// The most points a run trains on.
-#[wasm_bindgen(js_name = maxPoints)]
-pub fn max_points() -> usize {
-    MAX_POINTS
-}
-
-/// Reads `x1,x2,label` CSV; the task follows the labels. An error names the line and field.
-#[wasm_bindgen(js_name = readCsv)]
-pub fn read_csv(text: &str) -> Result<JsValue, JsError> {
-    let data = parse_csv_inferring(text).map_err(|e| JsError::new(&e.to_string()))?;
-    if data.labels.len() > MAX_POINTS {
-        return Err(JsError::new(&format!(
-            "{} points; a run trains on at most {MAX_POINTS}",
-            data.labels.len()
-        )));
-    }
-    let points = CsvPoints {
-        points: data.points.iter().flatten().copied().collect(),
-        labels: data.labels,
-        classes: data.task.class_count().unwrap_or(0),
-        bounds: [
-            data.bounds.x1_min,
-            data.bounds.x1_max,
-            data.bounds.x2_min,
-            data.bounds.x2_max,
-        ],
-    };
-    serde_wasm_bindgen::to_value(&points).map_err(|e| JsError::new(&e.to_string()))
-}
 
 #[wasm_bindgen]
 impl Playground {
@@ -109,12 +66,6 @@ impl Playground {
     #[wasm_bindgen(js_name = isOwnData)]
     pub fn is_own_data(&self) -> bool {
         self.run.session.data != self.run.session.settings.data()
-    }
-
-    /// The data set as `x1,x2,label` CSV.
-    #[wasm_bindgen(js_name = dataCsv)]
-    pub fn data_csv(&self) -> String {
-        to_csv(&self.run.session.data)
     }
 }
 
@@ -187,13 +138,5 @@ pub fn dataset_preview(name: &str, seed: u32) -> Result<JsValue, JsError> {
         seed,
         ..Settings::default()
     };
-    let data = settings.data();
-    let b = data.bounds;
-    let preview = CsvPoints {
-        points: data.points.iter().flatten().copied().collect(),
-        labels: data.labels,
-        classes: data.task.class_count().unwrap_or(0),
-        bounds: [b.x1_min, b.x1_max, b.x2_min, b.x2_max],
-    };
-    serde_wasm_bindgen::to_value(&preview).map_err(|e| JsError::new(&e.to_string()))
+    crate::to_js(&FlatPoints::of(settings.data()))
 }

@@ -155,8 +155,13 @@ pub fn infer_task(labels: &[f64]) -> Task {
 
 /// Writes the header and one row per point.
 pub fn to_csv(data: &Dataset) -> String {
+    points_to_csv(&data.points, &data.labels)
+}
+
+/// The header and one row per point and its label.
+pub fn points_to_csv(points: &[[f64; 2]], labels: &[f64]) -> String {
     let mut out = String::from("x1,x2,label\n");
-    for (p, y) in data.points.iter().zip(&data.labels) {
+    for (p, y) in points.iter().zip(labels) {
         out.push_str(&format!("{},{},{}\n", p[0], p[1], y));
     }
     out

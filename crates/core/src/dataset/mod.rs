@@ -7,7 +7,8 @@ mod playground;
 mod sklearn;
 
 pub use self::csv::{
-    infer_task, parse_csv, parse_csv_inferring, to_csv, CsvError, MAX_COORDINATE, MAX_LABEL,
+    infer_task, parse_csv, parse_csv_inferring, points_to_csv, to_csv, CsvError, MAX_COORDINATE,
+    MAX_LABEL,
 };
 
 /// The most points a run trains on: a page draws them all and measures them every few
@@ -99,6 +100,29 @@ impl Dataset {
             }
         };
         (part(false), part(true))
+    }
+}
+
+/// A data set as the page takes it: x1, x2 pairs in one array, the labels, the classes the
+/// labels name (0 for regression values) and the plotting bounds [x1_min, x1_max, x2_min,
+/// x2_max].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FlatPoints {
+    pub points: Vec<f64>,
+    pub labels: Vec<f64>,
+    pub classes: usize,
+    pub bounds: [f64; 4],
+}
+
+impl FlatPoints {
+    pub fn of(data: Dataset) -> Self {
+        let b = data.bounds;
+        Self {
+            points: data.points.iter().flatten().copied().collect(),
+            classes: data.task.class_count().unwrap_or(0),
+            labels: data.labels,
+            bounds: [b.x1_min, b.x1_max, b.x2_min, b.x2_max],
+        }
     }
 }
 

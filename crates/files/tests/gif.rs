@@ -4,7 +4,7 @@
 //! training moves.
 
 use neuranim_core::{Grid, Rasterizer, Settings};
-use neuranim_wasm::GifWriter;
+use neuranim_files::GifWriter;
 
 const SIDE: u16 = 64;
 
