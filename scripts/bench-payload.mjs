@@ -3,7 +3,9 @@
 // fetches, the time until Play works and until the first boundary is painted, and the
 // one-file builds' sizes. A benchmark, not a test: medians of RUNS cold loads, each in a
 // fresh browser context, from scripts/static-server.mjs (validators, compression).
-// Usage: [ROOT=www/] node scripts/bench-payload.mjs [RUNS=5] [PAGE=index.html]
+// Usage: [ROOT=www/] [NETWORK=4g|3g] node scripts/bench-payload.mjs [RUNS=5] [PAGE=index.html]
+// NETWORK throttles each load as Chromium's DevTools presets do (a phone on the move):
+// 4g 9 Mbit/s down with 165 ms of latency ("Fast 4G"), 3g 1.6 Mbit/s with 562.5 ms ("Fast 3G").
 // (build first: scripts/build-web.sh && node scripts/build-single.mjs)
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,6 +21,12 @@ const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 const kb = (n) => n.toLocaleString('en-US');
+const NETWORKS = {
+  '4g': { latency: 60 * 2.75, downloadThroughput: (9e6 / 8) * 0.9, uploadThroughput: (1.5e6 / 8) * 0.9 },
+  '3g': { latency: 150 * 3.75, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 },
+};
+const network = process.env.NETWORK ? NETWORKS[process.env.NETWORK] : null;
+if (process.env.NETWORK && !network) throw new Error(`NETWORK: ${process.env.NETWORK} is not one of ${Object.keys(NETWORKS).join(', ')}`);
 
 /** Times, from the navigation's start, of Play working (the page says it is ready) and of
  * the first boundary painted (the data panel shows its first picture). */
@@ -40,6 +48,7 @@ try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     await context.addInitScript(recordTimes);
     const page = await context.newPage();
+    if (network) await (await context.newCDPSession(page)).send('Network.emulateNetworkConditions', { offline: false, ...network });
     // Only kept while the page loads, and asked about afterwards: asking the browser about
     // each as it finishes would slow the load being measured.
     const finished = [];
@@ -58,7 +67,7 @@ try {
     await context.close();
   }
   const last = loads.at(-1);
-  console.log(`cold load of ${pagePath}: medians of ${runs}, headless Chromium, 1280×720, loopback`);
+  console.log(`cold load of ${pagePath}: medians of ${runs}, headless Chromium, 1280×720, loopback${network ? `, throttled to ${process.env.NETWORK}` : ''}`);
   console.log('| response | sent (encoding) | raw | gzip -9 | brotli 11 |');
   console.log('|---|---|---|---|---|');
   const totals = { sent: 0, raw: 0, gzip: 0, brotli: 0 };
