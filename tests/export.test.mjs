@@ -61,6 +61,9 @@ test('each kind of bad run file is refused with its field named, and nothing cha
     ['wrong shape', edited((f) => { f.state.weights.layers[0].biases.pop(); }), /state\.weights\.layers\[0\]/],
     ['non-finite number', JSON.stringify(good).replace(/"learningRate":1\.2/, '"learningRate":1e999'), /settings\.learningRate: number out of range .*column/],
     ['not a number', edited((f) => { f.state.epoch = 'ten'; }), /state\.epoch: invalid type/],
+    // Beyond 2^53: no JavaScript number holds it exactly, and the refusal still names it.
+    ['a count beyond reach', edited((f) => { f.state.iteration = 2 ** 53 + 2; }), /state\.iteration: 9007199254740994 is beyond/],
+    ['a history row beyond reach', edited((f) => { f.history.iterations[0] = 2 ** 60; }), /history\.iterations\[0\]: \d+ is out of order/],
   ];
   for (const [what, text, message] of cases) {
     await openRun(page, `${what}.json`, text);

@@ -10,6 +10,7 @@ mod gif_writer;
 
 use neuranim_core::dataset::{parse_csv_inferring, points_to_csv, FlatPoints, MAX_POINTS};
 use neuranim_core::{RunFile, WeightsFile};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 pub use gif_writer::GifWriter;
@@ -18,7 +19,12 @@ pub use gif_writer::GifWriter;
 #[wasm_bindgen(js_name = readRun)]
 pub fn read_run(text: &str) -> Result<JsValue, JsError> {
     let file = RunFile::parse(text).map_err(|e| JsError::new(&e))?;
-    to_value(&file)
+    // Counts beyond 2^53 cross as BigInts, so that restoring refuses them by field, as it
+    // does any count beyond a run's reach, rather than this crossing with no field named.
+    let serializer =
+        serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true);
+    file.serialize(&serializer)
+        .map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// The text of a run file, from the value `Playground.runFile` gives.
