@@ -97,7 +97,7 @@ test('2,000 mutated run files and 2,000 mutated CSV files: a run or one short re
       (() => {
         const p = new Playground({ hidden: [3, 2], batchSize: 7, optimizer: 'adam', testRatio: 0.2 });
         p.step(30);
-        const json = writeRun(p.runFile(true));
+        const json = writeRun(p.coreSettings(), p.runTape(true));
         p.free();
         return json;
       })(),
@@ -139,7 +139,10 @@ test('2,000 mutated run files and 2,000 mutated CSV files: a run or one short re
       }
       let text = JSON.stringify(file);
       if (rand() < 0.15) text = text.slice(0, Math.floor(rand() * text.length));
-      judge(`run file #${i}`, () => Playground.fromRun(readRun(text)));
+      judge(`run file #${i}`, () => {
+        const { settings, tape } = readRun(text);
+        return Playground.fromRun(settings, tape);
+      });
     }
     const csv = 'x1,x2,label\n' + Array.from({ length: 40 }, (_, i) => `${(i % 7) - 3},${(i % 5) - 2},${i % 3}`).join('\n') + '\n';
     const nasty = ['', ',', '\r', '\u0000', '1e308', '-1e308', 'NaN', 'inf', '"', '\ufeff', ' ', '1e-400', '9'.repeat(400), '\n\n', 'x1,x2,label'];

@@ -6,6 +6,7 @@
 
 import init, { Playground } from '../pkg/neuranim_wasm.js';
 import { workerWasm } from './worker-wasm.js';
+import { runOf } from './run-tape.js';
 import { boundaryValues, colourRaster } from './rasters.js';
 import { taskOf } from './data-view.js';
 import { drawOverlay } from './plot-overlay.js';
@@ -71,7 +72,8 @@ self.onmessage = async ({ data }) => {
     if (data.start) start(wasm, data.start);
     else if (data.open != null && job) {
       const model = job.models[data.open];
-      self.postMessage({ run: model.playground.runFile(true), size: model.size });
+      const run = runOf(model.playground, true);
+      self.postMessage({ run, size: model.size }, [run.tape.buffer]);
     } else if (data.stop) {
       if (job) job.running = false;
       job = null;

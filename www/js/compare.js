@@ -19,7 +19,7 @@ export function parseSizes(text) {
 
 export class CompareView {
   /** `session()` → { settings (the core's), data (own points or null), iterations, style };
-   * `open(json)` shows a run file's run in the main view. */
+   * `open(run, size)` shows a run (`{ settings, tape }`, run-tape.js) in the main view. */
   constructor({ session, open }) {
     this.dialog = $('compare-dialog');
     this.grid = $('compare-grid');

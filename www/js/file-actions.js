@@ -4,6 +4,7 @@
 import { Playground } from '../pkg/neuranim_wasm.js';
 import { download, fileName } from './files.js';
 import { filesWasm } from './files-wasm.js';
+import { runOf } from './run-tape.js';
 import { drawFrame } from './frame.js';
 import { quote } from './quote.js';
 import { fromCoreSettings } from './settings.js';
@@ -66,12 +67,12 @@ export async function openRunText(text, name) {
   openRunValue(file, name);
 }
 
-/** Replaces the run with one restored from a run file's value (`readRun`'s, or a compare
- * worker's `runFile`). */
-export function openRunValue(file, name) {
+/** Replaces the run with one restored from a run's `{ settings, tape }` (`readRun`'s, or a
+ * compare worker's `runOf`, run-tape.js). */
+export function openRunValue({ settings: opened, tape }, name) {
   let next;
   try {
-    next = Playground.fromRun(file);
+    next = Playground.fromRun(opened, tape);
   } catch (error) {
     notify([`${quote(name)} was not opened: ${error?.message ?? error}`]);
     return;
@@ -111,8 +112,8 @@ export function failed(reason) {
 
 export function saveRun() {
   if (pointsCleared()) return;
-  const run = state.playground.runFile($('save-history').checked);
-  return save(fileName('neuranim', state.settings.dataset, state.iteration) + '.json', async () => new Blob([(await filesWasm()).writeRun(run)], { type: 'application/json' }));
+  const { settings, tape } = runOf(state.playground, $('save-history').checked);
+  return save(fileName('neuranim', state.settings.dataset, state.iteration) + '.json', async () => new Blob([(await filesWasm()).writeRun(settings, tape)], { type: 'application/json' }));
 }
 
 /** What an exported picture shows, as the page shows it now. */

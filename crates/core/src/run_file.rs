@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 mod history_file;
 mod refusal;
 mod state_file;
+mod tape;
 pub use history_file::{HistoryFile, MergedFile};
 use refusal::refusal;
 pub use state_file::{EventFile, TimelineFile};

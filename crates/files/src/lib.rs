@@ -3,34 +3,39 @@
 //! loads this module on first use, so that its start fetches only the training module
 //! (`neuranim-wasm`), which takes and gives runs as plain JavaScript values.
 //!
-//! A run read here comes out as the value `Playground.fromRun` takes, every number exact;
-//! a bad file is refused with a message naming what is wrong and where.
+//! A run read here comes out as its settings and its tape (`RunFile::tape`), which
+//! `Playground.fromRun` takes, every number exact; a bad file is refused with a message
+//! naming what is wrong and where.
 
 mod gif_writer;
 
 use neuranim_core::dataset::{parse_csv_inferring, points_to_csv, FlatPoints, MAX_POINTS};
 use neuranim_core::{RunFile, WeightsFile};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 pub use gif_writer::GifWriter;
 
-/// A run file's text read and checked; the value `Playground.fromRun` restores.
+/// A run file's text read and checked: `{ settings, tape }` (a `Float64Array`), which
+/// `Playground.fromRun(settings, tape)` restores.
 #[wasm_bindgen(js_name = readRun)]
 pub fn read_run(text: &str) -> Result<JsValue, JsError> {
     let file = RunFile::parse(text).map_err(|e| JsError::new(&e))?;
-    // Counts beyond 2^53 cross as BigInts, so that restoring refuses them by field, as it
-    // does any count beyond a run's reach, rather than this crossing with no field named.
-    let serializer =
-        serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true);
-    file.serialize(&serializer)
-        .map_err(|e| JsError::new(&e.to_string()))
+    let run = js_sys::Object::new();
+    let tape = js_sys::Float64Array::from(file.tape().as_slice());
+    for (key, value) in [
+        ("settings", to_value(&file.settings)?),
+        ("tape", tape.into()),
+    ] {
+        js_sys::Reflect::set(&run, &key.into(), &value).map_err(|_| JsError::new(key))?;
+    }
+    Ok(run.into())
 }
 
-/// The text of a run file, from the value `Playground.runFile` gives.
+/// The text of a run file, from a run's settings and tape (`Playground.coreSettings` and
+/// `Playground.runTape`).
 #[wasm_bindgen(js_name = writeRun)]
-pub fn write_run(run: JsValue) -> Result<String, JsError> {
-    let file: RunFile = from_value(run)?;
+pub fn write_run(settings: JsValue, tape: &[f64]) -> Result<String, JsError> {
+    let file = RunFile::from_tape(from_value(settings)?, tape).map_err(|e| JsError::new(&e))?;
     Ok(file.to_json())
 }
 

@@ -1,26 +1,30 @@
 //! Runs to and from the run file (`neuranim_core::RunFile`): settings, the exact trainer
-//! state and, if asked for, the history. They cross as plain JavaScript values; the files
-//! module (`neuranim-files`, loaded on first use) reads and writes their JSON text.
+//! state and, if asked for, the history. A run crosses as its settings (`coreSettings`) and
+//! its tape, every other number in one `Float64Array` (`RunFile::tape`); the files module
+//! (`neuranim-files`, loaded on first use) reads and writes the JSON text, so that this
+//! module carries no JSON and no deserialiser for the file.
 
 use crate::Playground;
-use neuranim_core::{RunFile, WeightsFile};
+use neuranim_core::{RunFile, Settings, WeightsFile};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 impl Playground {
-    /// The live run as a run file's value (`writeRun` of the files module makes its text).
-    #[wasm_bindgen(js_name = runFile)]
-    pub fn run_file(&self, with_history: bool) -> Result<JsValue, JsError> {
-        crate::to_js(&RunFile::of(&self.run, with_history))
+    /// The live run's tape, with its history if asked for: with `coreSettings`, what
+    /// `writeRun` of the files module makes a run file of.
+    #[wasm_bindgen(js_name = runTape)]
+    pub fn run_tape(&self, with_history: bool) -> Vec<f64> {
+        RunFile::of(&self.run, with_history).tape()
     }
 
-    /// A playground restored from a run file's value (`readRun` of the files module reads
-    /// one from its text); the error names the field at fault.
+    /// A playground restored from a run's settings and tape (`readRun` of the files module
+    /// reads them from a file's text); the error names the field at fault.
     #[wasm_bindgen(js_name = fromRun)]
-    pub fn from_run(file: JsValue) -> Result<Playground, JsError> {
+    pub fn from_run(settings: JsValue, tape: &[f64]) -> Result<Playground, JsError> {
         crate::panic::install_hook();
-        let file: RunFile =
-            serde_wasm_bindgen::from_value(file).map_err(|e| JsError::new(&e.to_string()))?;
+        let settings: Settings =
+            serde_wasm_bindgen::from_value(settings).map_err(|e| JsError::new(&e.to_string()))?;
+        let file = RunFile::from_tape(settings, tape).map_err(|e| JsError::new(&e))?;
         let run = file.restore().map_err(|e| JsError::new(&e))?;
         crate::within_a_frame(&run.session)?;
         let mut playground = Playground::of_run(run);
