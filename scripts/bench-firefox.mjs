@@ -3,7 +3,7 @@
 // the page held up). A benchmark, not a test: medians of REPEATS runs of SECONDS each.
 // Usage: node scripts/bench-firefox.mjs [SECONDS=6] [REPEATS=3]   (build first)
 
-import puppeteer from 'puppeteer-core';
+import { firefox } from 'playwright-bidi';
 import { chainSlowSteps } from './slow-steps.mjs';
 import { serve } from './static-server.mjs';
 
@@ -14,7 +14,7 @@ const BIG = 'hidden=64,64,64,64,64,64,64,64&init=xavier&learningRate=0.03';
 
 const play = (page) => page.click('#play');
 async function slowSteps(page) {
-  await page.select('#slow-step-speed', '1');
+  await page.selectOption('#slow-step-speed', '1');
   await page.evaluate(chainSlowSteps);
 }
 const CASES = [
@@ -26,7 +26,8 @@ const CASES = [
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 const { server, url } = await serve(new URL('../www/', import.meta.url).pathname, 0);
-const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, defaultViewport: { width: 1280, height: 720 } });
+// playwright's BiDi client, pinned as the tests' is (tests/support/engine.mjs).
+const browser = await firefox.launch({ channel: 'moz-firefox', executablePath: FIREFOX, headless: true });
 try {
   console.log(`Firefox ESR, 1280×720, median of ${repeats} × ${seconds} s`);
   console.log('| setting | frames/s | longest gap between frames |');
@@ -34,7 +35,7 @@ try {
   for (const c of CASES) {
     const runs = [];
     for (let r = 0; r < repeats; r++) {
-      const page = await browser.newPage();
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
       await page.goto(url + c.hash);
       await page.waitForSelector('html[data-ready="true"]');
       await c.start(page);

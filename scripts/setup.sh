@@ -35,11 +35,12 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
 
-# playwright-core drives the system Chromium and puppeteer-core the system Firefox; neither
+# playwright-core drives the system Chromium, and playwright-bidi (playwright-core pinned at
+# 1.58.2, tests/support/engine.mjs) the system Firefox over WebDriver BiDi; neither
 # downloads a browser of its own. binaryen provides wasm-opt.
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "installing Node packages"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
 
 if $with_browser && [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
@@ -47,7 +48,7 @@ if $with_browser && [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; 
   apt_install chromium chromium-driver
 fi
 
-# Firefox ESR for the suite's Firefox tests (driven by puppeteer-core over WebDriver BiDi),
+# Firefox ESR for the suite's pass in Firefox (driven over WebDriver BiDi),
 # WebKitGTK's WebDriver and Xvfb for the WebKit smoke test.
 if $with_browser && [[ ! -x /usr/bin/firefox-esr ]]; then
   say "installing Firefox ESR"

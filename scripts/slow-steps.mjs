@@ -1,5 +1,5 @@
 // For the benchmarks: slow steps one after another, as long as the page is open. Run in the
-// page (page.evaluate, by playwright or puppeteer) once its phases are set to 1 s.
+// page (page.evaluate, in either engine) once its phases are set to 1 s.
 
 export function chainSlowSteps() {
   const again = () => {

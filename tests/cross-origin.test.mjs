@@ -7,7 +7,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launchChromium } from '../scripts/chromium.mjs';
+import { launchBrowser } from './support/engine.mjs';
 import { serve } from '../scripts/static-server.mjs';
 
 let project;
@@ -25,7 +25,7 @@ before(async () => {
   await writeFile(join(posts, 'post.html'), element(`${project.url}js/element.js`));
   await writeFile(join(posts, 'broken.html'), element(`${project.url}js/no-such-module.js`));
   blog = await serve(posts, 0, 'localhost');
-  browser = await launchChromium();
+  browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();

@@ -5,9 +5,11 @@
 // page's own file inputs, which keep the run on show and go on training.
 
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { FIELDS, parseField, parseHash } from '../www/js/settings.js';
 import { openPage, openSite, snapshot } from './support/browser.mjs';
+import { downloaded } from './support/downloads.mjs';
 
 /** A small seeded generator (mulberry32), so that every run tries the same cases. */
 function random(seed) {
@@ -170,10 +172,8 @@ test('mutated files through the page: a short notice, the run on show kept, trai
   const rand = random(13);
   for (let i = 0; i < 3; i++) await page.click('#step');
   await page.waitForFunction(() => window.neuranim.snapshot().liveIteration === 3);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-run')]);
-  const chunks = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
-  const good = Buffer.concat(chunks).toString('utf8');
+  const download = await downloaded(page, () => page.click('#save-run'));
+  const good = await readFile(await download.path(), 'utf8');
   for (let i = 0; i < 40; i++) {
     const csv = i % 2 === 1;
     const text = csv ? mutateText(rand, 'x1,x2,label\n0,0,0\n1,1,1\n2,0,1\n') : mutateText(rand, good);

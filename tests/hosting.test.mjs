@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { openPage, openSite } from './support/browser.mjs';
+import { downloaded } from './support/downloads.mjs';
 import { CSP } from './support/csp.mjs';
 
 let site;
@@ -27,7 +28,7 @@ test('under a sub-path and a strict CSP the page trains, paints in its workers a
   await page.click('#save-gif');
   await page.fill('#gif-frames', '4');
   await page.selectOption('#gif-size', '480x240');
-  await Promise.all([page.waitForEvent('download'), page.click('#gif-start')]);
+  await downloaded(page, () => page.click('#gif-start'));
   await page.click('#compare');
   await page.waitForFunction(() => document.querySelector('.compare-tile')?.dataset.iteration > 0);
   await page.click('#compare-close');
@@ -68,11 +69,11 @@ test('the page fetches its wasm once, and its workers use the module the page co
   assert.deepEqual(names(), ['neuranim_wasm_bg.wasm']);
   // A saved run (on the page), a GIF and a CSV file (in their workers) use the files module:
   // fetched and compiled once, the workers handed it.
-  await Promise.all([page.waitForEvent('download'), page.click('#save-run')]);
+  await downloaded(page, () => page.click('#save-run'));
   await page.click('#save-gif');
   await page.fill('#gif-frames', '4');
   await page.selectOption('#gif-size', '480x240');
-  await Promise.all([page.waitForEvent('download'), page.click('#gif-start')]);
+  await downloaded(page, () => page.click('#gif-start'));
   await page.setInputFiles('#csv-file', { name: 'three.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,label\n0,0,0\n1,1,1\n2,0,1\n') });
   await page.waitForFunction(() => window.neuranim.dataSize() === 3);
   assert.deepEqual(names(), ['neuranim_wasm_bg.wasm', 'neuranim_files_bg.wasm']);

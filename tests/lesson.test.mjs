@@ -128,6 +128,7 @@ test('the lesson\'s slow step goes through the four phases, highlights the chose
   // A point clicked on the plot shows its maths under the figure.
   const { x, y } = await page.evaluate(() => {
     const figure = document.querySelector('#figure-slow');
+    figure.scrollIntoView({ block: 'center' });
     const points = figure.playground.trainPoints();
     const [a, b, c, d] = figure.playground.bounds();
     const box = figure.shadowRoot.querySelector('.plot').getBoundingClientRect();

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ARTIFACTS, boundaryShown, openPage, openSite, stepTo, weights } from './support/browser.mjs';
+import { onlyIn } from './support/engine.mjs';
 import { classInk } from './support/ink.mjs';
 
 /** The page at `hash` trained to iteration `n`: which module it chose, its weights, and
@@ -23,7 +24,7 @@ async function trainedPage(site, hash, n, prepare) {
 
 const HASH = '#dataset=spiral&hidden=6,3&init=xavier&optimizer=adam&learningRate=0.01&batchSize=7';
 
-test('without wasm SIMD the page runs the scalar module and trains to the same bits', async () => {
+test('without wasm SIMD the page runs the scalar module and trains to the same bits', { skip: onlyIn('chromium', 'V8\'s flags turn its wasm SIMD off') }, async () => {
   const usual = await openSite();
   const old = await openSite(undefined, {}, ['--js-flags=--no-enable-sse4-1']);
   try {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { ARTIFACTS, boundaryShown, openPage, openSite, snapshot } from './support/browser.mjs';
+import { downloaded } from './support/downloads.mjs';
 
 let site;
 before(async () => {
@@ -84,7 +85,7 @@ test('points added, painted and erased on the plot are what the network trains o
 
 test('CSV out and back in gives the same points; bad files are refused by line and field', async () => {
   const { page, problems } = await openPage(site, '#dataset=spiral3&hidden=8&activation=relu&init=he');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const download = await downloaded(page, () => page.click('#export-csv'));
   assert.equal(download.suggestedFilename(), 'neuranim-spiral3.csv');
   const csv = await readFile(await download.path(), 'utf8');
   const points = await page.evaluate(() => window.neuranim.dataPoints());

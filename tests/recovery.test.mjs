@@ -3,8 +3,10 @@
 // goes on working; an error shown is left by Reset, a setting or another file.
 
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { openPage, openSite, snapshot } from './support/browser.mjs';
+import { downloaded } from './support/downloads.mjs';
 
 let site;
 before(async () => {
@@ -18,10 +20,8 @@ const openRun = (page, name, text) => page.setInputFiles('#run-file', { name, mi
 const importCsv = (page, name, text) => page.setInputFiles('#csv-file', { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 
 async function savedRun(page) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-run')]);
-  const chunks = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  const download = await downloaded(page, () => page.click('#save-run'));
+  return JSON.parse(await readFile(await download.path(), 'utf8'));
 }
 
 /** Clicks Step until the live iteration has moved on by one. */
@@ -200,10 +200,8 @@ test('Clear clears what trains and what is written: nothing plays, steps or is s
   }
   assert.equal(await page.locator('#play').textContent(), 'Play');
   assert.equal((await snapshot(page)).liveIteration, 1);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
-  const chunks = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
-  assert.deepEqual(Buffer.concat(chunks).toString('utf8').trim().split('\n'), ['x1,x2,label']);
+  const download = await downloaded(page, () => page.click('#export-csv'));
+  assert.deepEqual((await readFile(await download.path(), 'utf8')).trim().split('\n'), ['x1,x2,label']);
   assert.deepEqual(problems, []);
 });
 

@@ -5,12 +5,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { launchChromium } from '../scripts/chromium.mjs';
+import { catchDownloads, downloaded } from './support/downloads.mjs';
+import { ENGINE, launchBrowser } from './support/engine.mjs';
 
 const FILE = new URL('../dist/neuranim.html', import.meta.url).pathname;
 let browser;
 before(async () => {
-  browser = await launchChromium();
+  browser = await launchBrowser();
 });
 after(async () => browser?.close());
 
@@ -30,6 +31,7 @@ test('the single file, opened from file://, trains and runs its workers without 
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('request', (r) => !r.url().startsWith('file:') && !r.url().startsWith('data:') && !r.url().startsWith('blob:') && problems.push(`request: ${r.url()}`));
+  if (ENGINE !== 'chromium') await page.addInitScript(catchDownloads);
   await page.goto(`${pathToFileURL(FILE).href}#speed=50`);
   await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
   await page.click('#play');
@@ -43,7 +45,7 @@ test('the single file, opened from file://, trains and runs its workers without 
   await page.click('#compare-close');
   assert.ok((await page.evaluate(() => window.neuranim.snapshot())).trainScore > 0.8);
   // The files module, inlined too: a saved run is a run file.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-run')]);
+  const download = await downloaded(page, () => page.click('#save-run'));
   assert.equal(JSON.parse(readFileSync(await download.path(), 'utf8')).format, 'neuranim-run');
   // The CSV worker reads a file.
   await page.evaluate(() => {

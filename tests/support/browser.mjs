@@ -1,8 +1,10 @@
-// The built page served on loopback and opened in headless Debian Chromium
-// (scripts/chromium.mjs), with every console error, page error and stray request recorded.
+// The built page served on loopback and opened in headless Debian Chromium, or Firefox ESR
+// with BROWSER=firefox (engine.mjs), with every console error, page error and stray request
+// recorded.
 
 import { mkdirSync } from 'node:fs';
-import { launchChromium } from '../../scripts/chromium.mjs';
+import { catchDownloads } from './downloads.mjs';
+import { ENGINE, launchBrowser } from './engine.mjs';
 import { serve } from '../../scripts/static-server.mjs';
 import { watchProblems } from './problems.mjs';
 
@@ -12,13 +14,16 @@ export const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
  * `options` go to the server: { prefix, headers }; `flags` to the browser. */
 export async function openSite(root = new URL('../../www/', import.meta.url).pathname, options = {}, flags = []) {
   const { server, url } = await serve(root, 0, '127.0.0.1', options);
-  const browser = await launchChromium(flags);
+  const browser = await launchBrowser(flags);
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     url,
     browser,
+    /** In Firefox, a second browser that prefers reduced motion (engine.mjs), on demand. */
+    calmBrowser: null,
     async close() {
       await browser.close();
+      await (await this.calmBrowser)?.close();
       server.close();
     },
   };
@@ -43,7 +48,9 @@ function installCanvasPixels() {
  * `options` are playwright context options (viewport, deviceScaleFactor, reducedMotion…).
  */
 export async function openPage(site, path = '', options = {}, { ready = 'html[data-ready="true"]', prepare = async () => {} } = {}) {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
+  let browser = site.browser;
+  if (ENGINE === 'firefox' && options.reducedMotion === 'reduce') browser = await (site.calmBrowser ??= launchBrowser([], { reducedMotion: true }));
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
   await context.addInitScript(() => {
     // Content-Security-Policy violations, also from the page's workers' loading.
     window.cspViolations = [];
@@ -52,6 +59,7 @@ export async function openPage(site, path = '', options = {}, { ready = 'html[da
     });
   });
   await context.addInitScript(installCanvasPixels);
+  if (ENGINE !== 'chromium') await context.addInitScript(catchDownloads);
   const page = await context.newPage();
   const problems = watchProblems(page, new URL(site.url).origin);
   // Routes and scripts a test sets up before the page loads.

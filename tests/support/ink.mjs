@@ -1,5 +1,5 @@
 // How much of a picture leans to each class's colour: run in the page (passed to
-// page.evaluate by playwright or puppeteer, or as source text to WebDriver).
+// page.evaluate by playwright, or as source text to WebDriver).
 
 /**
  * Pixels of the canvas `target` (a selector, or [host, selector] for a canvas in an

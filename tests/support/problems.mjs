@@ -1,6 +1,6 @@
 // What a test page must not do, recorded as it happens: console errors, page errors,
 // failed requests, error responses, and requests that leave the site. The same events in
-// playwright (Chromium) and puppeteer (Firefox).
+// playwright, in Chromium and in Firefox.
 
 /** Records `page`'s problems into the returned array; `origin` is the site's, and URLs
  * matching `local` (data:, blob: and, where a file is opened, file:) stay on the page. */
