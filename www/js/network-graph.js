@@ -245,6 +245,9 @@ export class NetworkGraph {
     this.thumbnails.setLayout(geometry);
     this.marks.setLayout(geometry);
     this.painter.setLayout(geometry, this.table);
+    // A new width (a scrollbar come or gone) moves every tile: the thumbnails are asked for
+    // again at their new places, unless draw() is about to.
+    if (!this.drawing && this.playground) this.thumbnails.paint(this.playground, geometry, { sizes: this.sizes, activation: this.activation, task: this.task, features: this.features });
     this.followView();
     this.paintEdges();
     this.showMarks();
