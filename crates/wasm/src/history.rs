@@ -106,7 +106,7 @@ impl Playground {
             test_cost: record.test.map(|t| t.cost),
             test_score: record.test.map(|t| t.score),
         };
-        serde_wasm_bindgen::to_value(&row).map_err(|e| JsError::new(&e.to_string()))
+        crate::to_js(&row)
     }
 
     #[wasm_bindgen(js_name = envelopePtr)]

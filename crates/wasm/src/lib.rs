@@ -46,7 +46,7 @@ impl Playground {
         let settings: Settings = if settings.is_undefined() || settings.is_null() {
             Settings::default()
         } else {
-            serde_wasm_bindgen::from_value(settings).map_err(|e| JsError::new(&e.to_string()))?
+            from_js(settings)?
         };
         let session = settings.start().map_err(|e| JsError::new(&e))?;
         within_a_frame(&session)?;
@@ -104,7 +104,7 @@ impl Playground {
     /// recorded are shown instead.
     pub fn snapshot(&mut self, measure: Option<bool>) -> Result<JsValue, JsError> {
         let snapshot = self.shown_snapshot(measure.unwrap_or(true));
-        serde_wasm_bindgen::to_value(&snapshot).map_err(|e| JsError::new(&e.to_string()))
+        to_js(&snapshot)
     }
 
     /// Sets the learning rate for the next updates, without resetting; returns the rate in
@@ -281,6 +281,11 @@ pub(crate) fn within_a_frame(session: &neuranim_core::Session) -> Result<(), JsE
 /// `value` as a plain JavaScript value, or the reason it cannot be one.
 pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     serde_wasm_bindgen::to_value(value).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// A plain JavaScript value read as a `T`, or the reason it is not one.
+pub(crate) fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, JsError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// The wasm memory, for zero-copy views of the rasters.

@@ -53,7 +53,7 @@ impl Playground {
             y: m.y,
             loss: m.loss,
         };
-        serde_wasm_bindgen::to_value(&maths).map_err(|e| JsError::new(&e.to_string()))
+        crate::to_js(&maths)
     }
 }
 
@@ -126,8 +126,7 @@ impl Playground {
         let Some(next) = trainer.next_update() else {
             return Ok(JsValue::UNDEFINED);
         };
-        serde_wasm_bindgen::to_value(&Update::of(trainer, next))
-            .map_err(|e| JsError::new(&e.to_string()))
+        crate::to_js(&Update::of(trainer, next))
     }
 }
 

@@ -22,8 +22,7 @@ impl Playground {
         params: Option<Vec<f64>>,
     ) -> Result<Playground, JsError> {
         crate::panic::install_hook();
-        let settings: Settings =
-            serde_wasm_bindgen::from_value(settings).map_err(|e| JsError::new(&e.to_string()))?;
+        let settings: Settings = crate::from_js(settings)?;
         let data = dataset(points, labels, classes, bounds).map_err(|e| JsError::new(&e))?;
         let mut network = settings
             .initial_network(&data)

@@ -50,6 +50,6 @@ impl Playground {
             signals: phases.signals,
             update: Update::of(trainer, phases.update),
         };
-        serde_wasm_bindgen::to_value(&told).map_err(|e| JsError::new(&e.to_string()))
+        crate::to_js(&told)
     }
 }

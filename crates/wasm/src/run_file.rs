@@ -5,7 +5,7 @@
 //! module carries no JSON and no deserialiser for the file.
 
 use crate::Playground;
-use neuranim_core::{RunFile, Settings, WeightsFile};
+use neuranim_core::{RunFile, WeightsFile};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -22,9 +22,8 @@ impl Playground {
     #[wasm_bindgen(js_name = fromRun)]
     pub fn from_run(settings: JsValue, tape: &[f64]) -> Result<Playground, JsError> {
         crate::panic::install_hook();
-        let settings: Settings =
-            serde_wasm_bindgen::from_value(settings).map_err(|e| JsError::new(&e.to_string()))?;
-        let file = RunFile::from_tape(settings, tape).map_err(|e| JsError::new(&e))?;
+        let file =
+            RunFile::from_tape(crate::from_js(settings)?, tape).map_err(|e| JsError::new(&e))?;
         let run = file.restore().map_err(|e| JsError::new(&e))?;
         crate::within_a_frame(&run.session)?;
         let mut playground = Playground::of_run(run);
