@@ -177,12 +177,18 @@ export class NetworkGraph {
         this.task = task;
         this.build(snapshot.sizes);
       }
-      this.thumbnails.paint(playground, this.geometry, { sizes: this.sizes, activation: this.activation, task: this.task, features: this.features }, playing);
+      this.paintThumbnails(playing);
       this.showHoverAndFocus();
     } finally {
       this.drawing = false;
     }
     this.paintEdges();
+  }
+
+  /** Asks for every neuron's thumbnail at its place in the current layout; `playing`: one
+   * that would not change visibly may be skipped. */
+  paintThumbnails(playing = false) {
+    this.thumbnails.paint(this.playground, this.geometry, { sizes: this.sizes, activation: this.activation, task: this.task, features: this.features }, playing);
   }
 
   /** Redraws on the canvas what changed: parameters, colours, the traced neuron. */
@@ -247,7 +253,7 @@ export class NetworkGraph {
     this.painter.setLayout(geometry, this.table);
     // A new width (a scrollbar come or gone) moves every tile: the thumbnails are asked for
     // again at their new places, unless draw() is about to.
-    if (!this.drawing && this.playground) this.thumbnails.paint(this.playground, geometry, { sizes: this.sizes, activation: this.activation, task: this.task, features: this.features });
+    if (!this.drawing && this.playground) this.paintThumbnails();
     this.followView();
     this.paintEdges();
     this.showMarks();
