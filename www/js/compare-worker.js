@@ -2,7 +2,7 @@
 // data and settings, one hidden layer of each size asked for. Messages in: { start: {
 // settings, data?: { points, labels, classes, bounds }, sizes, iterations, side, style } },
 // { open: index } and { stop: true }. Out: { models: [{ size, iteration, accuracy, bitmap }] }
-// after each round, { run: json, size } for an opened model, or { error }.
+// after each round, { run: { settings, tape } (run-tape.js), size } for an opened model, or { error }.
 
 import init, { Playground } from '../pkg/neuranim_wasm.js';
 import { workerWasm } from './worker-wasm.js';

@@ -4,6 +4,8 @@
 // (CSV reading, GIF encoding) are handed the compiled module. The one-file build carries it
 // inlined, as it does the training module.
 
+import { compileWasm } from './wasm-module.js';
+
 let compiled = null;
 let loaded = null;
 
@@ -11,11 +13,7 @@ const glue = () => import('../pkg/neuranim_files.js');
 
 /** The files module, compiled once. */
 export function filesModule() {
-  compiled ??= glue().then(async (files) => {
-    if (files.inlinedModule) return files.inlinedModule();
-    const { compileWasm } = await import('./wasm-module.js');
-    return compileWasm(new URL('../pkg/neuranim_files_bg.wasm', import.meta.url));
-  });
+  compiled ??= glue().then((files) => files.inlinedModule?.() ?? compileWasm(new URL('../pkg/neuranim_files_bg.wasm', import.meta.url)));
   // A failed fetch (the network gone since the page loaded) is tried again next time.
   compiled.catch(() => {
     compiled = null;

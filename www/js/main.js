@@ -234,7 +234,6 @@ async function main() {
     showNeuron: guarded(showNeuron),
     settings: () => structuredClone(state.settings),
     snapshot: () => state.playground.snapshot(),
-    weightsFile: () => state.playground.weightsFile(),
     /** The weights file's text: a promise, since the files module loads on first use. */
     weightsJson: async () => (await filesWasm()).writeWeights(state.playground.weightsFile()),
     bounds: () => Array.from(state.playground.bounds()),
