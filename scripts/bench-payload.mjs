@@ -3,9 +3,10 @@
 // fetches, the time until Play works and until the first boundary is painted, and the
 // one-file builds' sizes. A benchmark, not a test: medians of RUNS cold loads, each in a
 // fresh browser context, from scripts/static-server.mjs (validators, compression).
-// Usage: [ROOT=www/] [NETWORK=4g|3g] node scripts/bench-payload.mjs [RUNS=5] [PAGE=index.html]
+// Usage: [ROOT=www/] [NETWORK=4g|3g] [VIEWPORT=1024x768] node scripts/bench-payload.mjs [RUNS=5] [PAGE=index.html]
 // NETWORK throttles each load as Chromium's DevTools presets do (a phone on the move):
 // 4g 9 Mbit/s down with 165 ms of latency ("Fast 4G"), 3g 1.6 Mbit/s with 562.5 ms ("Fast 3G").
+// VIEWPORT is the window (1280x720 unless set).
 // (build first: scripts/build-web.sh && node scripts/build-single.mjs)
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -25,14 +26,22 @@ const NETWORKS = {
   '4g': { latency: 60 * 2.75, downloadThroughput: (9e6 / 8) * 0.9, uploadThroughput: (1.5e6 / 8) * 0.9 },
   '3g': { latency: 150 * 3.75, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 },
 };
+const [width, height] = (process.env.VIEWPORT ?? '1280x720').split('x').map(Number);
 const network = process.env.NETWORK ? NETWORKS[process.env.NETWORK] : null;
 if (process.env.NETWORK && !network) throw new Error(`NETWORK: ${process.env.NETWORK} is not one of ${Object.keys(NETWORKS).join(', ')}`);
 
-/** Times, from the navigation's start, of Play working (the page says it is ready) and of
- * the first boundary painted (the data panel shows its first picture). */
+/** Times, from the navigation's start, of the first paint with content, of Play working
+ * (the page says it is ready) and of the first boundary painted (the data panel shows its
+ * first picture); and the layout shift of the whole load (until the network is idle). */
 function recordTimes() {
-  window.loadTimes = {};
+  window.loadTimes = { shift: 0 };
   const mark = (name) => { window.loadTimes[name] ??= performance.now(); };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') window.loadTimes.paint = entry.startTime;
+  }).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.loadTimes.shift += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
   new MutationObserver(() => {
     if (document.documentElement.dataset.ready === 'true') mark('play');
     const shown = document.getElementById('boundary')?.dataset.shown;
@@ -45,7 +54,7 @@ const browser = await launchChromium();
 try {
   const loads = [];
   for (let r = 0; r < runs; r++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await browser.newContext({ viewport: { width, height } });
     await context.addInitScript(recordTimes);
     const page = await context.newPage();
     if (network) await (await context.newCDPSession(page)).send('Network.emulateNetworkConditions', { offline: false, ...network });
@@ -67,7 +76,7 @@ try {
     await context.close();
   }
   const last = loads.at(-1);
-  console.log(`cold load of ${pagePath}: medians of ${runs}, headless Chromium, 1280×720, loopback${network ? `, throttled to ${process.env.NETWORK}` : ''}`);
+  console.log(`cold load of ${pagePath}: medians of ${runs}, headless Chromium, ${width}×${height}, loopback${network ? `, throttled to ${process.env.NETWORK}` : ''}`);
   console.log('| response | sent (encoding) | raw | gzip -9 | brotli 11 |');
   console.log('|---|---|---|---|---|');
   const totals = { sent: 0, raw: 0, gzip: 0, brotli: 0 };
@@ -85,6 +94,7 @@ try {
   console.log(`| **total, ${byUrl.size} files (${last.responses.length} responses)** | ${kb(totals.sent)} | ${kb(totals.raw)} | ${kb(totals.gzip)} | ${kb(totals.brotli)} |`);
   const wasmFetches = last.responses.filter((r) => r.url.endsWith('.wasm')).length;
   console.log(`\nwasm fetched ${wasmFetches} time(s)`);
+  console.log(`First paint after ${median(loads.map((l) => l.paint)).toFixed(0)} ms; layout shift of the load ${median(loads.map((l) => l.shift)).toFixed(3)} (medians)`);
   console.log(`Play works after ${median(loads.map((l) => l.play)).toFixed(0)} ms, first boundary painted after ${median(loads.map((l) => l.boundary)).toFixed(0)} ms (medians; runs: ${loads.map((l) => `${l.play.toFixed(0)}/${l.boundary.toFixed(0)}`).join(', ')})`);
   for (const name of ['neuranim.html', 'lesson.html']) {
     const file = new URL(`../dist/${name}`, import.meta.url).pathname;
