@@ -1,9 +1,11 @@
 // The settings table: URL round trips, clamping of every field, and no input that throws.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { initSync, Playground } from '../www/pkg/neuranim_wasm.js';
 import {
-  applyPreset, coreSettings, DATASETS, defaults, FIELDS, parseField, parseHash, PRESETS, toHash,
+  applyPreset, coreSettings, DATASETS, defaults, FIELDS, networkOf, parseField, parseHash, PRESETS, toHash,
 } from '../www/js/settings.js';
 
 function randomSettings(random) {
@@ -105,4 +107,16 @@ test('presets are valid settings', () => {
     assert.deepEqual(parseHash(toHash(s)).settings, s);
   }
   assert.equal(applyPreset('seed').learningRate, 5.2);
+});
+
+test('the network the page lays out before the wasm comes is the one the core builds', () => {
+  initSync({ module: readFileSync(new URL('../www/pkg/neuranim_wasm_bg.wasm', import.meta.url)) });
+  const random = seeded(7);
+  const cases = [...DATASETS.map((dataset) => ({ ...defaults(), dataset })), ...Array.from({ length: 60 }, () => randomSettings(random))];
+  for (const settings of cases) {
+    const playground = new Playground(coreSettings(settings));
+    const expected = { sizes: playground.snapshot(false).sizes, classes: playground.dataClasses() };
+    playground.free();
+    assert.deepEqual(networkOf(settings), expected, JSON.stringify(settings));
+  }
 });

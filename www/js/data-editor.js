@@ -57,10 +57,14 @@ export class DataEditor {
     // long task that a reader who only watches never needs.
     this.loaded = { points, labels };
     this.bounds = Array.from(bounds);
-    if (classes !== this.classes || !this.picker.childElementCount) {
-      this.classes = classes;
-      this.buildPicker();
-    }
+    this.showClasses(classes);
+  }
+
+  /** The class choice for new points of a task with `classes` (0: regression). */
+  showClasses(classes) {
+    if (classes === this.classes && this.picker.childElementCount) return;
+    this.classes = classes;
+    this.buildPicker();
   }
 
   get points() {

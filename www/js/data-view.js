@@ -12,8 +12,10 @@ import { drawOverlay } from './plot-overlay.js';
 /** Milliseconds a boundary may take while training runs (on the main thread, or in the
  * worker, which has a whole frame), and on the main thread when paused. */
 const BUDGET_MS = { main: 6, worker: 14, mainPaused: 40 };
-/** The side of a first picture painted on the main thread, before its cost is known. */
-const FIRST_MAIN_SIDE = 64;
+/** A first picture painted on the main thread, before its cost is known: at most this side,
+ * and at most this many multiply-adds (pixels × weights, some 5 ms), so that a network of
+ * 8 × 64 gets a coarser first picture rather than a long task. */
+const FIRST_MAIN = { side: 64, work: 9e6 };
 /** The coarsest boundary painted while playing, per side; a network so heavy that this
  * would take several budgets may go down to the second. */
 const MIN_PLAYING_SIDE = { usual: 256, heavy: 96 };
@@ -52,11 +54,16 @@ export class DataView {
 
   /** In the worker, full resolution when paused; while playing, as much as the budget allows
    * by the measured cost per pixel, but never below the minimum side. On the main thread
-   * always within a budget, so that no network is heavy enough to freeze the page. */
-  rasterSize(playing, worker = this.raster?.available) {
+   * always within a budget, so that no network is heavy enough to freeze the page: before
+   * the cost is known, by the weights of a network of layer `sizes`. */
+  rasterSize(playing, worker = this.raster?.available, sizes = []) {
     const { width, height } = this.canvas;
     const scaled = (scale) => [Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))];
-    if (!worker && this.msPerPixel === 0) return scaled(Math.min(1, FIRST_MAIN_SIDE / Math.max(width, height)));
+    if (!worker && this.msPerPixel === 0) {
+      const weights = sizes.reduce((sum, n, l) => sum + (l ? n * sizes[l - 1] : 0), 0);
+      const side = Math.min(FIRST_MAIN.side, Math.sqrt(FIRST_MAIN.work / Math.max(1, weights)));
+      return scaled(Math.min(1, side / Math.max(width, height)));
+    }
     if (!worker && !playing) return scaled(Math.min(1, Math.sqrt(BUDGET_MS.mainPaused / this.msPerPixel / (width * height))));
     if (!playing || this.msPerPixel === 0) return [width, height];
     const budget = worker ? BUDGET_MS.worker : BUDGET_MS.main;
@@ -79,7 +86,7 @@ export class DataView {
   render(playground, task, sizes, { showTest = false, showPoints = true, selected = null, discrete = false, highContrast = false, playing = false } = {}) {
     const ratio = fitCanvas(this.canvas);
     fitCanvas(this.overlay, ratio);
-    const [width, height] = this.rasterSize(playing);
+    const [width, height] = this.rasterSize(playing, this.raster?.available, sizes);
     const style = { task, name: (discrete ? 'discrete' : 'smooth') + (highContrast ? 'High' : '') };
     const bounds = playground.bounds();
     this.renderOverlay(playground, task, bounds, ratio, { showTest, showPoints, selected, highContrast });
@@ -106,7 +113,7 @@ export class DataView {
       });
       // The first pictures, while the worker still loads, are painted here too: the page
       // shows its boundary as soon as it can train.
-      if (!this.raster.warm) this.paintHere(playground, this.rasterSize(playing, false), style);
+      if (!this.raster.warm) this.paintHere(playground, this.rasterSize(playing, false, sizes), style);
     } else {
       this.paintHere(playground, [width, height], style);
     }

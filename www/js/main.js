@@ -19,7 +19,7 @@ import { NetworkGraph } from './network-graph.js';
 import { GraphShape } from './graph-shape.js';
 import { gifPalette } from './palette.js';
 import { RasterClient } from './raster-client.js';
-import { applyPreset, coreSettings, FIELDS, parseHash, SLOW_SPEED } from './settings.js';
+import { applyPreset, coreSettings, FIELDS, networkOf, parseHash, SLOW_SPEED } from './settings.js';
 import { TimeMachine } from './time-machine.js';
 import { exportCsv, exportView, importCsv, openRun, openRunValue, save, savePng, saveRun } from './file-actions.js';
 import { guarded, notify, showError } from './messages.js';
@@ -30,7 +30,7 @@ import { chooseSpace } from './space-menu.js';
 import { setUpSlowStep, slowStepKey } from './page-slow-step.js';
 import { beginEdit, redoEdit, setEditing, setUpEdits, undoEdit } from './data-edits.js';
 import { change, changeSettings, reset, restart, saveHash, showSettings, stepEpoch, stepOnce, togglePlay, trainOn } from './transitions.js';
-import { applyAppearance, render, showIteration, showNeuron } from './view.js';
+import { applyAppearance, drawSecondary, render, showIteration, showNeuron } from './view.js';
 
 function onKey(event) {
   if (event.target.closest('input, select, textarea')) return;
@@ -57,6 +57,31 @@ function onKey(event) {
   }
 }
 
+/** What the settings alone decide, laid out while the wasm loads: the network's room and
+ * shape buttons and the class choice, so that nothing moves when the run comes. Input there
+ * waits for the run. */
+function sketch(raster) {
+  const { sizes, classes } = networkOf(state.settings);
+  const ready = (act) => guarded((...args) => state.playground && act(...args));
+  // The thumbnails read the module's memory, which is there before the graph first draws.
+  const memory = { get memory() { return state.wasm.memory; } };
+  state.graph = new NetworkGraph($('graph'), memory, { onHoverNeuron: ready(showNeuron), onEdit: ready(render), raster });
+  state.graph.reserve(sizes);
+  state.graphShape = new GraphShape($('graph-shape'), state.graph, ready(change));
+  state.graphShape.show(state.settings);
+  state.editor = new DataEditor(document.querySelector('.plot'), $('class-picker'), {
+    onEdit: ready((data) => trainOn(data, { keepWeights: true })),
+    onBegin: beginEdit,
+    onPick: () => setEditing(true),
+    onSelect: ready((point) => {
+      state.selected = point;
+      render();
+    }),
+  });
+  state.editor.showClasses(classes);
+  document.documentElement.dataset.sketched = 'true';
+}
+
 async function main() {
   // The picture worker loads its scripts while the wasm compiles.
   const raster = new RasterClient({
@@ -67,13 +92,15 @@ async function main() {
       if (state.playground) render();
     }),
   });
-  const wasm = await startWasm();
+  const wasmReady = startWasm();
+  const { settings, notices } = parseHash(location.hash);
+  state.settings = settings;
+  sketch(raster);
+  const wasm = await wasmReady;
   state.wasm = wasm;
   document.documentElement.dataset.wasm = wasmVariant();
   state.csvReader = new CsvReader($('file-progress'));
   state.view = new DataView({ canvas: ui.canvas, overlay: $('plot-overlay'), legend: $('legend') }, wasm, raster);
-  const { settings, notices } = parseHash(location.hash);
-  state.settings = settings;
   state.controls = new Controls(ui.controls, {
     places: { transport: $('speed-slot') },
     onChange: guarded(change),
@@ -83,29 +110,14 @@ async function main() {
   });
   showSettings();
   applyAppearance();
-  state.graphShape = new GraphShape($('graph-shape'), null, guarded(change));
-  state.graphShape.show(state.settings);
-  state.editor = new DataEditor(document.querySelector('.plot'), $('class-picker'), {
-    onEdit: guarded((data) => trainOn(data, { keepWeights: true })),
-    onBegin: beginEdit,
-    onPick: () => setEditing(true),
-    onSelect: guarded((point) => {
-      state.selected = point;
-      render();
-    }),
-  });
   state.maths = new MathsPanel(document.querySelector('.maths-panel'), $('maths'), {
     onClose: guarded(() => {
       state.selected = null;
       render();
     }),
   });
-  const refused = restart();
-  if (refused) throw refused;
   state.chart = new CostChart($('chart'), { memory: wasm.memory });
   state.chartReadout = new ChartReadout({ chart: state.chart, playground: () => state.playground, readout: $('chart-readout'), table: $('cost-table'), toggle: $('cost-table-toggle') });
-  state.graph = new NetworkGraph($('graph'), wasm, { onHoverNeuron: guarded(showNeuron), onEdit: guarded(render), raster });
-  state.graphShape.graph = state.graph;
   state.timeMachine = new TimeMachine({
     show: guarded(showIteration),
     live: guarded(() => {
@@ -125,6 +137,14 @@ async function main() {
     }),
     pauseTraining: () => run.setPlaying(false),
   });
+  // The first boundary comes in this task, the graph and the chart in the next: each part
+  // of the start stays a short task, and nothing moves, since the sketch kept their room.
+  const refused = restart({ secondary: false });
+  if (refused) throw refused;
+  const secondary = new Promise((drawn) => requestAnimationFrame(guarded(() => {
+    drawSecondary(state.playground.snapshot(!run.playing), { graph: true, chart: true });
+    drawn();
+  })));
   notify(notices);
   $('slow').addEventListener('click', guarded(() => {
     // Slow, and playing; again, back to the speed before.
@@ -250,8 +270,10 @@ async function main() {
   });
   // Autoplay only for readers who have not asked their system for reduced motion.
   if (settings.autoplay === 'on' && !matchMedia('(prefers-reduced-motion: reduce)').matches) run.setPlaying(true);
-  document.documentElement.dataset.ready = 'true';
   run.attach();
+  // Ready for a reader of the page (a test, an embedding page) once every part is drawn.
+  await secondary;
+  document.documentElement.dataset.ready = 'true';
 }
 
 main().catch(showError);

@@ -96,7 +96,7 @@ export class NetworkGraph {
       const width = Math.floor(entry.contentRect.width);
       if (width === this.available) return;
       this.available = width;
-      requestAnimationFrame(() => this.sizes && this.layout());
+      requestAnimationFrame(() => (this.sizes ? this.layout() : this.reserved && this.reserve(this.reserved)));
     }).observe(container);
   }
 
@@ -237,6 +237,16 @@ export class NetworkGraph {
     return this.painter.setView(top, bottom);
   }
 
+  /** Takes the room a network of `sizes` will take, before there is a run to draw: a page
+   * that reserves it while its wasm loads does not move when the graph comes. */
+  reserve(sizes) {
+    this.reserved = sizes;
+    this.geometry = layoutGraph(sizes, this.available);
+    const { width, height } = this.geometry;
+    this.stage.style.width = `${width}px`;
+    this.stage.style.height = `${height}px`;
+  }
+
   /** Places everything for the current width. */
   layout() {
     const geometry = layoutGraph(this.sizes, this.available);
@@ -262,7 +272,7 @@ export class NetworkGraph {
 
   /** The item at (x, y), in CSS pixels from the stage's top-left corner, or null. */
   hitTest(x, y) {
-    return this.geometry ? hitTest(this.geometry, this.table, x, y) : null;
+    return this.sizes ? hitTest(this.geometry, this.table, x, y) : null;
   }
 
   /** A point of the stage where the pointer reaches `item` (see graph-hit.js), on a whole

@@ -173,3 +173,53 @@ export const DEFAULT_NOISE = {
   "spiral3": 0.2,
   "xor": 0.0
 };
+export const DATASET_TASKS = {
+  "blobs": {
+    "classes": 2,
+    "outputs": 1
+  },
+  "circle": {
+    "classes": 2,
+    "outputs": 1
+  },
+  "flower": {
+    "classes": 2,
+    "outputs": 1
+  },
+  "gauss": {
+    "classes": 2,
+    "outputs": 1
+  },
+  "gaussian-quantiles": {
+    "classes": 2,
+    "outputs": 1
+  },
+  "multi-gaussian": {
+    "classes": 0,
+    "outputs": 1
+  },
+  "noisy-circles": {
+    "classes": 2,
+    "outputs": 1
+  },
+  "noisy-moons": {
+    "classes": 2,
+    "outputs": 1
+  },
+  "plane": {
+    "classes": 0,
+    "outputs": 1
+  },
+  "spiral": {
+    "classes": 2,
+    "outputs": 1
+  },
+  "spiral3": {
+    "classes": 3,
+    "outputs": 3
+  },
+  "xor": {
+    "classes": 2,
+    "outputs": 1
+  }
+};

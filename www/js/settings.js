@@ -2,7 +2,7 @@
 // handed to the wasm core; every value read from outside goes through it and is clamped.
 
 import { quote } from './quote.js';
-import { CORE_FIELDS, DEFAULT_NOISE } from './settings-schema.js';
+import { CORE_FIELDS, DATASET_TASKS, DEFAULT_NOISE } from './settings-schema.js';
 
 export { DEFAULT_NOISE };
 
@@ -18,6 +18,13 @@ export const HIDEABLE = [
   'masthead', 'settings', 'presets', 'data', 'legend', 'toggles', 'graph', 'chart', 'transport', 'readouts', 'timeline', 'exports', 'data-tools', 'maths',
   ...CORE_FIELDS.map((field) => field.key).filter((key) => key !== 'features'), 'iterations', 'speed',
 ];
+
+/** The layer sizes [inputs, …hidden, outputs] and the class count (0: regression) of the
+ * network `settings` build on their data set: known before the wasm has come. */
+export function networkOf(settings) {
+  const { outputs, classes } = DATASET_TASKS[settings.dataset];
+  return { sizes: [settings.features.length, ...settings.hidden, outputs], classes };
+}
 
 /** The "Slow" speed beside Play: three updates a second, the readouts changing visibly. */
 export const SLOW_SPEED = 0.05;

@@ -25,8 +25,8 @@ export function saveHash() {
 
 /** Starts a fresh run of the current settings. Settings the core cannot start a run of
  * (own points a test share leaves none of to train on) are refused: the error is returned
- * and nothing changes. */
-export function restart() {
+ * and nothing changes. `secondary`: as for use(). */
+export function restart({ secondary = true } = {}) {
   const own = state.ownData;
   let next;
   try {
@@ -38,7 +38,7 @@ export function restart() {
   }
   // Edits were of the run that settings now replace.
   state.undo?.clear(state.playground);
-  use(next);
+  use(next, { secondary });
   return null;
 }
 
@@ -75,8 +75,9 @@ export function change(key, value, notice) {
   changeSettings({ ...state.settings, [key]: value }, [notice]);
 }
 
-/** Makes `next` the run on show. */
-export function use(next) {
+/** Makes `next` the run on show. `secondary: false` paints only the data panel, for a
+ * caller that draws the graph and the chart in a task of its own. */
+export function use(next, { secondary = true } = {}) {
   // A new run leaves behind whatever went wrong in the old one, and an export of the old
   // one stops before the old one is freed.
   ui.error.hidden = true;
@@ -98,7 +99,7 @@ export function use(next) {
   // Building a run on many points and measuring and drawing it each take a good part of a
   // task's 50 ms: the picture comes in a task of its own.
   if ((state.ownData?.labels.length ?? 0) > SPLIT_POINTS) setTimeout(guarded(render), 0);
-  else render();
+  else render({ secondary });
 }
 
 export function hasPoint(points, { x1, x2 }) {

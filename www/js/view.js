@@ -53,9 +53,12 @@ export function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;
 }
 
-export function render() {
+/** Paints the run as it is now; `secondary: false` leaves the graph and the chart (see
+ * use()). */
+export function render({ secondary = true } = {}) {
   const { playground, task, settings } = state;
-  const snap = playground.snapshot(!run.playing);
+  // The cost and accuracy are measured (a pass over the data) only for the readouts.
+  const snap = playground.snapshot(secondary && !run.playing);
   state.iteration = snap.liveIteration;
   state.view.render(playground, task, snap.sizes, {
     showTest: ui.showTest.checked,
@@ -69,7 +72,7 @@ export function render() {
   // readouts take turns, 30 times a second each, which looks as smooth (numbers change
   // faster than anyone reads them) and halves their cost.
   const turn = run.playing ? state.frame++ % 2 : -1;
-  drawSecondary(snap, { graph: turn !== 0, chart: turn !== 1 });
+  if (secondary) drawSecondary(snap, { graph: turn !== 0, chart: turn !== 1 });
   showSpace(snap);
   if (state.maths) {
     if (state.selected) {

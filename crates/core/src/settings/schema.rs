@@ -179,20 +179,30 @@ pub fn fields() -> Vec<Field> {
     ]
 }
 
-/// The schema as the page's module `www/js/settings-schema.js`: the fields, and the noise
-/// each data set uses when none is chosen.
+/// The schema as the page's module `www/js/settings-schema.js`: the fields, the noise each
+/// data set uses when none is chosen, and the output neurons and classes of each data set's
+/// task (0 classes: regression), from which the page lays out its network before the wasm
+/// has come.
 pub fn js_module() -> String {
     let fields = serde_json::to_string_pretty(&fields()).unwrap_or_default();
-    let noise: serde_json::Map<String, serde_json::Value> = DatasetName::ALL
-        .iter()
-        .map(|d| (d.name().to_string(), d.default_noise().into()))
-        .collect();
-    let noise = serde_json::to_string_pretty(&noise).unwrap_or_default();
+    let by_dataset = |value: fn(DatasetName) -> serde_json::Value| {
+        let map: serde_json::Map<String, serde_json::Value> = DatasetName::ALL
+            .iter()
+            .map(|&d| (d.name().to_string(), value(d)))
+            .collect();
+        serde_json::to_string_pretty(&map).unwrap_or_default()
+    };
+    let noise = by_dataset(|d| d.default_noise().into());
+    let tasks = by_dataset(|d| {
+        let task = d.task();
+        serde_json::json!({ "outputs": task.output_size(), "classes": task.class_count().unwrap_or(0) })
+    });
     format!(
         "// The core's settings schema (crates/core/src/settings/schema.rs), written by\n\
          // `NEURANIM_WRITE_SCHEMA=1 cargo test -p neuranim-core --test settings_schema`;\n\
          // that test fails while this file and the core differ.\n\
          export const CORE_FIELDS = {fields};\n\
-         export const DEFAULT_NOISE = {noise};\n"
+         export const DEFAULT_NOISE = {noise};\n\
+         export const DATASET_TASKS = {tasks};\n"
     )
 }
