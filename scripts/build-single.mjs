@@ -112,15 +112,16 @@ async function single(pageName, scripts) {
   }
   for (const script of scripts) {
     const code = await bundle(script, [inlineWasm, blobWorkers], 'esm');
-    html = html.replace(`<script type="module" src="${script}"></script>`, () => `<script type="module">${code.replaceAll('</script', '<\\/script')}</script>`);
+    const tag = new RegExp(`<script type="module" src="${script.replaceAll('.', '\\.')}"([^>]*)></script>`);
+    html = html.replace(tag, (_, attributes) => `<script type="module"${attributes}>${code.replaceAll('</script', '<\\/script')}</script>`);
   }
   // A page's other scripts are bundled into the first.
-  html = html.replace(/\s*<script type="module" src="js\/[\w-]+\.js"><\/script>/g, '');
+  html = html.replace(/\s*<script type="module" src="js\/[\w-]+\.js"[^>]*><\/script>/g, '');
   if (html.includes('src="js/') || /href="\w+\.css"|href="(js|pkg)\//.test(html)) throw new Error(`${pageName}: a reference to a separate file is left`);
   return html;
 }
 
-const html = await single('index.html', ['js/main.js']);
+const html = await single('index.html', ['js/first-look.js', 'js/main.js']);
 // The lesson's own script imports the element; links to the page go to its one file, and
 // what only a served site has (the demo post) is left out.
 const lesson = (await single('lesson.html', ['js/lesson.js']))

@@ -19,8 +19,10 @@ const WORKERS = ['raster-worker', 'gif-worker', 'compare-worker', 'csv-worker'];
 await rm(out, { recursive: true, force: true });
 await mkdir(resolve(out, 'js'), { recursive: true });
 
-/** The module scripts each page loads, by their www/ path (js/x.js). */
-const scriptsOf = (html) => [...html.matchAll(/<script type="module" src="(js\/[\w-]+\.js)"><\/script>/g)].map(([, src]) => src);
+/** A page's module script tags: [tag, its www/ path (js/x.js)]. */
+const scriptTags = (html) => [...html.matchAll(/<script type="module" src="(js\/[\w-]+\.js)"[^>]*><\/script>/g)];
+/** The module scripts each page loads, by their www/ path. */
+const scriptsOf = (html) => scriptTags(html).map(([, src]) => src);
 const pages = await Promise.all(PAGES.map(async (name) => ({ name, html: await readFile(resolve(root, name), 'utf8') })));
 const entries = [...new Set([...pages.flatMap(({ html }) => scriptsOf(html)), ...WORKERS.map((w) => `js/${w}.js`)])];
 
@@ -58,13 +60,20 @@ function chunksOf(entry) {
 }
 
 for (const { name, html } of pages) {
-  const scripts = scriptsOf(html);
-  const hints = [...new Set(scripts.flatMap(chunksOf))].map((path) => `  <link rel="modulepreload" href="${path}">`);
-  // A page that hints the wasm in its source form (the page and the embed) hints it here too.
+  // Each script's chunks are hinted just before it, each chunk once: a script that blocks the
+  // first paint (first-look.js) has its own requested first.
+  // A page that hints the wasm in its source form (the page and the embed) hints it here too,
+  // first of all: on a slow line Play waits for it more than for anything else.
   const wasm = currentBlock(html) ? [WASM_PRELOAD] : [];
   let page = withoutSourceHints(html);
-  const first = `<script type="module" src="${scripts[0]}"></script>`;
-  if (scripts.length) page = page.replace(first, `${[...hints, ...wasm].join('\n').trimStart()}\n  ${first}`);
+  const hinted = new Set();
+  const tags = scriptTags(page);
+  for (const [index, [tag, src]] of tags.entries()) {
+    const chunks = chunksOf(src).filter((path) => !hinted.has(path));
+    for (const path of chunks) hinted.add(path);
+    const hints = [...(index === 0 ? wasm : []), ...chunks.map((path) => `  <link rel="modulepreload" href="${path}">`)];
+    if (hints.length) page = page.replace(tag, `${hints.join('\n').trimStart()}\n  ${tag}`);
+  }
   await writeFile(resolve(out, name), page);
 }
 

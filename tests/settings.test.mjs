@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { lookOf } from '../www/js/first-look.js';
 import { initSync, Playground } from '../www/pkg/neuranim_wasm.js';
 import {
   applyPreset, coreSettings, DATASETS, defaults, FIELDS, networkOf, parseField, parseHash, PRESETS, toHash,
@@ -118,5 +119,24 @@ test('the network the page lays out before the wasm comes is the one the core bu
     const expected = { sizes: playground.snapshot(false).sizes, classes: playground.dataClasses() };
     playground.free();
     assert.deepEqual(networkOf(settings), expected, JSON.stringify(settings));
+  }
+});
+
+test('the look read before the first paint is the one the settings table reads', () => {
+  const random = seeded(11);
+  const hashes = [
+    ...Array.from({ length: 300 }, () => `#${toHash(randomSettings(random))}`),
+    '', '#presenter=on', '#presenter=ON', '#presenter=on&presenter=bogus', '#contrast=high&contrast=', '#hide=graph,,nonsense,legend',
+    '#%E0%A4%A&presenter=on', '#hide', '#presenter', '#contrast=high%20', '#hide=graph&hide=chart', '#=&&=',
+  ];
+  for (const hash of hashes) {
+    const { settings } = parseHash(hash);
+    const look = lookOf(hash);
+    const hidden = look.hide.filter((name) => FIELDS.hide.options.includes(name));
+    assert.deepEqual(
+      { hide: [...new Set(hidden)].sort(), contrast: look.contrast, presenter: look.presenter },
+      { hide: [...settings.hide].sort(), contrast: settings.contrast, presenter: settings.presenter },
+      hash,
+    );
   }
 });

@@ -8,6 +8,7 @@ import { describeRate } from './run-controller.js';
 import { seekStep } from './time-machine.js';
 import { notify } from './messages.js';
 import { run } from './page-run.js';
+import { showAppearance } from './appearance.js';
 import { showSpace } from './space-menu.js';
 import { $, RATE_EVERY_MS, state, ui } from './page-state.js';
 
@@ -121,13 +122,7 @@ export function drawSecondary(snap, { graph, chart }) {
   setText(ui.testAccuracy, noTest ? 'no test set' : score(snap.testScore));
 }
 
-/** Hide flags and contrast: the page's look, which never touches the run. */
+/** Hide flags, contrast and presenter mode: the page's look, which never touches the run. */
 export function applyAppearance() {
-  const { hide, contrast } = state.settings;
-  for (const part of document.querySelectorAll('[data-part]')) part.hidden = hide.includes(part.dataset.part);
-  document.documentElement.classList.toggle('high-contrast', contrast === 'high');
-  const presenting = state.settings.presenter === 'on';
-  document.documentElement.classList.toggle('presenter', presenting);
-  $('present').setAttribute('aria-pressed', String(presenting));
-  $('present').textContent = presenting ? 'Leave' : 'Present';
+  showAppearance(state.settings);
 }
