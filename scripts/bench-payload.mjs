@@ -31,7 +31,7 @@ const network = process.env.NETWORK ? NETWORKS[process.env.NETWORK] : null;
 if (process.env.NETWORK && !network) throw new Error(`NETWORK: ${process.env.NETWORK} is not one of ${Object.keys(NETWORKS).join(', ')}`);
 
 /** Times, from the navigation's start, of the first paint with content, of Play working
- * (the page says it is ready) and of the first boundary painted (the data panel shows its
+ * (the page says it is playable, or ready) and of the first boundary painted (the data panel shows its
  * first picture); and the layout shift of the whole load (until the network is idle). */
 function recordTimes() {
   window.loadTimes = { shift: 0 };
@@ -43,10 +43,11 @@ function recordTimes() {
     for (const entry of list.getEntries()) window.loadTimes.shift += entry.value;
   }).observe({ type: 'layout-shift', buffered: true });
   new MutationObserver(() => {
-    if (document.documentElement.dataset.ready === 'true') mark('play');
+    const { playable, ready } = document.documentElement.dataset;
+    if (playable === 'true' || ready === 'true') mark('play');
     const shown = document.getElementById('boundary')?.dataset.shown;
     if (shown && shown !== '0') mark('boundary');
-  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready', 'data-shown'] });
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-playable', 'data-ready', 'data-shown'] });
 }
 
 const { server, url } = await serve(root, 0);
