@@ -291,7 +291,15 @@ test('a CSV file beyond the most points a run takes is refused by name, and the 
 });
 
 test('a picture worker that fails is said so, and the page paints on its own thread and trains', async () => {
-  const broken = (page) => page.route('**/raster-worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("broken on purpose");' }));
+  // The worker fails before the wasm has come, so that the page's start (which shows the
+  // link's notices) must keep what the failure said.
+  const broken = async (page) => {
+    await page.route('**/raster-worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("broken on purpose");' }));
+    await page.route('**/neuranim_wasm_bg.wasm', async (route) => {
+      await page.waitForFunction(() => /painted on the page's own thread/.test(document.getElementById('notice')?.textContent));
+      await route.continue();
+    });
+  };
   const { page, problems } = await openPage(site, '#speed=20', {}, { prepare: broken });
   await page.waitForFunction(() => /painted on the page's own thread/.test(document.getElementById('notice').textContent));
   await page.waitForFunction(() => document.getElementById('boundary').dataset.painter === 'page');

@@ -84,10 +84,11 @@ function sketch(raster) {
 
 async function main() {
   // The picture worker loads its scripts while the wasm compiles.
+  const paintedHere = (reason) => `Pictures are now painted on the page's own thread, which may slow training: ${reason}.`;
   const raster = new RasterClient({
     early: true,
     onFailure: guarded((reason) => {
-      notify([`Pictures are now painted on the page's own thread, which may slow training: ${reason}.`]);
+      notify([paintedHere(reason)]);
       // A picture asked of the worker is painted again, here.
       if (state.playground) render();
     }),
@@ -145,7 +146,8 @@ async function main() {
     drawSecondary(state.playground.snapshot(!run.playing), { graph: true, chart: true });
     drawn();
   })));
-  notify(notices);
+  // The link's notices, with the picture worker's failure if it came before them.
+  notify([...notices, raster.failure && paintedHere(raster.failure)]);
   $('slow').addEventListener('click', guarded(() => {
     // Slow, and playing; again, back to the speed before.
     const slow = state.settings.speed !== SLOW_SPEED;

@@ -24,6 +24,8 @@ export class RasterClient {
     this.restUntil = 0;
     this.timer = null;
     this.onFailure = onFailure;
+    /** Why the worker could not start or stopped, once it has; null while it works. */
+    this.failure = null;
     // An engine that cannot draw off screen paints on the page's thread, as it always has.
     if (!OFFSCREEN_2D) {
       this.worker = null;
@@ -39,7 +41,8 @@ export class RasterClient {
       };
     } catch (error) {
       this.worker = null;
-      queueMicrotask(() => this.onFailure(`the picture worker could not start (${error?.message ?? error})`));
+      this.failure = `the picture worker could not start (${error?.message ?? error})`;
+      queueMicrotask(() => this.onFailure(this.failure));
     }
   }
 
@@ -50,7 +53,8 @@ export class RasterClient {
     this.worker.terminate();
     this.worker = null;
     this.slots.clear();
-    this.onFailure(`the picture worker stopped (${reason})`);
+    this.failure = `the picture worker stopped (${reason})`;
+    this.onFailure(this.failure);
   }
 
   get available() {
