@@ -1,6 +1,7 @@
 // The one table of a run's settings. It drives the controls, the URL hash and the object
 // handed to the wasm core; every value read from outside goes through it and is clamped.
 
+import { hashPairs } from './link.js';
 import { quote } from './quote.js';
 import { CORE_FIELDS, DATASET_TASKS, DEFAULT_NOISE } from './settings-schema.js';
 
@@ -132,19 +133,9 @@ export function formatField(key, value) {
 export function parseHash(hash) {
   const settings = defaults();
   const notices = [];
-  const text = String(hash ?? '').replace(/^#/, '');
-  if (!text) return { settings, notices };
-  for (const pair of text.split('&')) {
-    if (!pair) continue;
-    const at = pair.indexOf('=');
-    const rawKey = at < 0 ? pair : pair.slice(0, at);
-    let key;
-    let value;
-    try {
-      key = decodeURIComponent(rawKey);
-      value = decodeURIComponent(at < 0 ? '' : pair.slice(at + 1));
-    } catch {
-      notices.push(`'${quote(pair)}' in the link is not readable; ignored`);
+  for (const { key, value, unreadable } of hashPairs(hash)) {
+    if (unreadable) {
+      notices.push(`'${quote(unreadable)}' in the link is not readable; ignored`);
       continue;
     }
     if (!Object.hasOwn(FIELDS, key)) {

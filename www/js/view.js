@@ -8,7 +8,7 @@ import { describeRate } from './run-controller.js';
 import { seekStep } from './time-machine.js';
 import { notify } from './messages.js';
 import { run } from './page-run.js';
-import { showAppearance } from './appearance.js';
+import { showAppearance } from './link.js';
 import { showSpace } from './space-menu.js';
 import { $, RATE_EVERY_MS, state, ui } from './page-state.js';
 
