@@ -19,9 +19,10 @@ optimise() {
   echo "$out: $(wc -c < "$out") bytes"
 }
 
-cargo build -p neuranim-wasm --release --target wasm32-unknown-unknown
+# The `web` profile of Cargo.toml: the kernel for speed, the rest of the core for size.
+cargo build -p neuranim-wasm --profile web --target wasm32-unknown-unknown
 wasm-bindgen --target web --out-dir www/pkg --remove-name-section \
-  target/wasm32-unknown-unknown/release/neuranim_wasm.wasm
+  target/wasm32-unknown-unknown/web/neuranim_wasm.wasm
 
 optimise www/pkg/neuranim_wasm_bg.wasm www/pkg/neuranim_wasm_bg.wasm --enable-simd
 
@@ -29,19 +30,19 @@ optimise www/pkg/neuranim_wasm_bg.wasm www/pkg/neuranim_wasm_bg.wasm --enable-si
 # picks it when WebAssembly.validate refuses a SIMD instruction. RUSTFLAGS replaces the
 # +simd128 of .cargo/config.toml; its own target directory keeps both builds cached. The
 # glue must be the same file, since the page loads one glue for either module.
-RUSTFLAGS="" cargo build -p neuranim-wasm --release --target wasm32-unknown-unknown --target-dir target/scalar
+RUSTFLAGS="" cargo build -p neuranim-wasm --profile web --target wasm32-unknown-unknown --target-dir target/scalar
 scalar=$(mktemp -d)
 wasm-bindgen --target web --out-dir "$scalar" --remove-name-section \
-  target/scalar/wasm32-unknown-unknown/release/neuranim_wasm.wasm
+  target/scalar/wasm32-unknown-unknown/web/neuranim_wasm.wasm
 cmp -s "$scalar/neuranim_wasm.js" www/pkg/neuranim_wasm.js || { echo "the scalar build's glue differs from the SIMD build's" >&2; exit 1; }
 optimise "$scalar/neuranim_wasm_bg.wasm" www/pkg/neuranim_wasm_scalar_bg.wasm
 rm -r "$scalar"
 
 # The files module (run files, CSV, GIF), which the page loads on first use. It has no loop
 # that SIMD would speed, so one build without it serves every engine.
-RUSTFLAGS="" cargo build -p neuranim-files --release --target wasm32-unknown-unknown --target-dir target/scalar
+RUSTFLAGS="" cargo build -p neuranim-files --profile web --target wasm32-unknown-unknown --target-dir target/scalar
 wasm-bindgen --target web --out-dir www/pkg --remove-name-section \
-  target/scalar/wasm32-unknown-unknown/release/neuranim_files.wasm
+  target/scalar/wasm32-unknown-unknown/web/neuranim_files.wasm
 optimise www/pkg/neuranim_files_bg.wasm www/pkg/neuranim_files_bg.wasm
 
 # The embed page is the same page in its minimal look (the `embed` class on <html>), made

@@ -5,22 +5,18 @@
 //! Pure Rust: nothing here knows of browsers, pixels' colours or files. Transcendental
 //! functions go through `libm`, so native and wasm32 builds compute the same bits.
 
-pub mod activation;
+pub use neuranim_kernel::{
+    activation, fastmath, features, network, optimizer, output, raster, regularization,
+    rounded_math,
+};
+
 pub mod dataset;
 pub mod excerpt;
-pub mod fastmath;
-pub mod features;
 pub mod history;
 pub mod init;
 pub mod maths;
-pub mod network;
-pub mod optimizer;
-pub mod output;
-pub mod raster;
 pub mod recorded;
-pub mod regularization;
 pub mod rng;
-pub mod rounded_math;
 pub mod run_file;
 pub mod settings;
 pub mod timeline;

@@ -5,7 +5,7 @@
 //! never colours.
 
 use crate::activation::Activation;
-use crate::dataset::Bounds;
+use crate::bounds::Bounds;
 use crate::features::Feature;
 use crate::network::{Cache, Network};
 use crate::output::Task;
@@ -260,8 +260,6 @@ fn sigmoid_f32(z: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::DatasetName;
-    use crate::Settings;
 
     #[test]
     fn rows_run_top_down_and_planes_follow_the_neurons() {
@@ -279,69 +277,6 @@ mod tests {
         Rasterizer::default().neurons(&net, grid, &mut out);
         assert_eq!(out.len(), 2 * 8);
         assert_eq!(grid.point(0, 0), [-1.5, 1.0]);
-    }
-
-    #[test]
-    fn f32_rasters_agree_with_the_f64_network() {
-        let plain = Feature::PLAIN.to_vec();
-        for (dataset, activation, hidden, features) in [
-            (
-                DatasetName::Flower,
-                Activation::Tanh,
-                vec![4],
-                plain.clone(),
-            ),
-            (
-                DatasetName::Spiral3,
-                Activation::Sigmoid,
-                vec![8, 5],
-                plain.clone(),
-            ),
-            (DatasetName::Plane, Activation::Relu, vec![6], plain),
-            (
-                DatasetName::Spiral,
-                Activation::Tanh,
-                vec![5],
-                Feature::ALL.to_vec(),
-            ),
-        ] {
-            let settings = Settings {
-                dataset,
-                activation,
-                hidden,
-                features,
-                init: crate::Initializer::Xavier,
-                learning_rate: 0.1,
-                ..Settings::default()
-            };
-            let mut session = settings.start().unwrap();
-            for _ in 0..200 {
-                session.trainer.step().unwrap();
-            }
-            let net = session.trainer.network();
-            let grid = Grid {
-                bounds: session.data.bounds,
-                width: 37,
-                height: 23,
-            };
-            let mut out = Vec::new();
-            Rasterizer::default().neurons(net, grid, &mut out);
-            let mut cache = Cache::default();
-            let mut worst = 0.0f64;
-            for row in 0..grid.height {
-                for col in 0..grid.width {
-                    let input =
-                        crate::features::input_matrix(net.features(), &[grid.point(col, row)]);
-                    net.forward(&input, 1, &mut cache);
-                    let values = cache.a.iter().flatten();
-                    for (plane, &v) in values.enumerate() {
-                        let ours = out[plane * grid.pixels() + row * grid.width + col];
-                        worst = worst.max((f64::from(ours) - v).abs() / v.abs().max(1.0));
-                    }
-                }
-            }
-            assert!(worst < 2e-5, "{dataset:?}: {worst:e}");
-        }
     }
 
     #[test]
