@@ -70,7 +70,19 @@ for (const { width, height, plot } of [{ width: 1920, height: 1080, plot: 750 },
     assert.ok(sizes.iteration >= 3 * normalIteration, `the iteration at ${sizes.iteration} px against ${normalIteration}`);
     assert.ok(sizes.chart >= 22, `the chart's text at ${sizes.chart} px`);
     assert.ok(sizes.play.width >= 80 && Math.abs(sizes.play.width - sizes.play.height) < 1 && sizes.round === '50%', `Play: ${JSON.stringify(sizes)}`);
-    assert.deepEqual(problems, []);
+    // The room is used: the columns reach the screen's foot, and nothing is cut short.
+    const foot = await page.evaluate(() => document.querySelector('.timeline-panel').getBoundingClientRect().bottom);
+    assert.ok(foot >= height - 40, `the time machine ends at ${foot} px of ${height}`);
+    assert.equal(await page.isVisible('#test-cost'), false, 'without a test set, no test readouts');
+    await page.context().close();
+    const tested = await openPage(site, '#presenter=on&testRatio=0.3', { viewport: { width, height } });
+    const cut = await tested.page.evaluate(() => [
+      ...[...document.querySelectorAll('.readouts dd')].filter((dd) => dd.scrollWidth > dd.clientWidth).map((dd) => `${dd.id}: ${dd.textContent}`),
+      ...[...document.querySelectorAll('.chart-head > *')].filter((e) => e.getBoundingClientRect().right > e.closest('.panel').getBoundingClientRect().right).map((e) => e.textContent.trim()),
+    ]);
+    assert.deepEqual(cut, [], "the readouts and the chart's controls are shown whole");
+    await tested.page.context().close();
+    assert.deepEqual([...problems, ...tested.problems], []);
   });
 }
 

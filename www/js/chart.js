@@ -12,6 +12,8 @@ const FONT_PX = 11;
 const SCORE_TICKS = [0, 0.25, 0.5, 0.75, 1];
 const BAND_ALPHA = 0.3;
 const SCORE_ALPHA = 0.4;
+/** A row of the key, in font sizes. */
+const LEGEND_LINE = 1.3;
 
 /**
  * The envelope [min0, max0, min1, max1, …] in pixels through `y`, into `out`: where only one
@@ -110,20 +112,30 @@ export class CostChart {
     const font = FONT_PX * ratio * textScale(canvas);
     const gap = 4 * ratio;
     const pad = 6 * ratio;
-    const top = Math.ceil(pad + font + gap);
     const bottom = Math.ceil(gap + font + gap + font + pad);
-    // As many ticks as fit the height with a line of space between their labels, so that
-    // labels never collide however small the chart (an animation's frame).
-    const room = Math.max(2, Math.floor((canvas.height - top - bottom) / (2.2 * font)) + 1);
     const [lo, hi] = this.extent(playground, costs, first, last) ?? [logScale ? 0.1 : 0, 1];
-    const y = logScale
-      ? logTicks(lo > 0 ? lo : Math.max(hi, 1e-12) * 1e-3, Math.max(hi, 1e-12))
-      : linearTicks(Math.min(0, lo), hi, Math.min(5, room));
-    const yLabels = y.ticks.map((t) => formatTick(t, y.step ?? t));
-    this.scoreTicks = room >= 5 ? SCORE_TICKS : room >= 3 ? [0, 0.5, 1] : [0, 1];
     ctx.font = `${font}px system-ui`;
     const widest = (labels) => Math.max(0, ...labels.map((l) => ctx.measureText(l).width));
-    const left = Math.ceil(pad + font + gap + widest(yLabels) + gap);
+    const key = legendEntries({ test, score });
+    // The key's rows set the plot's top, whose height sets the ticks, whose labels set the
+    // plot's left, where the key begins: one more pass settles a key that wraps.
+    let rows = 1;
+    let top, room, y, yLabels, left, legend;
+    for (let pass = 0; pass < 2; pass++) {
+      top = Math.ceil(pad + font + (rows - 1) * LEGEND_LINE * font + gap);
+      // As many ticks as fit the height with a line of space between their labels, so that
+      // labels never collide however small the chart (an animation's frame).
+      room = Math.max(2, Math.floor((canvas.height - top - bottom) / (2.2 * font)) + 1);
+      y = logScale
+        ? logTicks(lo > 0 ? lo : Math.max(hi, 1e-12) * 1e-3, Math.max(hi, 1e-12))
+        : linearTicks(Math.min(0, lo), hi, Math.min(5, room));
+      yLabels = y.ticks.map((t) => formatTick(t, y.step ?? t));
+      left = Math.ceil(pad + font + gap + widest(yLabels) + gap);
+      legend = this.placeLegend(key, left, canvas.width - pad, pad + font / 2, font * LEGEND_LINE, ratio);
+      if (legend.rows === rows) break;
+      rows = legend.rows;
+    }
+    this.scoreTicks = room >= 5 ? SCORE_TICKS : room >= 3 ? [0, 0.5, 1] : [0, 1];
     const right = Math.ceil(score ? gap + widest(['100 %']) + gap + font + pad : pad + widest([formatIteration(last)]) / 2);
     const width = Math.max(1, Math.floor(canvas.width - left - right));
     const height = Math.max(1, canvas.height - top - bottom);
@@ -164,7 +176,7 @@ export class CostChart {
       ctx.lineTo(cx, top + height);
       ctx.stroke();
     }
-    this.legend(left, pad, font, ratio, { test, score });
+    this.legend(legend.placed, ratio);
     // Where iterations lie, for a readout under the pointer (chart-readout.js).
     this.geometry = { first, last, left: left / ratio, width: width / ratio };
   }
@@ -279,19 +291,30 @@ export class CostChart {
 
   /** An entry for every line drawn: the costs bold, the accuracies faint, the test set's
    * dashed. */
-  legend(left, top, font, ratio, { test, score }) {
+  /** Where each entry of the key goes: along a row from `from`, onto the next row where one
+   * would pass `to` (a narrow chart, as presenter mode's on a 1024-wide projector). */
+  placeLegend(entries, from, to, firstY, lineHeight, ratio) {
+    const sample = 16 * ratio;
+    const placed = [];
+    let x = from;
+    let y = firstY;
+    for (const entry of entries) {
+      const width = sample + 4 * ratio + this.ctx.measureText(entry[0]).width;
+      if (x > from && x + width > to) {
+        x = from;
+        y += lineHeight;
+      }
+      placed.push({ entry, x, y });
+      x += width + 12 * ratio;
+    }
+    return { placed, rows: Math.round((y - firstY) / lineHeight) + 1 };
+  }
+
+  legend(placed, ratio) {
     const { ctx } = this;
     const sample = 16 * ratio;
-    const y = top + font / 2;
-    let x = left;
     ctx.textBaseline = 'middle';
-    const lines = [
-      ['cost', CHART_COLOURS.train, false, 1.5, 1],
-      ...(score ? [['accuracy', CHART_COLOURS.train, false, 1, SCORE_ALPHA]] : []),
-      ...(test ? [['test cost', CHART_COLOURS.test, true, 1.5, 1]] : []),
-      ...(test && score ? [['test accuracy', CHART_COLOURS.test, true, 1, SCORE_ALPHA]] : []),
-    ];
-    for (const [label, colour, dashed, width, alpha] of lines) {
+    for (const { entry: [label, colour, dashed, width, alpha], x, y } of placed) {
       ctx.strokeStyle = colour;
       ctx.lineWidth = width * ratio;
       ctx.globalAlpha = alpha;
@@ -303,9 +326,18 @@ export class CostChart {
       ctx.globalAlpha = 1;
       ctx.fillStyle = CHART_COLOURS.axes;
       ctx.fillText(label, x + sample + 4 * ratio, y);
-      x += sample + 4 * ratio + ctx.measureText(label).width + 12 * ratio;
     }
     ctx.setLineDash([]);
     ctx.textBaseline = 'alphabetic';
   }
+}
+
+/** The key's entries: [label, colour, dashed, line width, alpha]. */
+function legendEntries({ test, score }) {
+  return [
+    ['cost', CHART_COLOURS.train, false, 1.5, 1],
+    ...(score ? [['accuracy', CHART_COLOURS.train, false, 1, SCORE_ALPHA]] : []),
+    ...(test ? [['test cost', CHART_COLOURS.test, true, 1.5, 1]] : []),
+    ...(test && score ? [['test accuracy', CHART_COLOURS.test, true, 1, SCORE_ALPHA]] : []),
+  ];
 }

@@ -30,7 +30,7 @@ import { chooseSpace } from './space-menu.js';
 import { setUpSlowStep, slowStepKey } from './page-slow-step.js';
 import { beginEdit, redoEdit, setEditing, setUpEdits, undoEdit } from './data-edits.js';
 import { change, changeSettings, reset, restart, saveHash, showSettings, stepEpoch, stepOnce, togglePlay, trainOn } from './transitions.js';
-import { applyAppearance, drawSecondary, render, showIteration, showNeuron } from './view.js';
+import { applyAppearance, drawSecondary, render, showIteration, showNeuron, markNoTestSet } from './view.js';
 
 function onKey(event) {
   if (event.target.closest('input, select, textarea')) return;
@@ -79,6 +79,7 @@ function sketch(raster) {
     }),
   });
   state.editor.showClasses(classes);
+  markNoTestSet(state.settings);
   document.documentElement.dataset.sketched = 'true';
 }
 

@@ -117,9 +117,17 @@ export function drawSecondary(snap, { graph, chart }) {
   setText(ui.scoreName, regression ? 'RMSE' : 'Accuracy');
   setText(ui.testScoreName, regression ? 'Test RMSE' : 'Test accuracy');
   // Without a test set, the readouts say so rather than show a dash that might be a delay.
-  const noTest = state.settings.testRatio === 0;
+  const noTest = markNoTestSet(state.settings);
   setText(ui.testCost, noTest ? 'no test set' : fixed(snap.testCost));
   setText(ui.testAccuracy, noTest ? 'no test set' : score(snap.testScore));
+}
+
+/** Whether the run has no test set, said on the readouts too: presenter mode leaves the test
+ * readouts out then, since a projector has no room for a sentence in a number's place. */
+export function markNoTestSet(settings) {
+  const noTest = settings.testRatio === 0;
+  ui.readouts.classList.toggle('no-test', noTest);
+  return noTest;
 }
 
 /** Hide flags, contrast and presenter mode: the page's look, which never touches the run. */
