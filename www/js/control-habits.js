@@ -56,14 +56,18 @@ export function datasetPicker(field, onChange) {
   });
   group.append(...buttons.map((b) => b.button));
   field.before(group);
-  // Drawn once the wasm can make them, after the page's first frame: the run comes first.
+  // Drawn once the wasm can make them, after the page's first frame (the run comes first),
+  // one a task, so that none holds up a click.
   let drawn = false;
+  const drawFrom = (index) => setTimeout(() => {
+    if (index >= buttons.length) return;
+    drawPreview(buttons[index].canvas, buttons[index].name);
+    drawFrom(index + 1);
+  });
   return (settings) => {
     if (!drawn) {
       drawn = true;
-      requestAnimationFrame(() => setTimeout(() => {
-        for (const { name, canvas } of buttons) drawPreview(canvas, name);
-      }));
+      requestAnimationFrame(() => drawFrom(0));
     }
     for (const { name, button } of buttons) button.setAttribute('aria-pressed', String(settings.dataset === name));
   };

@@ -4,6 +4,7 @@
 
 import { CostChart } from './chart.js';
 import { ChartReadout } from './chart-readout.js';
+import { outgrown } from './canvas.js';
 import { coloursFor } from './colour-tables.js';
 import { CompareView } from './compare.js';
 import { Controls } from './controls.js';
@@ -139,13 +140,23 @@ async function main() {
     }),
     pauseTraining: () => run.setPlaying(false),
   });
-  // The first boundary comes in this task, the graph and the chart in the next: each part
-  // of the start stays a short task, and nothing moves, since the sketch kept their room.
+  // The module's instance and the controls come in one task, the run and its first boundary
+  // in the next, then the graph, the cost's measure and the chart: each part of the start
+  // stays a short task, and nothing moves, since the sketch kept their room.
+  await new Promise((next) => setTimeout(next));
   const refused = restart({ secondary: false });
   if (refused) throw refused;
+  // The graph, the measure of the cost (a pass over the data) and the chart with the readouts
+  // are three tasks: for a deep network the first two take tens of milliseconds each.
   const secondary = new Promise((drawn) => requestAnimationFrame(guarded(() => {
-    drawSecondary(state.playground.snapshot(!run.playing), { graph: true, chart: true });
-    drawn();
+    drawSecondary(state.playground.snapshot(false), { graph: true, chart: false });
+    setTimeout(guarded(() => {
+      const measured = state.playground.snapshot(!run.playing);
+      requestAnimationFrame(guarded(() => {
+        drawSecondary(measured, { graph: false, chart: true });
+        drawn();
+      }));
+    }));
   })));
   // The link's notices, with the picture worker's failure if it came before them.
   notify([...notices, raster.failure && paintedHere(raster.failure)]);
@@ -243,9 +254,12 @@ async function main() {
     changeSettings(parsed.settings, parsed.notices);
   }));
   // Repainted in the next frame, not inside the observer: a layout changed there would start
-  // the observer's loop again, which browsers report as an error event on every load.
+  // the observer's loop again, which browsers report as an error event on every load. The
+  // observer's first notice finds the plot at the size the start painted it, as a change
+  // of layout that leaves the plot's size alone does: neither repaints.
   let resized = 0;
   new ResizeObserver(() => {
+    if (!outgrown(ui.canvas)) return;
     resized ||= requestAnimationFrame(guarded(() => {
       resized = 0;
       render();
