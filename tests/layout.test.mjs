@@ -86,6 +86,24 @@ for (const { width, height, plot } of [{ width: 1920, height: 1080, plot: 750 },
   });
 }
 
+test('presenter mode at 1024×768 while a slow step plays: the network takes the controls\' width, and the step is told whole on screen', async () => {
+  const { page, problems } = await openPage(site, '#presenter=on', { viewport: { width: 1024, height: 768 } });
+  await page.selectOption('#slow-step-speed', '8');
+  await page.click('#slow-step');
+  await page.waitForSelector('html[data-phase="forward"]');
+  const b = await boxes(page, ['#boundary', '.graph-panel', '#graph .graph-stage', '.graph-key', '#phase-caption', '#phase-next', '#phase-finish', '#play']);
+  assert.equal(b['#play'], null, 'the controls step aside');
+  assert.ok(b['.graph-panel'].width >= 480, `a ${b['.graph-panel'].width} px wide network`);
+  for (const selector of ['#boundary', '#graph .graph-stage', '.graph-key', '#phase-caption', '#phase-next', '#phase-finish']) {
+    const box = b[selector];
+    assert.ok(box && box.y >= 0 && box.bottom <= 768 && box.right <= 1024, `${selector} on screen: ${JSON.stringify(box)}`);
+  }
+  await page.click('#phase-finish');
+  await page.waitForFunction(() => !document.documentElement.dataset.phase);
+  assert.ok(await page.isVisible('#play'), 'the controls are back once the step ends');
+  assert.deepEqual(problems, []);
+});
+
 // A deep network's graph is some 900 px tall and a third class widens the class choice:
 // the room for both is known from the link alone, before the wasm has come. A projector's
 // link is in presenter mode from the first paint.
