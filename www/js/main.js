@@ -140,10 +140,10 @@ async function main() {
     }),
     pauseTraining: () => run.setPlaying(false),
   });
-  // The module's instance and the controls come in one task, the run and its first boundary
-  // in the next, then the graph, the cost's measure and the chart: each part of the start
-  // stays a short task, and nothing moves, since the sketch kept their room.
-  await new Promise((next) => setTimeout(next));
+  // The first boundary comes in this task; the graph, the cost's measure and the chart each
+  // in one of their own: each part of the start stays a short task, and nothing moves, since
+  // the sketch kept their room. (A task between the controls and the run would only let the
+  // browser lay the page out first, and Play would work some 60 ms later.)
   const refused = restart({ secondary: false });
   if (refused) throw refused;
   // The graph, the measure of the cost (a pass over the data) and the chart with the readouts
