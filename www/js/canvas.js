@@ -7,7 +7,6 @@ export function textScale(canvas) {
   return (parseFloat(getComputedStyle(canvas).fontSize) || 14) / 14;
 }
 
-/** Sizes `canvas`'s backing store to its CSS box times `ratio`; returns the ratio. */
 /** Whether a canvas on the page has a size other than its pixels were painted at (what
  * fitCanvas would change). */
 export function outgrown(canvas, ratio = window.devicePixelRatio || 1) {
@@ -15,6 +14,7 @@ export function outgrown(canvas, ratio = window.devicePixelRatio || 1) {
   return canvas.width !== Math.max(1, Math.round(rect.width * ratio)) || canvas.height !== Math.max(1, Math.round(rect.height * ratio));
 }
 
+/** Sizes `canvas`'s backing store to its CSS box times `ratio`; returns the ratio. */
 export function fitCanvas(canvas, ratio = window.devicePixelRatio || 1) {
   // A canvas outside the page (an exported frame's) keeps the size it was given.
   if (!canvas.isConnected) return ratio;

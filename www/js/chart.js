@@ -118,7 +118,7 @@ export class CostChart {
     const widest = (labels) => Math.max(0, ...labels.map((l) => ctx.measureText(l).width));
     const key = legendEntries({ test, score });
     // The key's rows set the plot's top, whose height sets the ticks, whose labels set the
-    // plot's left, where the key begins: one more pass settles a key that wraps.
+    // plot's left, where the key begins: a key that wraps lays the plot out a second time.
     let rows = 1;
     let top, room, y, yLabels, left, legend;
     for (let pass = 0; pass < 2; pass++) {
@@ -289,8 +289,6 @@ export class CostChart {
     ctx.restore();
   }
 
-  /** An entry for every line drawn: the costs bold, the accuracies faint, the test set's
-   * dashed. */
   /** Where each entry of the key goes: along a row from `from`, onto the next row where one
    * would pass `to` (a narrow chart, as presenter mode's on a 1024-wide projector). */
   placeLegend(entries, from, to, firstY, lineHeight, ratio) {
@@ -332,7 +330,8 @@ export class CostChart {
   }
 }
 
-/** The key's entries: [label, colour, dashed, line width, alpha]. */
+/** The key: an entry for every line drawn, [label, colour, dashed, line width, alpha], the
+ * costs bold, the accuracies faint, the test set's dashed. */
 function legendEntries({ test, score }) {
   return [
     ['cost', CHART_COLOURS.train, false, 1.5, 1],

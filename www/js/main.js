@@ -31,7 +31,7 @@ import { chooseSpace } from './space-menu.js';
 import { setUpSlowStep, slowStepKey } from './page-slow-step.js';
 import { beginEdit, redoEdit, setEditing, setUpEdits, undoEdit } from './data-edits.js';
 import { change, changeSettings, reset, restart, saveHash, showSettings, stepEpoch, stepOnce, togglePlay, trainOn } from './transitions.js';
-import { applyAppearance, drawSecondary, render, showIteration, showNeuron, markNoTestSet } from './view.js';
+import { applyAppearance, drawSecondary, markNoTestSet, render, showIteration, showNeuron } from './view.js';
 
 function onKey(event) {
   if (event.target.closest('input, select, textarea')) return;
@@ -140,14 +140,13 @@ async function main() {
     }),
     pauseTraining: () => run.setPlaying(false),
   });
-  // The first boundary comes in this task; the graph, the cost's measure and the chart each
-  // in one of their own: each part of the start stays a short task, and nothing moves, since
-  // the sketch kept their room. (A task between the controls and the run would only let the
-  // browser lay the page out first, and Play would work some 60 ms later.)
+  // The first boundary comes in this task; the graph, the cost's measure (a pass over the
+  // data) and the chart with the readouts each in one of their own, since for a deep network
+  // each takes tens of milliseconds. Nothing moves, since the sketch kept their room. (A task
+  // between the controls and the run would only let the browser lay the page out first, and
+  // Play would work some 60 ms later.)
   const refused = restart({ secondary: false });
   if (refused) throw refused;
-  // The graph, the measure of the cost (a pass over the data) and the chart with the readouts
-  // are three tasks: for a deep network the first two take tens of milliseconds each.
   const secondary = new Promise((drawn) => requestAnimationFrame(guarded(() => {
     drawSecondary(state.playground.snapshot(false), { graph: true, chart: false });
     setTimeout(guarded(() => {
