@@ -1,14 +1,15 @@
 // The published site (scripts/build-site.mjs: the modules bundled into a few files): under
 // a sub-path and the strict CSP, the page trains and its workers paint and compare, the
 // lesson's figures, the demo post's element (also from another origin) and the embed
-// start; and a first visit loads a handful of scripts, each page's chunks hinted.
+// start; a first visit loads a handful of scripts, each page's chunks hinted; and the
+// minified styles lay the page out exactly as the source's do.
 
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openPage, openSite } from './support/browser.mjs';
+import { frames, openPage, openSite } from './support/browser.mjs';
 import { serve } from '../scripts/static-server.mjs';
 import { CSP } from './support/csp.mjs';
 
@@ -89,5 +90,31 @@ test('the bundled element, from another origin, trains and its worker paints', a
     await page.close();
   } finally {
     blog.server.close();
+  }
+});
+
+test('the minified styles lay out the page, in presenter mode too, exactly as the source styles do', async () => {
+  const source = await serve(new URL('../www/', import.meta.url).pathname, 0);
+  /** Every element with an id (what the page's checks name): its box, and whether it shows. */
+  const boxes = (page) => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[id]')].map((e) => {
+    const { x, y, width, height } = e.getBoundingClientRect();
+    return [e.id, `${x},${y} ${width}×${height} ${getComputedStyle(e).visibility}`];
+  })));
+  try {
+    for (const [hash, viewport] of [['', { width: 1280, height: 720 }], ['#presenter=on&testRatio=0.3', { width: 1024, height: 768 }], ['', { width: 390, height: 844 }]]) {
+      const laidOut = [];
+      for (const from of [{ url: source.url, browser: site.browser }, site]) {
+        const { page, problems } = await openPage(from, hash, { viewport });
+        await frames(page, 2);
+        laidOut.push(await boxes(page));
+        assert.deepEqual(problems, []);
+        await page.context().close();
+      }
+      const [fromSource, minified] = laidOut;
+      assert.ok(Object.keys(fromSource).length > 50, `${Object.keys(fromSource).length} elements with ids`);
+      assert.deepEqual(minified, fromSource, `${hash || 'the page'} at ${viewport.width}×${viewport.height}`);
+    }
+  } finally {
+    source.server.close();
   }
 });
