@@ -15,6 +15,9 @@ export const REACH = { bias: 9, edge: 5 };
  * { kind: 'bias', l, i } and { kind: 'edge', l, i, k } as the snapshot indexes them. */
 export const sameItem = (a, b) => a === b || (!!a && !!b && a.kind === b.kind && a.c === b.c && a.l === b.l && a.i === b.i && a.k === b.k);
 
+/** A weight or bias, as against a neuron. */
+export const isParameter = (item) => item?.kind === 'edge' || item?.kind === 'bias';
+
 /** The item at (x, y) in the layout's coordinates, or null. `table` is edgeTable(layout). */
 export function hitTest(layout, table, x, y) {
   return biasAt(layout, x, y) ?? neuronAt(layout, x, y) ?? edgeAt(table, x, y);

@@ -9,14 +9,15 @@
 // and names (graph-neurons.js). A network of 8 × 64 hidden neurons has some 29,000 weights:
 // an element each would cost the browser far more than a frame, so the pointer finds them by
 // geometry (graph-hit.js) and the keyboard by walking from neuron to neuron (graph-keys.js),
-// with the whole graph one tab stop. This module wires them: draws, hover, focus, the
-// tooltip and the inline editor (graph-editor.js).
+// with the whole graph one tab stop (graph-input.js listens). This module wires them: draws,
+// hover, focus, the tooltip and the inline editor (graph-editor.js).
 
 import { taskOf } from './data-view.js';
 import { EdgePainter } from './graph-edges.js';
 import { WeightEditor } from './graph-editor.js';
-import { hitTest, pointOn, sameItem } from './graph-hit.js';
-import { ownList, walk, WALK_KEYS } from './graph-keys.js';
+import { hitTest, isParameter, pointOn, sameItem } from './graph-hit.js';
+import { listenToGraph } from './graph-input.js';
+import { graphKey, HINT } from './graph-key.js';
 import { edgeTable, itemAnchor, layoutGraph } from './graph-layout.js';
 import { GraphMarks } from './graph-marks.js';
 import { GraphNames, symbolOf, valueOf } from './graph-names.js';
@@ -28,9 +29,6 @@ export { parameterStyle } from './edge-style.js';
 export { parseValue } from './graph-editor.js';
 export { formatValue } from './graph-names.js';
 
-/** Keys of the graph, as its hint line says them. */
-const HINT = 'Click a weight or bias to set it. In the graph: ↑ ↓ move along, ← → follow the weights in and out, Enter sets, Esc goes back.';
-
 let instances = 0;
 
 const html = (name, className, attributes = {}) => {
@@ -39,8 +37,6 @@ const html = (name, className, attributes = {}) => {
   for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
   return element;
 };
-
-const isParameter = (item) => item?.kind === 'edge' || item?.kind === 'bias';
 
 export class NetworkGraph {
   /**
@@ -60,7 +56,7 @@ export class NetworkGraph {
     container.replaceChildren();
     container.networkGraph = this;
 
-    const key = this.buildKey(id);
+    const key = graphKey(id);
     this.stage = html('div', 'graph-stage', { role: 'group', 'aria-label': 'Network graph', 'aria-describedby': `${id}-keys`, title: HINT });
     const thumbs = html('div', 'graph-thumbs', { 'aria-hidden': 'true' });
     this.thumbnails = new Thumbnails(wasm, raster);
@@ -88,7 +84,7 @@ export class NetworkGraph {
     this.focused = null;
     this.neuron = null;
     this.told = null;
-    this.listen();
+    listenToGraph(this);
     // A tall graph's edges are drawn around what is on screen.
     onScroll(() => this.followView() && this.paintEdges());
     // Laid out again in the next frame, not inside the observer (see main.js).
@@ -98,63 +94,6 @@ export class NetworkGraph {
       this.available = width;
       requestAnimationFrame(() => (this.sizes ? this.layout() : this.reserved && this.reserve(this.reserved)));
     }).observe(container);
-  }
-
-  buildKey(id) {
-    const key = html('p', 'graph-key');
-    const item = (className, text, line) => {
-      const span = html('span', className);
-      if (line) span.append(html('span', `graph-key-line ${line}`));
-      span.append(text);
-      return span;
-    };
-    const hint = item('graph-key-hint', HINT);
-    hint.id = `${id}-keys`;
-    key.append(
-      item('graph-key-item', 'negative', 'neg'),
-      item('graph-key-item', 'positive', 'pos'),
-      item('graph-key-item', 'the bolder the line or mark, the larger the weight or bias'),
-      hint,
-    );
-    return key;
-  }
-
-  listen() {
-    const at = (event) => {
-      const box = this.stage.getBoundingClientRect();
-      return this.hitTest(event.clientX - box.left, event.clientY - box.top);
-    };
-    this.neurons.element.addEventListener('pointermove', (event) => this.setHovered(at(event)));
-    this.neurons.element.addEventListener('pointerleave', () => this.setHovered(null));
-    this.neurons.element.addEventListener('click', (event) => {
-      const item = at(event);
-      if (isParameter(item)) this.openEditor({ item, list: ownList(item) });
-    });
-    this.stage.addEventListener('focusin', (event) => {
-      const item = this.itemOf.get(event.target) ?? null;
-      // A neuron focused by the pointer becomes the graph's tab stop.
-      if (item?.kind === 'neuron' && !sameItem(item, this.position.item)) this.moveTo({ item, list: null }, false);
-      this.setFocused(item, event.target);
-    });
-    this.stage.addEventListener('focusout', (event) => {
-      if (!this.stage.contains(event.relatedTarget)) this.setFocused(null, null);
-    });
-    this.stage.addEventListener('keydown', (event) => {
-      const item = this.itemOf.get(event.target);
-      if (!item || this.editor.open) return;
-      if (event.key === 'Enter' && isParameter(item)) {
-        event.preventDefault();
-        this.openEditor(this.position);
-        return;
-      }
-      if (!WALK_KEYS.has(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
-      const next = walk(this.sizes, this.position, event.key);
-      if (!next && event.key === 'Escape') return;
-      // Arrows stay in the graph even at its edges: the page's → would step the training.
-      event.preventDefault();
-      event.stopPropagation();
-      if (next) this.moveTo(next, true);
-    });
   }
 
   /** Paints the network of `playground` as `snapshot` describes it; `playing`: training
