@@ -101,8 +101,7 @@ impl RecordedRun {
         if rate.is_nan() {
             return trainer.learning_rate();
         }
-        let (min, max) = crate::settings::schema::LEARNING_RATE;
-        let rate = rate.clamp(min, max);
+        let rate = crate::settings::schema::learning_rate_within(rate);
         trainer.set_learning_rate(rate);
         self.timeline
             .record(trainer.iteration(), Event::LearningRate(rate));

@@ -165,7 +165,7 @@ impl RunFile {
     fn learning_rate_in_force(&self) -> (f64, Option<String>) {
         let rate = self.state.learning_rate;
         let (min, max) = crate::settings::schema::LEARNING_RATE;
-        let kept = rate.clamp(min, max);
+        let kept = crate::settings::schema::learning_rate_within(rate);
         let notice = (kept != rate).then(|| {
             format!("The learning rate in force: {rate} is outside {min} to {max}; using {kept}")
         });

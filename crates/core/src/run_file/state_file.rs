@@ -178,7 +178,6 @@ impl TimelineFile {
             ));
         }
         let params = last.params.len();
-        let (min, max) = schema::LEARNING_RATE;
         let mut events = Vec::with_capacity(self.events.len());
         let mut previous = first.iteration;
         for (i, e) in self.events.iter().enumerate() {
@@ -190,7 +189,7 @@ impl TimelineFile {
             }
             previous = e.iteration;
             let event = match (e.learning_rate, &e.params) {
-                (Some(rate), None) if rate.is_finite() && rate > 0.0 => Event::LearningRate(rate.clamp(min, max)),
+                (Some(rate), None) if rate.is_finite() && rate > 0.0 => Event::LearningRate(schema::learning_rate_within(rate)),
                 (None, Some(p)) if p.len() == params && p.iter().all(|v| v.is_finite()) => Event::Params(p.clone()),
                 _ => {
                     return Err(format!(

@@ -18,6 +18,11 @@ pub type Range = (f64, f64);
 pub const NOISE: Range = (0.0, 2.0);
 pub const TEST_RATIO: Range = (0.0, 0.9);
 pub const LEARNING_RATE: Range = (1e-6, 100.0);
+
+/// `rate` brought into `LEARNING_RATE`: what a run trains with, whatever it was asked.
+pub fn learning_rate_within(rate: f64) -> f64 {
+    rate.clamp(LEARNING_RATE.0, LEARNING_RATE.1)
+}
 pub const REGULARIZATION_RATE: Range = (0.0, 10.0);
 pub const SEED: Range = (0.0, u32::MAX as f64);
 /// Examples per mini-batch.
