@@ -86,6 +86,22 @@ function bezierAt(d, t) {
   return { x: lerp(dx, ex), y: lerp(dy, ey) };
 }
 
+test('layout within a height: smaller thumbnails, then closer rows, never below 32 px or overlapping', () => {
+  for (const [sizes, tallest] of [[[2, 8, 8, 8, 1], 420], [[2, 8, 8, 8, 1], 360], [[2, 4, 1], 300], [[2, 10, 10, 1], 440]]) {
+    const free = layoutGraph(sizes, 540);
+    const { nodes, thumb, height } = layoutGraph(sizes, 540, tallest);
+    assert.ok(height <= tallest, `${sizes} within ${tallest}: ${height} px`);
+    assert.ok(thumb >= THUMB.min && thumb <= free.thumb, `${sizes}: thumb ${thumb}`);
+    for (const column of nodes) for (let i = 1; i < column.length; i++) assert.ok(column[i].y >= column[i - 1].y + thumb + 4, `${sizes}: rows ${i - 1} and ${i} too close`);
+  }
+  // Room enough: as without a limit.
+  assert.deepEqual(layoutGraph([2, 4, 1], 540, 2000), layoutGraph([2, 4, 1], 540));
+  // Too many rows for the height: the least thumbnails and rows, and the graph scrolls.
+  const tall = layoutGraph([2, 64, 1], 540, 400);
+  assert.equal(tall.thumb, THUMB.min);
+  assert.equal(tall.nodes[1][1].y - tall.nodes[1][0].y, THUMB.min + 4);
+});
+
 test('hit-testing: one parameter t places every edge of a gap, and a point finds the nearest edge', () => {
   for (const t of [0, 0.1, 0.37, 0.5, 0.81, 1]) assert.ok(Math.abs(curveParameter(curveX(t)) - t) < 1e-9, `t = ${t}`);
   const sizes = [2, 64, 64, 64, 64, 64, 64, 64, 64, 1];

@@ -86,22 +86,64 @@ for (const { width, height, plot } of [{ width: 1920, height: 1080, plot: 750 },
   });
 }
 
-test('presenter mode at 1024×768 while a slow step plays: the network takes the controls\' width, and the step is told whole on screen', async () => {
-  const { page, problems } = await openPage(site, '#presenter=on', { viewport: { width: 1024, height: 768 } });
-  await page.selectOption('#slow-step-speed', '8');
-  await page.click('#slow-step');
-  await page.waitForSelector('html[data-phase="forward"]');
-  const b = await boxes(page, ['#boundary', '.graph-panel', '#graph .graph-stage', '.graph-key', '#phase-caption', '#phase-next', '#phase-finish', '#play']);
-  assert.equal(b['#play'], null, 'the controls step aside');
-  assert.ok(b['.graph-panel'].width >= 480, `a ${b['.graph-panel'].width} px wide network`);
-  for (const selector of ['#boundary', '#graph .graph-stage', '.graph-key', '#phase-caption', '#phase-next', '#phase-finish']) {
-    const box = b[selector];
-    assert.ok(box && box.y >= 0 && box.bottom <= 768 && box.right <= 1024, `${selector} on screen: ${JSON.stringify(box)}`);
+for (const [network, hash] of [['the default network', ''], ['three layers of eight', '&hidden=8,8,8']]) {
+  test(`presenter mode at 1024×768 while a slow step plays, ${network}: the network takes the controls' width, and the step is told whole on screen`, async () => {
+    const { page, problems } = await openPage(site, `#presenter=on${hash}`, { viewport: { width: 1024, height: 768 } });
+    const stageHeight = () => page.evaluate(() => document.querySelector('#graph .graph-stage').getBoundingClientRect().height);
+    const before = await stageHeight();
+    await page.selectOption('#slow-step-speed', '8');
+    await page.click('#slow-step');
+    await page.waitForSelector('html[data-phase="forward"]');
+    // The graph is fitted in the frame after the controls step aside.
+    await frames(page, 2);
+    const b = await boxes(page, ['#boundary', '.graph-panel', '#graph .graph-stage', '.graph-key', '#phase-caption', '#phase-next', '#phase-finish', '#play']);
+    assert.equal(b['#play'], null, 'the controls step aside');
+    assert.ok(b['.graph-panel'].width >= 480, `a ${b['.graph-panel'].width} px wide network`);
+    for (const selector of ['#boundary', '#graph .graph-stage', '.graph-key', '#phase-caption', '#phase-next', '#phase-finish']) {
+      const box = b[selector];
+      assert.ok(box && box.y >= 0 && box.bottom <= 768 && box.right <= 1024, `${selector} on screen: ${JSON.stringify(box)}`);
+    }
+    assert.ok(await page.evaluate(() => document.documentElement.scrollHeight <= innerHeight), 'nothing to scroll to');
+    // The graph keeps its place from beat to beat.
+    await page.click('#phase-next');
+    await page.waitForSelector('html[data-phase="cost"]');
+    await frames(page, 2);
+    const moved = (await boxes(page, ['#graph .graph-stage']))['#graph .graph-stage'];
+    for (const side of ['x', 'y', 'width', 'height']) assert.ok(Math.abs(moved[side] - b['#graph .graph-stage'][side]) < 1, `the graph where it was: ${side} ${moved[side]}, was ${b['#graph .graph-stage'][side]}`);
+    await page.click('#phase-finish');
+    await page.waitForFunction(() => !document.documentElement.dataset.phase);
+    assert.ok(await page.isVisible('#play'), 'the controls are back once the step ends');
+    await frames(page, 2);
+    assert.equal(await stageHeight(), before, 'the graph as tall as before the step');
+    assert.deepEqual(problems, []);
+  });
+}
+
+test('presenter mode: a deep network\'s column headings stay apart and inside the graph, in large type over close columns', async () => {
+  for (const [hash, width, height, stepping] of [['&hidden=8,8,8,8,8,8', 1920, 1080, false], ['&hidden=8,8,8,8,8,8,8,8', 1024, 768, true]]) {
+    const { page, problems } = await openPage(site, `#presenter=on${hash}`, { viewport: { width, height } });
+    if (stepping) {
+      await page.click('#slow-step');
+      await page.waitForSelector('html[data-phase="forward"]');
+    }
+    await frames(page, 2);
+    const { stage, rows } = await page.evaluate(() => {
+      const box = (e) => { const { left, right } = e.getBoundingClientRect(); return { left, right }; };
+      return {
+        stage: box(document.querySelector('#graph .graph-stage')),
+        rows: ['.graph-label', '.graph-label-detail'].map((selector) => [...document.querySelectorAll(`#graph ${selector}`)].map(box)),
+      };
+    });
+    for (const row of rows) {
+      assert.equal(row.length, hash.split(',').length + 2);
+      for (const [c, box] of row.entries()) {
+        assert.ok(box.left >= stage.left - 1 && box.right <= stage.right + 1, `${hash}: heading ${c} inside the graph: ${JSON.stringify(box)} in ${JSON.stringify(stage)}`);
+        if (c > 0) assert.ok(box.left >= row[c - 1].right + 2, `${hash}: headings ${c - 1} and ${c} apart: ${row[c - 1].right} against ${box.left}`);
+      }
+    }
+    assert.deepEqual(problems, []);
+    await page.context().close();
   }
-  await page.click('#phase-finish');
-  await page.waitForFunction(() => !document.documentElement.dataset.phase);
-  assert.ok(await page.isVisible('#play'), 'the controls are back once the step ends');
-  assert.deepEqual(problems, []);
 });
 
 // A deep network's graph is some 900 px tall and a third class widens the class choice:

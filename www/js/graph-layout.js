@@ -10,6 +10,8 @@ export const THUMB = { min: 32, max: 44 };
 const PAD = { left: 30, right: 18, top: 44, bottom: 18 };
 /** The height the neurons of the tallest layer aim to fit in, by smaller thumbnails. */
 const BODY_HEIGHT = 540;
+/** The least room between a column's neurons, when a screen must hold the graph. */
+const ROW_GAP_MIN = 4;
 /** Horizontal room between columns: enough for the curves to read, not so much that a
  * small network is lost in a wide panel. */
 const GAP = { min: 28, max: 190 };
@@ -18,34 +20,39 @@ const GAP = { min: 28, max: 190 };
 const PORT_STEP = 3;
 
 /**
- * `sizes` is [n_x, n_1, …, n_L]; `available` the width to fill. Returns
+ * `sizes` is [n_x, n_1, …, n_L]; `available` the width to fill; `tallest` the most height
+ * the graph may take, where a screen must hold all of it (thumbnails shrink to fit, down to
+ * THUMB.min). Returns
  * `{ width, height, thumb, nodes, columns }`: `nodes[c][i]` is the top-left corner of neuron
  * i in column c, `columns[c]` the centre x of column c.
  */
-export function layoutGraph(sizes, available) {
+export function layoutGraph(sizes, available, tallest = Infinity) {
   const count = sizes.length;
   const rows = Math.max(...sizes);
   const minGap = (thumb) => Math.max(GAP.min, 0.9 * thumb);
   const needed = (thumb) => PAD.left + PAD.right + count * thumb + (count - 1) * minGap(thumb);
   // Tall layers close up, so that a 64-neuron layer still fits on a screen or two.
   const rowGapOf = (thumb) => (rows > 10 ? 8 : Math.round(0.4 * thumb));
-  const fits = (thumb) => needed(thumb) <= available && rows * thumb + (rows - 1) * rowGapOf(thumb) <= BODY_HEIGHT;
+  const body = Math.min(BODY_HEIGHT, tallest - PAD.top - PAD.bottom);
+  const fits = (thumb) => needed(thumb) <= available && rows * thumb + (rows - 1) * rowGapOf(thumb) <= body;
   let thumb = THUMB.max;
   while (thumb > THUMB.min && !fits(thumb)) thumb -= 2;
   const room = (available - PAD.left - PAD.right - count * thumb) / Math.max(1, count - 1);
   const gap = Math.round(Math.min(GAP.max, Math.max(minGap(thumb), room)));
-  const rowGap = rowGapOf(thumb);
+  // Where the smallest thumbnails are still too tall for the screen, the rows close up too.
+  const squeezed = Math.floor((body - rows * thumb) / Math.max(1, rows - 1));
+  const rowGap = Math.max(ROW_GAP_MIN, Math.min(rowGapOf(thumb), squeezed));
   const graphWidth = PAD.left + PAD.right + count * thumb + (count - 1) * gap;
   const width = Math.max(Math.floor(available), graphWidth);
   const left = Math.round((width - graphWidth) / 2) + PAD.left;
-  const body = rows * thumb + (rows - 1) * rowGap;
+  const columnHeight = rows * thumb + (rows - 1) * rowGap;
   const nodes = sizes.map((n, c) => {
-    const top = PAD.top + Math.round((body - (n * thumb + (n - 1) * rowGap)) / 2);
+    const top = PAD.top + Math.round((columnHeight - (n * thumb + (n - 1) * rowGap)) / 2);
     const x = left + c * (thumb + gap);
     return Array.from({ length: n }, (_, i) => ({ x, y: top + i * (thumb + rowGap) }));
   });
   const columns = nodes.map((column) => column[0].x + thumb / 2);
-  return { width, height: PAD.top + body + PAD.bottom, thumb, nodes, columns };
+  return { width, height: PAD.top + columnHeight + PAD.bottom, thumb, nodes, columns };
 }
 
 /** Offset of port j of n along a side of length `thumb`, centred on the side's middle. */

@@ -3,6 +3,8 @@
 // neurons' focus, names and hover rest on; their frames are drawn on the canvas beneath.
 
 const SVG = 'http://www.w3.org/2000/svg';
+/** The least room between two columns' headings, in CSS pixels. */
+const HEADING_SPACE = 6;
 
 const svg = (name, attributes = {}) => {
   const element = document.createElementNS(SVG, name);
@@ -64,5 +66,18 @@ export class NeuronLayer {
       }),
       ...nodes[0].map(({ x, y }, i) => text('graph-input-name', x - 8, y + thumb / 2, this.names.inputName(i))),
     );
+    this.fitHeadings(width, columns);
+  }
+
+  /** Scales the column headings down to fit between their neighbours and inside the stage:
+   * a projector's large type over a deep network's close columns would run them together. */
+  fitHeadings(width, columns) {
+    this.labels.style.removeProperty('--heading-scale');
+    // Not laid out (a hidden panel): measured when it is laid out again.
+    if (!this.element.isConnected || !this.element.getClientRects().length) return;
+    const headings = [...this.labels.querySelectorAll('.graph-label, .graph-label-detail')];
+    const widest = Math.max(0, ...headings.map((heading) => heading.getComputedTextLength()));
+    const room = Math.min(2 * columns[0], 2 * (width - columns.at(-1)), ...columns.slice(1).map((x, c) => x - columns[c])) - HEADING_SPACE;
+    if (widest > room && room > 0) this.labels.style.setProperty('--heading-scale', (room / widest).toFixed(3));
   }
 }

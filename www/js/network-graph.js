@@ -76,6 +76,7 @@ export class NetworkGraph {
 
     this.shape = '';
     this.available = container.clientWidth;
+    this.tallest = Infinity;
     this.playground = null;
     this.snapshot = null;
     this.sizes = null;
@@ -180,15 +181,24 @@ export class NetworkGraph {
    * that reserves it while its wasm loads does not move when the graph comes. */
   reserve(sizes) {
     this.reserved = sizes;
-    this.geometry = layoutGraph(sizes, this.available);
+    this.geometry = layoutGraph(sizes, this.available, this.tallest);
     const { width, height } = this.geometry;
     this.stage.style.width = `${width}px`;
     this.stage.style.height = `${height}px`;
   }
 
-  /** Places everything for the current width. */
+  /** Lays the graph out again to be at most `height` CSS pixels tall (Infinity: as tall as
+   * its layers make it). */
+  fitHeight(height) {
+    if (height === this.tallest) return;
+    this.tallest = height;
+    if (this.sizes) this.layout();
+    else if (this.reserved) this.reserve(this.reserved);
+  }
+
+  /** Places everything for the current width and height. */
   layout() {
-    const geometry = layoutGraph(this.sizes, this.available);
+    const geometry = layoutGraph(this.sizes, this.available, this.tallest);
     this.geometry = geometry;
     this.table = edgeTable(geometry);
     const { width, height } = geometry;
