@@ -86,6 +86,61 @@ for (const { width, height, plot } of [{ width: 1920, height: 1080, plot: 750 },
   });
 }
 
+// A laptop's 1440 × 900 and a deep network, a wall's 1920 × 1080 and a deeper one: still one
+// screen, the chart whole and drawn at its size, the graph fitted where it is shown.
+for (const { width, height, hash } of [{ width: 1440, height: 900, hash: '&hidden=8,8,8,8,8,8' }, { width: 1600, height: 900, hash: '&hidden=8,8,8' }, { width: 1920, height: 1080, hash: '&hidden=8,8,8,8,8,8,8,8' }]) {
+  test(`presenter mode at ${width}×${height} with ${hash.slice(8)} hidden: nothing to scroll to, the chart readable`, async () => {
+    const { page, problems } = await openPage(site, `#presenter=on${hash}`, { viewport: { width, height } });
+    await frames(page, 2);
+    const seen = await page.evaluate(() => {
+      const chart = document.getElementById('chart');
+      const box = (selector) => document.querySelector(selector).getBoundingClientRect();
+      return {
+        scroll: document.documentElement.scrollHeight,
+        timeline: box('.timeline-panel').bottom,
+        chartPanel: box('.chart-panel').height,
+        graph: box('.graph-panel').height,
+        stretched: chart.width !== Math.round(chart.getBoundingClientRect().width * devicePixelRatio) || chart.height !== Math.round(chart.getBoundingClientRect().height * devicePixelRatio),
+      };
+    });
+    assert.ok(seen.scroll <= height, `the page is ${seen.scroll} px tall`);
+    assert.ok(seen.timeline <= height, `the time machine ends at ${seen.timeline}`);
+    assert.ok(seen.chartPanel >= 240, `a ${seen.chartPanel} px chart`);
+    assert.equal(seen.stretched, false, 'the chart drawn at its size');
+    assert.deepEqual(problems, []);
+  });
+}
+
+test('presenter mode at 1024×768: the course\'s printout scrolls in its own box, its latest line in view, the chart keeps its height, and the stop\'s notice fits', async () => {
+  const { page, problems } = await openPage(site, '#presenter=on&iterations=12000&speed=max', { viewport: { width: 1024, height: 768 } });
+  const chartHeight = () => page.evaluate(() => document.getElementById('chart').getBoundingClientRect().height);
+  const before = await chartHeight();
+  await page.click('#play');
+  await page.waitForFunction(() => window.neuranim.snapshot().liveIteration === 12000 && document.getElementById('play').textContent === 'Play');
+  await page.click('#cost-table-toggle');
+  await frames(page, 3);
+  const seen = await page.evaluate(() => {
+    const table = document.getElementById('cost-table');
+    const last = table.querySelector('tr:last-child').getBoundingClientRect();
+    const box = table.getBoundingClientRect();
+    const chart = document.getElementById('chart');
+    return {
+      rows: table.rows.length,
+      scrolls: table.scrollHeight > table.clientHeight,
+      lastInView: last.top >= box.top - 1 && last.bottom <= box.bottom + 1,
+      scroll: document.documentElement.scrollHeight,
+      stretched: chart.height !== Math.round(chart.getBoundingClientRect().height * devicePixelRatio),
+    };
+  });
+  assert.equal(seen.rows, 13);
+  assert.ok(seen.scrolls && seen.lastInView, JSON.stringify(seen));
+  assert.ok(seen.scroll <= 768, `the page is ${seen.scroll} px tall`);
+  assert.equal(seen.stretched, false, 'the chart redrawn at its new height');
+  const after = await chartHeight();
+  assert.ok(after >= 0.6 * before, `the chart ${after} px tall, against ${before} before the printout`);
+  assert.deepEqual(problems, []);
+});
+
 for (const [network, hash] of [['the default network', ''], ['three layers of eight', '&hidden=8,8,8']]) {
   test(`presenter mode at 1024×768 while a slow step plays, ${network}: the network takes the controls' width, and the step is told whole on screen`, async () => {
     const { page, problems } = await openPage(site, `#presenter=on${hash}`, { viewport: { width: 1024, height: 768 } });

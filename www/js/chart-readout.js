@@ -71,6 +71,10 @@ export class ChartReadout {
       tr.append(th, td);
       return tr;
     });
-    this.table.querySelector('tbody').replaceChildren(...rows);
+    // A printout scrolled to its end stays there as lines come, as a console's would.
+    const { table } = this;
+    const atEnd = table.scrollTop + table.clientHeight >= table.scrollHeight - 2;
+    table.querySelector('tbody').replaceChildren(...rows);
+    if (atEnd) table.scrollTop = table.scrollHeight;
   }
 }

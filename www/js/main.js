@@ -18,6 +18,7 @@ import { LayerSpace } from './layer-space.js';
 import { MathsPanel } from './maths-panel.js';
 import { NetworkGraph } from './network-graph.js';
 import { GraphShape } from './graph-shape.js';
+import { fitGraphToScreen } from './presenter-fit.js';
 import { gifPalette } from './palette.js';
 import { RasterClient } from './raster-client.js';
 import { applyPreset, coreSettings, FIELDS, networkOf, parseHash, SLOW_SPEED } from './settings.js';
@@ -68,6 +69,7 @@ function sketch(raster) {
   const memory = { get memory() { return state.wasm.memory; } };
   state.graph = new NetworkGraph($('graph'), memory, { onHoverNeuron: ready(showNeuron), onEdit: ready(render), raster });
   state.graph.reserve(sizes);
+  fitGraphToScreen(state.graph, $('panel-chart'));
   state.graphShape = new GraphShape($('graph-shape'), state.graph, ready(change));
   state.graphShape.show(state.settings);
   state.editor = new DataEditor(document.querySelector('.plot'), $('class-picker'), {
@@ -255,15 +257,20 @@ async function main() {
   // Repainted in the next frame, not inside the observer: a layout changed there would start
   // the observer's loop again, which browsers report as an error event on every load. The
   // observer's first notice finds the plot at the size the start painted it, as a change
-  // of layout that leaves the plot's size alone does: neither repaints.
+  // of layout that leaves the plot's size alone does: neither repaints. The chart is watched
+  // too: a panel beside it that opens or closes (a slow step, the cost table) changes its
+  // height, and its pixels would be stretched until the next update.
   let resized = 0;
-  new ResizeObserver(() => {
-    if (!outgrown(ui.canvas)) return;
+  const observer = new ResizeObserver(() => {
+    if (!outgrown(ui.canvas) && !outgrown(state.chart.canvas, state.chart.pixelRatio)) return;
     resized ||= requestAnimationFrame(guarded(() => {
       resized = 0;
       render();
     }));
-  }).observe(ui.canvas);
+  });
+  observer.observe(ui.canvas);
+  // From its first drawing: the start's own tasks draw it at its size.
+  secondary.then(() => observer.observe(state.chart.canvas));
   // A small scripting handle for embedding pages and tests: views of the run, and which
   // map the data panel shows.
   window.neuranim = Object.freeze({

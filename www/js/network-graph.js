@@ -187,13 +187,19 @@ export class NetworkGraph {
     this.stage.style.height = `${height}px`;
   }
 
-  /** Lays the graph out again to be at most `height` CSS pixels tall (Infinity: as tall as
-   * its layers make it). */
+  /** Lays the graph out again to be at most `height` CSS pixels tall, or as near as it can
+   * be made (Infinity: as tall as its layers make it). */
   fitHeight(height) {
     if (height === this.tallest) return;
     this.tallest = height;
     if (this.sizes) this.layout();
     else if (this.reserved) this.reserve(this.reserved);
+  }
+
+  /** The height of the graph laid out as small as it can be. */
+  smallestHeight() {
+    const sizes = this.sizes ?? this.reserved;
+    return sizes ? layoutGraph(sizes, this.available, 0).height : 0;
   }
 
   /** Places everything for the current width and height. */

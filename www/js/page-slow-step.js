@@ -50,41 +50,6 @@ export function setUpSlowStep() {
     if (slowStep.active && event.target.closest('button, input, select') && !event.target.closest('#slow-step')) slowStep.finish();
   });
   for (const id of ['panel-training', 'panel-time', 'panel-settings']) $(id).addEventListener('click', settle, true);
-  fitGraphWhileStepping();
-}
-
-/** The least height the graph is given. */
-const LEAST_GRAPH = 240;
-
-/** In presenter mode a projector's screen holds the whole step: while one plays, the graph
- * is laid out to end at the screen's foot, its thumbnails smaller if need be. Measured as
- * the step begins (and when the window changes), not at every beat, so that the graph keeps
- * its size through the step. */
-function fitGraphWhileStepping() {
-  const html = document.documentElement;
-  let fitting = false;
-  const fit = () => {
-    const { graph } = state;
-    if (!graph) return;
-    if (!fitting) {
-      graph.fitHeight(Infinity);
-      return;
-    }
-    // Under the stage: its key, the panel's padding and border, the page's padding.
-    const stage = graph.stage.getBoundingClientRect();
-    const panel = graph.container.closest('.panel') ?? graph.container;
-    const page = graph.container.closest('.layout') ?? panel;
-    const below = panel.getBoundingClientRect().bottom - stage.bottom + parseFloat(getComputedStyle(page).paddingBottom);
-    graph.fitHeight(Math.max(LEAST_GRAPH, innerHeight - below - (stage.top + scrollY)));
-  };
-  new MutationObserver(() => {
-    const now = html.classList.contains('presenter') && !!html.dataset.phase;
-    if (now === fitting) return;
-    fitting = now;
-    // In the frame the layout changes in: the controls have just stepped aside or back.
-    requestAnimationFrame(guarded(fit));
-  }).observe(html, { attributes: true, attributeFilter: ['class', 'data-phase'] });
-  addEventListener('resize', () => fitting && requestAnimationFrame(guarded(fit)));
 }
 
 /** A key while a slow step plays; whether it was the step's. */

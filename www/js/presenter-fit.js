@@ -1,0 +1,51 @@
+// Presenter mode is one screen: nothing to scroll to in front of a class. A deep network's
+// graph at its usual size would push the chart and the time machine below the screen's foot
+// (6 × 8 hidden at 1440 × 900), or run off it while a slow step plays at 1024 × 768. So in
+// presenter mode the graph is laid out to the height its column leaves it, its thumbnails
+// and rows closer down to their least (graph-layout.js), with the chart kept readable where
+// the screen allows.
+
+/** The chart's panel is given at least this height before the graph gives up any. */
+const CHART_LEAST = 240;
+
+/** Keeps `graph` (a NetworkGraph) within the screen in presenter mode, from now on: again
+ * when the mode, a slow step, the window or the graph's own size changes. */
+export function fitGraphToScreen(graph, chartPanel) {
+  const html = document.documentElement;
+  const panel = graph.container.closest('.panel') ?? graph.container;
+  const column = panel.parentElement;
+  const shown = (element) => element.getClientRects().length > 0;
+  const fit = () => {
+    queued = false;
+    // A column laid out as a stack (a phone) or a hidden graph has no room to measure.
+    if (!html.classList.contains('presenter') || !shown(column) || !shown(graph.stage)) {
+      graph.fitHeight(Infinity);
+      return;
+    }
+    // The column's other parts at their own heights, the chart at its least, and the panel's
+    // heading and key around the graph: what is left of the screen is the graph's.
+    const parts = [...column.children].filter(shown);
+    const style = getComputedStyle(column);
+    let others = (parseFloat(style.rowGap) || 0) * (parts.length - 1) + parseFloat(getComputedStyle(column.parentElement).paddingBottom);
+    for (const part of parts) if (part !== panel) others += part === chartPanel ? CHART_LEAST : part.getBoundingClientRect().height;
+    const around = panel.getBoundingClientRect().height - graph.stage.getBoundingClientRect().height;
+    const top = column.getBoundingClientRect().top + scrollY;
+    // A graph taller than the screen even at its smallest (64 neurons a layer) keeps its
+    // usual size: it scrolls either way. Short of that, the chart gives up room below its
+    // least before the graph is cut.
+    graph.fitHeight(graph.smallestHeight() > innerHeight ? Infinity : Math.floor(innerHeight - top - others - around));
+  };
+  let queued = false;
+  const later = () => {
+    if (queued) return;
+    queued = true;
+    // In the frame after the change: the layout it makes (the controls stepping aside, a new
+    // network's graph) is the one measured.
+    requestAnimationFrame(fit);
+  };
+  new MutationObserver(later).observe(html, { attributes: true, attributeFilter: ['class', 'data-phase'] });
+  new ResizeObserver(later).observe(graph.stage);
+  addEventListener('resize', later);
+  // At once: a projector's link shows its first frame fitted.
+  fit();
+}
