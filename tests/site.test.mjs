@@ -12,6 +12,7 @@ import { after, before, test } from 'node:test';
 import { frames, openPage, openSite } from './support/browser.mjs';
 import { serve } from '../scripts/static-server.mjs';
 import { CSP } from './support/csp.mjs';
+import { classInk } from './support/ink.mjs';
 
 const SITE = new URL('../site/', import.meta.url).pathname;
 let site;
@@ -73,7 +74,7 @@ test('the bundled element, from another origin, trains and its worker paints', a
   const posts = mkdtempSync(join(tmpdir(), 'neuranim-site-post-'));
   writeFileSync(join(posts, 'post.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A post</title><link rel="icon" href="data:,">
 <script type="module" src="${site.url}js/element.js"></script></head><body>
-<neuranim-playground id="figure" dataset="flower" layers="4" speed="20">A network learning the flower.</neuranim-playground></body></html>`);
+<neuranim-playground id="figure" dataset="flower" layers="4" speed="20" parts="graph">A network learning the flower.</neuranim-playground></body></html>`);
   const blog = await serve(posts, 0, 'localhost');
   try {
     const page = await site.browser.newPage({ viewport: { width: 900, height: 900 } });
@@ -83,6 +84,31 @@ test('the bundled element, from another origin, trains and its worker paints', a
     await page.goto(`${blog.url}post.html`);
     assert.notEqual(new URL(site.url).origin, new URL(blog.url).origin);
     await page.waitForFunction(() => document.getElementById('figure').snapshot?.());
+    // Before anything is touched: the points over the boundary, and the graph's edges in the
+    // classes' colours, which the figure's own styles (from the other origin) define.
+    const points = await page.evaluate(classInk, ['#figure', 'canvas.points']);
+    assert.ok(points.orange > 200 && points.blue > 200, `the points at load: ${JSON.stringify(points)}`);
+    // The edges are painted strip by strip, over a few frames.
+    let edges;
+    for (let frame = 0; frame < 120; frame++) {
+      edges = await page.evaluate(classInk, ['#figure', 'canvas.graph-edges']);
+      if (edges.orange > 100 && edges.blue > 100) break;
+      await frames(page, 1);
+    }
+    assert.ok(edges.orange > 100 && edges.blue > 100, `the graph's edges in the classes' colours: ${JSON.stringify(edges)}`);
+    // A narrower column (a turned phone): painted again at its new size.
+    const plotSize = () => page.evaluate(() => {
+      const canvas = document.getElementById('figure').shadowRoot.querySelector('canvas.boundary');
+      return { pixels: canvas.width, box: Math.round(canvas.getBoundingClientRect().width * devicePixelRatio) };
+    });
+    const wide = await plotSize();
+    await page.evaluate(() => { document.getElementById('figure').style.width = '280px'; });
+    await page.waitForFunction(() => {
+      const canvas = document.getElementById('figure').shadowRoot.querySelector('canvas.boundary');
+      return canvas.width === Math.round(canvas.getBoundingClientRect().width * devicePixelRatio);
+    });
+    const narrow = await plotSize();
+    assert.ok(narrow.pixels < wide.pixels, `${JSON.stringify(wide)} → ${JSON.stringify(narrow)}`);
     await page.locator('#figure button.play').click();
     await page.waitForFunction(() => document.getElementById('figure').snapshot().iteration > 50);
     await page.waitForFunction(() => document.getElementById('figure').shadowRoot.querySelector('canvas.boundary').dataset.painter === 'worker');

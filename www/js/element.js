@@ -10,6 +10,7 @@
 
 import { Playground } from '../pkg/neuranim_wasm.js';
 import { startWasm } from './wasm-module.js';
+import { outgrown } from './canvas.js';
 import { DataView, taskOf } from './data-view.js';
 import { RasterClient } from './raster-client.js';
 import { RunController } from './run-controller.js';
@@ -86,13 +87,26 @@ export class NeuranimPlayground extends HTMLElement {
       this.visible = entry.isIntersecting;
     });
     this.observer.observe(this);
-    wasm.then((module) => {
+    // The first picture waits for the figure's styles too: drawn before them, it would be
+    // drawn at a canvas's default size and without the colours they define.
+    Promise.all([wasm, this.styled]).then(([module]) => {
       if (!this.isConnected) return;
       sharedRaster ??= new RasterClient();
       this.view = new DataView({ canvas: this.canvas, overlay: this.points, kind: `boundary-${++figures}`, axes: false }, module, sharedRaster);
       if (this.parts.has('graph')) this.graph = graphPart(this.graphBox, module, sharedRaster, this);
       if (this.parts.has('gif')) gifPart(this, { bar: this.bar, parent: this.figure, memory: module.memory });
       this.restart();
+      // A post's column that changes width (a turned phone, a resized window) gets the
+      // figure painted again at its new size, in the next frame rather than inside the
+      // observer.
+      this.resizer = new ResizeObserver(() => {
+        if (!this.playground || !outgrown(this.canvas) || this.resizing) return;
+        this.resizing = requestAnimationFrame(() => {
+          this.resizing = 0;
+          if (this.playground) this.paint();
+        });
+      });
+      this.resizer.observe(this.canvas);
       const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
       if (this.hasAttribute('autoplay') && !reduced) this.setPlaying(true);
       this.run.attach();
@@ -101,6 +115,7 @@ export class NeuranimPlayground extends HTMLElement {
 
   disconnectedCallback() {
     this.observer?.disconnect();
+    this.resizer?.disconnect();
     this.slowStep?.abort();
     this.run.detach();
     this.playground?.free();
@@ -115,7 +130,13 @@ export class NeuranimPlayground extends HTMLElement {
     this.parts = partsOf(this);
     const root = this.attachShadow({ mode: 'open' });
     const stylesheets = [STYLE, ...(this.parts.size ? [GRAPH_STYLE] : [])];
-    for (const href of stylesheets) Object.assign(part('link', null, root), { rel: 'stylesheet', href });
+    // Loaded, or failed (a strict host): either way the figure goes on.
+    this.styled = Promise.all(stylesheets.map((href) => new Promise((settled) => {
+      const link = part('link', null, root);
+      link.addEventListener('load', settled);
+      link.addEventListener('error', settled);
+      Object.assign(link, { rel: 'stylesheet', href });
+    })));
     const figure = part('div', 'figure', root);
     figure.classList.toggle('with-graph', this.parts.has('graph'));
     const stage = part('div', 'stage', figure);
