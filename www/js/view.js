@@ -42,7 +42,13 @@ export function showNeuron(layer, index) {
 
 export const percent = (v) => (v == null ? '–' : `${(100 * v).toFixed(1)} %`);
 
-export const fixed = (v) => (v == null ? '–' : Math.abs(v) >= 1e4 ? v.toExponential(3) : v.toFixed(6));
+/** A cost in at most eight characters, the course's six decimals while it is below 10: a
+ * diverging run's 13.058812 would not fit its readout. */
+export const fixed = (v) => {
+  if (v == null) return '–';
+  const size = Math.abs(v);
+  return size >= 1e4 ? v.toExponential(3) : size >= 10 ? v.toPrecision(7) : v.toFixed(6);
+};
 
 /** Like setText: only a change is written. */
 export function setHidden(element, hidden) {
