@@ -93,6 +93,29 @@ test('the page stacks on a phone-sized screen at device pixel ratio 3', async ()
   assert.deepEqual(problems, []);
 });
 
+test('on a phone a tapped point\'s maths come under the plot, which stays where it was, its numbers in lines of readable width', async () => {
+  const phone = ENGINE === 'chromium' ? { hasTouch: true, isMobile: true } : {};
+  const { page, problems } = await openPage(site, '', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, ...phone });
+  await page.evaluate(() => { for (let i = 0; i < 200; i++) document.getElementById('step').click(); });
+  const { x, y, top } = await page.evaluate(() => {
+    const [x1, x2] = window.neuranim.dataPoints();
+    const [a, b, c, d] = window.neuranim.bounds();
+    const box = document.querySelector('.plot').getBoundingClientRect();
+    return { x: box.left + ((x1 - a) / (b - a)) * box.width, y: box.top + ((d - x2) / (d - c)) * box.height, top: box.top };
+  });
+  await (ENGINE === 'chromium' ? page.touchscreen.tap(x, y) : page.mouse.click(x, y));
+  await page.locator('.maths-panel').waitFor({ state: 'visible' });
+  const seen = await page.evaluate(() => ({
+    plot: document.querySelector('.plot').getBoundingClientRect(),
+    maths: document.querySelector('.maths-panel').getBoundingClientRect().top,
+    narrowest: Math.min(...[...document.querySelectorAll('.maths-value')].map((v) => v.getBoundingClientRect().width)),
+  }));
+  assert.equal(seen.plot.top, top, 'the plot stays under the finger');
+  assert.ok(seen.maths >= seen.plot.bottom, `the maths at ${seen.maths}, the plot ending at ${seen.plot.bottom}`);
+  assert.ok(seen.narrowest >= 120, `numbers in a column ${seen.narrowest} px wide`);
+  assert.deepEqual(problems, []);
+});
+
 test('a module that fails to load shows a visible error, not a blank page', async () => {
   const context = await site.browser.newContext();
   const page = await context.newPage();
