@@ -261,8 +261,8 @@ async function main() {
   // too: a panel beside it that opens or closes (a slow step, the cost table) changes its
   // height, and its pixels would be stretched until the next update.
   let resized = 0;
-  const observer = new ResizeObserver(() => {
-    if (!outgrown(ui.canvas) && !outgrown(state.chart.canvas, state.chart.pixelRatio)) return;
+  const observer = new ResizeObserver((entries) => {
+    if (!entries.some(({ target }) => outgrown(target, target === ui.canvas ? undefined : state.chart.pixelRatio))) return;
     resized ||= requestAnimationFrame(guarded(() => {
       resized = 0;
       render();
