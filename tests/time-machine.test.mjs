@@ -115,3 +115,37 @@ test('continue from here drops the later history after a confirm and trains on',
   assert.equal((await snapshot(page)).liveIteration, 101);
   assert.deepEqual(problems, []);
 });
+
+test('Step, Play or a slow step with a past iteration on show go back to the live run, and say so', async () => {
+  const { page, problems } = await openPage(site, '#speed=1');
+  await stepTo(page, 400);
+  const live = await weights(page);
+  const past = async () => {
+    await page.evaluate(() => window.neuranim.seek(100));
+    assert.equal((await snapshot(page)).iteration, 100);
+  };
+  const told = () => page.evaluate(() => ({ text: document.getElementById('notice').textContent, shown: !document.getElementById('notice').hidden }));
+  await past();
+  await page.click('#step');
+  let s = await snapshot(page);
+  assert.deepEqual([s.iteration, s.liveIteration], [401, 401], 'stepped from the live run');
+  assert.deepEqual(await told(), { text: 'Back to the live run, at iteration 400, to train: "Continue from here" trains on from iteration 100 instead.', shown: true });
+  // Live already: nothing to say, and the notice of before is not repeated for it.
+  await page.evaluate(() => { document.getElementById('notice').hidden = true; });
+  await page.click('#step');
+  assert.equal((await told()).shown, false);
+  await past();
+  await page.click('#play');
+  await page.waitForFunction(() => window.neuranim.snapshot().iteration > 402);
+  await page.click('#play');
+  assert.match((await told()).text, /^Back to the live run, at iteration 402, to train/);
+  await past();
+  await page.click('#slow-step');
+  await page.waitForSelector('html[data-phase="forward"]');
+  assert.match((await told()).text, /^Back to the live run, at iteration [\d,]+, to train/);
+  await page.click('#phase-finish');
+  s = await snapshot(page);
+  assert.equal(s.iteration, s.liveIteration);
+  assert.notEqual(await weights(page), live, 'the live run trained on');
+  assert.deepEqual(problems, []);
+});

@@ -6,6 +6,7 @@ import { guarded, notify } from './messages.js';
 import { run } from './page-run.js';
 import { $, state } from './page-state.js';
 import { SlowStep } from './slow-step.js';
+import { backToLive } from './transitions.js';
 import { render } from './view.js';
 
 export let slowStep = null;
@@ -24,9 +25,7 @@ export function setUpSlowStep() {
         const { playing } = run;
         run.setPlaying(false);
         state.seeking = null;
-        const snap = state.playground.snapshot(false);
-        const past = snap.iteration !== snap.liveIteration;
-        if (past) state.playground.goLive();
+        const past = backToLive();
         if (playing || past) render();
       },
       render,

@@ -132,8 +132,22 @@ export function pointsCleared() {
   return state.noPoints;
 }
 
+/** Training moves the live run: with a past iteration on show, the live one comes back
+ * first, and the reader is told, since the picture jumps ahead (the time machine's
+ * "Continue from here" trains on from the past instead). */
+export function backToLive() {
+  const { iteration, liveIteration } = state.playground.snapshot(false);
+  if (iteration === liveIteration) return false;
+  state.seeking = null;
+  state.playground.goLive();
+  const at = (n) => n.toLocaleString('en-US');
+  notify([`Back to the live run, at iteration ${at(liveIteration)}, to train: "Continue from here" trains on from iteration ${at(iteration)} instead.`], 'info');
+  return true;
+}
+
 export const togglePlay = guarded(() => {
   if (!run.playing && pointsCleared()) return;
+  if (!run.playing) backToLive();
   run.toggle(restart);
   // Paused, the boundary returns to full resolution.
   if (!run.playing) render();
@@ -141,6 +155,7 @@ export const togglePlay = guarded(() => {
 
 export const stepOnce = guarded(() => {
   if (pointsCleared()) return;
+  backToLive();
   state.seeking = null;
   state.playground.step(1);
   render();
@@ -148,6 +163,7 @@ export const stepOnce = guarded(() => {
 
 export const stepEpoch = guarded(() => {
   if (pointsCleared()) return;
+  backToLive();
   state.seeking = null;
   state.playground.stepEpoch();
   render();
