@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ARTIFACTS, boundaryShown, openPage, openSite } from './support/browser.mjs';
 import { ENGINE } from './support/engine.mjs';
+import { classInk } from './support/ink.mjs';
 
 let site;
 before(async () => {
@@ -13,21 +14,6 @@ after(async () => site?.close());
 
 const readNumber = async (page, id) =>
   Number((await page.textContent(`#${id}`)).replace(/[^0-9.eE+-]/g, ''));
-
-/** Counts clearly orange (class 0) and clearly blue (class 1) pixels in the boundary panel. */
-async function classColourCounts(page) {
-  return page.evaluate(() => {
-    const canvas = document.getElementById('boundary');
-    const { data } = canvasPixels(canvas);
-    let orange = 0;
-    let blue = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i] > data[i + 2] + 80) orange++;
-      else if (data[i + 2] > data[i] + 80) blue++;
-    }
-    return { orange, blue, pixels: data.length / 4, width: canvas.width, height: canvas.height };
-  });
-}
 
 test('Play trains the flower past iteration 1000 and paints both classes', async () => {
   const { page, problems } = await openPage(site);
@@ -45,10 +31,14 @@ test('Play trains the flower past iteration 1000 and paints both classes', async
   const cost = await readNumber(page, 'cost');
   assert.ok(iteration > 1000, `iteration ${iteration}`);
   assert.ok(cost < 0.35, `cost ${cost} after ${iteration} iterations`);
-  const counts = await classColourCounts(page);
-  // The boundary covers the whole backing store, at device resolution.
-  const cssWidth = await page.evaluate(() => document.getElementById('boundary').getBoundingClientRect().width);
-  assert.equal(counts.width, Math.round(cssWidth));
+  // Clearly orange (class 0) and clearly blue (class 1) pixels, over the whole backing store
+  // at device resolution.
+  const counts = await page.evaluate(`(${classInk})('#boundary', 80)`);
+  const { width, cssWidth } = await page.evaluate(() => {
+    const canvas = document.getElementById('boundary');
+    return { width: canvas.width, cssWidth: canvas.getBoundingClientRect().width };
+  });
+  assert.equal(width, Math.round(cssWidth));
   assert.ok(counts.orange > counts.pixels * 0.05, JSON.stringify(counts));
   assert.ok(counts.blue > counts.pixels * 0.05, JSON.stringify(counts));
   await page.screenshot({ path: `${ARTIFACTS}page-1280x720.png` });
