@@ -589,3 +589,39 @@ test('screenshots: the default network, a deep one and a wide one, mid-training'
     assert.deepEqual(problems, []);
   }
 });
+
+test('a graph wider than its panel: each layer\'s − and + stay over their column as it scrolls, and none stands past the panel', async () => {
+  const { page, problems } = await openPage(site, '#hidden=4,4,4,4,4,4', { viewport: { width: 1280, height: 720 } });
+  const look = () => page.evaluate(() => {
+    const centre = (e) => { const { left, right } = e.getBoundingClientRect(); return (left + right) / 2; };
+    const heads = [...document.querySelectorAll('#graph .graph-label')].map(centre);
+    const panel = document.querySelector('.graph-panel').getBoundingClientRect();
+    return {
+      scrolls: document.getElementById('graph').scrollWidth > document.getElementById('graph').clientWidth,
+      panel: [panel.left, panel.right],
+      groups: [...document.querySelectorAll('.graph-shape-column')].map((g, i) => ({ hidden: g.hidden, centre: centre(g), head: heads[i + 1], box: g.getBoundingClientRect() })),
+    };
+  });
+  const check = (seen, when) => {
+    const shown = seen.groups.filter((g) => !g.hidden);
+    assert.ok(shown.length >= 3, `${when}: ${shown.length} layers' buttons shown`);
+    for (const g of shown) {
+      assert.ok(Math.abs(g.centre - g.head) < 2, `${when}: buttons at ${g.centre}, their column at ${g.head}`);
+      assert.ok(g.box.left >= seen.panel[0] && g.box.right <= seen.panel[1], `${when}: buttons within the panel: ${JSON.stringify(g.box)}`);
+    }
+  };
+  const start = await look();
+  assert.ok(start.scrolls, 'six layers are wider than the panel');
+  check(start, 'at the start');
+  await page.evaluate(() => { document.getElementById('graph').scrollLeft = 10_000; });
+  await page.waitForFunction(() => {
+    const last = [...document.querySelectorAll('.graph-shape-column')].at(-1);
+    return !last.hidden;
+  });
+  const end = await look();
+  check(end, 'scrolled to the end');
+  // The last layer's + works once its column is in view.
+  await page.click('button[aria-label="More neurons in hidden layer 6"]');
+  await page.waitForFunction(() => window.neuranim.settings().hidden.join() === '4,4,4,4,4,5');
+  assert.deepEqual(problems, []);
+});

@@ -13,6 +13,9 @@ const html = (name, className, text) => {
   return element;
 };
 
+/** A column's − and + are shown while its centre is this far inside the panel. */
+const EDGE_ROOM = 24;
+
 export class GraphShape {
   /** `strip` holds the buttons; `graph` is the NetworkGraph they sit over; `onChange(key,
    * value)` is the page's settings change. */
@@ -26,6 +29,8 @@ export class GraphShape {
     this.columns = html('div', 'graph-shape-columns');
     strip.append(this.features, this.columns);
     this.shown = '';
+    // A graph wider than its panel scrolls sideways: the buttons follow their columns.
+    graph?.container.addEventListener('scroll', () => this.settings && this.show(this.settings), { passive: true });
   }
 
   button(text, label, disabled, action) {
@@ -41,8 +46,10 @@ export class GraphShape {
   show(settings) {
     // The features and layers row does not wait for the graph: drawn at once, the page does
     // not move when the graph comes.
+    this.settings = settings;
     const geometry = this.graph?.geometry ?? { columns: [] };
-    const key = JSON.stringify([settings.hidden, settings.features, geometry.columns, this.graph?.stage.offsetLeft]);
+    const { container, stage } = this.graph ?? {};
+    const key = JSON.stringify([settings.hidden, settings.features, geometry.columns, stage?.offsetLeft, container?.scrollLeft, container?.clientWidth]);
     if (key === this.shown) return;
     this.shown = key;
     const { hidden, features } = settings;
@@ -57,12 +64,16 @@ export class GraphShape {
       b.setAttribute('aria-pressed', String(on));
       return b;
     }));
-    // Over each hidden column, where the graph's stage puts it.
-    const offset = this.graph ? this.graph.stage.offsetLeft - this.graph.container.scrollLeft : 0;
+    // Over each hidden column, where the graph's stage puts it; none over a column scrolled
+    // out of the panel, where it would stand past the panel's edge.
+    const offset = this.graph ? stage.offsetLeft - container.scrollLeft : 0;
+    const inView = (x) => !this.graph || (x >= EDGE_ROOM && x <= container.clientWidth - EDGE_ROOM);
     const change = (next) => this.onChange('hidden', next);
     const columnButtons = geometry.columns.length !== hidden.length + 2 ? [] : hidden.map((size, i) => {
       const group = html('div', 'graph-shape-column');
-      group.style.left = `${offset + geometry.columns[i + 1]}px`;
+      const x = offset + geometry.columns[i + 1];
+      group.style.left = `${x}px`;
+      group.hidden = !inView(x);
       group.append(
         this.button('−', `Fewer neurons in hidden layer ${i + 1}`, size <= spec.min, () => change(hidden.map((s, j) => (j === i ? s - 1 : s)))),
         this.button('+', `More neurons in hidden layer ${i + 1}`, size >= spec.max, () => change(hidden.map((s, j) => (j === i ? s + 1 : s)))),
