@@ -94,7 +94,7 @@ test('out-of-range values in a link are clamped with a visible notice', async ()
   await notice.waitFor({ state: 'visible' });
   const text = await notice.textContent();
   assert.match(text, /Learning rate: 500 is above 100/);
-  assert.match(text, /a layer of 99 neurons; using 64/);
+  assert.match(text, /layer 2 of 99 neurons; using 64/);
   assert.match(text, /Data set: 'nope' is not one of/);
   assert.match(text, /Updates per frame: 'abc' is neither 'max' nor a number/);
   assert.deepEqual(await page.evaluate(() => window.neuranim.snapshot().sizes), [2, 2, 64, 1]);

@@ -74,7 +74,7 @@ test('attributes are read through the settings table: clamped with a notice, nev
   const odd = await facts(page, 'odd');
   assert.deepEqual(odd.sizes, [2, 3, 64, 1]);
   const notice = await page.locator('#odd').locator('.notice').textContent();
-  assert.match(notice, /a layer of 500 neurons; using 64/);
+  assert.match(notice, /layer 2 of 500 neurons; using 64/);
   assert.match(notice, /'fast' is not a number/);
   assert.match(notice, /is not one of/);
   assert.equal(await page.locator('#odd').locator('img').count(), 0);

@@ -30,7 +30,8 @@ export async function importCsv(file) {
   state.ownData = null;
   trainOn(data, { keepWeights: false });
   const kind = data.classes === 0 ? 'values' : `${data.classes} classes`;
-  notify([`Imported ${data.labels.length.toLocaleString('en-US')} points (${kind}) from ${quote(file.name)}.`], 'info');
+  const count = data.labels.length;
+  notify([`Imported ${count.toLocaleString('en-US')} point${count === 1 ? '' : 's'} (${kind}) from ${quote(file.name)}.`], 'info');
 }
 
 export function exportCsv() {

@@ -107,11 +107,11 @@ export function parseField(key, text) {
       const notices = [];
       if (parts.length > field.maxLayers) notices.push(`${field.label}: at most ${field.maxLayers} layers; keeping the first ${field.maxLayers}`);
       const sizes = [];
-      for (const part of parts.slice(0, field.maxLayers)) {
+      for (const [layer, part] of parts.slice(0, field.maxLayers).entries()) {
         const n = number(part);
         if (!Number.isFinite(n)) return fallback(`'${shown}' is not a list of sizes`);
         const size = Math.min(field.max, Math.max(field.min, Math.round(n)));
-        if (size !== n) notices.push(`${field.label}: a layer of ${quote(part)} neurons; using ${size} (1 to ${field.max})`);
+        if (size !== n) notices.push(`${field.label}: layer ${layer + 1} of ${quote(part)} neurons; using ${size} (1 to ${field.max})`);
         sizes.push(size);
       }
       return { value: sizes, notice: notices.join('; ') || null };

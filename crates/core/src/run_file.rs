@@ -124,20 +124,35 @@ impl RunFile {
             format: Option<serde_json::Value>,
             version: Option<serde_json::Value>,
         }
-        let header: Header = serde_json::from_str(text).map_err(|e| {
-            format!(
-                "the file is not JSON (line {}, column {}): {e}",
-                e.line(),
-                e.column()
-            )
-        })?;
+        if text.trim().is_empty() {
+            return Err("the file is empty".into());
+        }
+        let not_run_file = || format!("format: not a neuranim run file (expected \"{FORMAT}\")");
+        let header = match serde_json::from_str::<Header>(text) {
+            Ok(header) if text.trim_start().starts_with('{') => header,
+            // JSON, but not an object with those fields (a list, a number, another program's
+            // file); or not JSON at all, said where.
+            _ => {
+                return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+                    Ok(_) => not_run_file(),
+                    Err(e) => {
+                        // The reader's words say the place once, in parentheses.
+                        let said = e.to_string();
+                        let words = said
+                            .rsplit_once(" at line ")
+                            .map_or(said.as_str(), |(w, _)| w);
+                        format!(
+                            "the file is not JSON (line {}, column {}): {words}",
+                            e.line(),
+                            e.column()
+                        )
+                    }
+                });
+            }
+        };
         match header.format.as_ref().and_then(|f| f.as_str()) {
             Some(FORMAT) => {}
-            _ => {
-                return Err(format!(
-                    "format: not a neuranim run file (expected \"{FORMAT}\")"
-                ))
-            }
+            _ => return Err(not_run_file()),
         }
         match header.version.as_ref().and_then(|v| v.as_u64()) {
             Some(v) if v == u64::from(VERSION) => {}

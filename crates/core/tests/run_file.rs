@@ -92,6 +92,20 @@ fn bad_files_are_refused_with_the_field_named() {
         not_json.starts_with("the file is not JSON (line 2"),
         "{not_json}"
     );
+    // The place said once, not again in the reader's own words.
+    assert!(!not_json.contains(" at line "), "{not_json}");
+    assert_eq!(RunFile::parse(" \n").unwrap_err(), "the file is empty");
+    // JSON, but not a run file: said as such, whatever its shape.
+    for other in ["[1,2,3]", "42", "{\"layers\": []}"] {
+        assert!(
+            RunFile::parse(other)
+                .unwrap_err()
+                .starts_with("format: not a neuranim run file"),
+            "{other}"
+        );
+    }
+    let whole = RunFile::parse("{\"format\": \"neuranim-run\", \"version\": 1}").unwrap_err();
+    assert!(whole.starts_with("the file: missing field"), "{whole}");
     let huge = RunFile::parse(
         "{\"format\": \"neuranim-run\", \"version\": 1, \"settings\": {\"learningRate\": 1e999}}",
     )
@@ -107,6 +121,11 @@ fn bad_files_are_refused_with_the_field_named() {
         (
             "settings.learningRate",
             Box::new(|v| v["settings"]["learningRate"] = "fast".into()),
+        ),
+        // An unknown data set is told with the names there are.
+        (
+            "settings.dataset: unknown variant `nope`, expected one of `flower`",
+            Box::new(|v| v["settings"]["dataset"] = "nope".into()),
         ),
         (
             "but the settings say [8, 7]",

@@ -54,6 +54,15 @@ pub fn parse_csv(text: &str, task: Task) -> Result<Dataset, CsvError> {
         Some((_, h)) if !h.is_empty() => h,
         _ => return Err(error(1, None, "the file is empty".into())),
     };
+    // A picture or a spreadsheet chosen by mistake (bytes that are not UTF-8, decoded with
+    // replacement characters): said as such, not as its bytes.
+    if header.contains('\u{fffd}') {
+        return Err(error(
+            1,
+            None,
+            "the file is not text; a CSV file of points starts with the line 'x1,x2,label'".into(),
+        ));
+    }
     // Compared lazily: a file without line feeds is one header line of any length.
     if !header.split(',').map(str::trim).eq(HEADER) {
         return Err(error(
@@ -188,9 +197,10 @@ mod tests {
 
     #[test]
     fn names_the_line_and_field_of_each_fault() {
-        let cases: [(&str, usize, Option<&str>, &str); 8] = [
+        let cases: [(&str, usize, Option<&str>, &str); 9] = [
             ("", 1, None, "empty"),
             ("a,b,c\n1,2,0\n", 1, None, "header"),
+            ("\u{fffd}PNG\r\n\u{1a}\n", 1, None, "not text"),
             ("x1,x2,label\n", 2, None, "no points"),
             (
                 "x1,x2,label\n1,2,0\n1,two,1\n",

@@ -6,7 +6,11 @@ use crate::excerpt::excerpt;
 
 /// The message for a value serde could not read at its path.
 pub fn refusal(error: &serde_path_to_error::Error<serde_json::Error>) -> String {
-    let path = excerpt(&error.path().to_string());
+    // The root's path is "."; a field missing there is missing from the file.
+    let path = match error.path().to_string() {
+        root if root == "." => "the file".to_string(),
+        path => excerpt(&path),
+    };
     let message = quoting_excerpts(&without_choices(&error.inner().to_string()));
     capped(format!("{path}: {message}"))
 }
@@ -43,9 +47,13 @@ fn capped(message: String) -> String {
     }
 }
 
-/// Without serde's ", expected one of …" list, which for the settings names every field: the
-/// path already says where, and the list would make a message several lines long.
+/// Without serde's ", expected one of …" list after an unknown field, which for the settings
+/// names every field: the path already says where, and the list would make a message several
+/// lines long. An unknown value (a data set, an activation) keeps its short list of choices.
 fn without_choices(message: &str) -> String {
+    if !message.starts_with("unknown field") {
+        return message.to_string();
+    }
     match message.find(", expected one of ") {
         Some(from) => {
             let to = message[from..]

@@ -72,11 +72,12 @@ impl Settings {
             s.hidden.truncate(most);
         }
         let (least, most) = schema::LAYER_SIZE;
-        for size in &mut s.hidden {
+        for (layer, size) in s.hidden.iter_mut().enumerate() {
             let kept = (*size as f64).clamp(least, most) as usize;
             if kept != *size {
+                let layer = layer + 1;
                 n.push(format!(
-                    "Hidden layers: a layer of {size} neurons; using {kept} ({least} to {most})"
+                    "Hidden layers: layer {layer} of {size} neurons; using {kept} ({least} to {most})"
                 ));
                 *size = kept;
             }
@@ -133,7 +134,7 @@ mod tests {
             "Regularisation rate: 500 is above 10; using 10",
             "Batch size: 0 is below 1; using 1",
             "Hidden layers: at most 8 layers",
-            "a layer of 100 neurons; using 64",
+            "layer 1 of 100 neurons; using 64",
             "Input features: none chosen",
         ] {
             assert!(said.contains(words), "{words} in {said}");
