@@ -104,6 +104,8 @@ test('CSV out and back in gives the same points; bad files are refused by line a
     ['x1,x2,label\n1,2,0\n1,two,1\n', /line 3, field x2: 'two' is not a number/],
     ['x1,x2,label\n1,2,0\n3,4\n', /line 3: expected 3 fields/],
     ['x1,x2,label\n', /line 2: the file has a header but no points/],
+    // A picture chosen by mistake: its first bytes are not UTF-8.
+    [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /line 1: the file is not text/],
   ];
   for (const [text, message] of cases) {
     await other.page.setInputFiles('#csv-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
