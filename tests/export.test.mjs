@@ -113,6 +113,16 @@ test('a GIF of a range of iterations exports with progress, decodes, and moves a
   await stepTo(page, 600);
   await page.evaluate(() => window.neuranim.seek(250));
   await page.click('#save-gif');
+  // Every choice in the dialog reads whole ("logarithmically (more early on)" was cut).
+  const cut = await page.evaluate(() => {
+    const ctx = document.createElement('canvas').getContext('2d');
+    return [...document.querySelectorAll('dialog[open] select')].flatMap((select) => {
+      ctx.font = getComputedStyle(select).font;
+      const needed = Math.max(...[...select.options].map((o) => ctx.measureText(o.textContent).width)) + 20;
+      return select.getBoundingClientRect().width < needed ? [`${select.id}: ${select.getBoundingClientRect().width} px for ${needed}`] : [];
+    });
+  });
+  assert.deepEqual(cut, []);
   await page.fill('#gif-from', '100');
   await page.fill('#gif-to', '500');
   await page.fill('#gif-frames', '12');
