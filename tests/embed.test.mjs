@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ARTIFACTS, openSite } from './support/browser.mjs';
-import { ENGINE } from './support/engine.mjs';
+import { ENGINE, onlyIn } from './support/engine.mjs';
 
 let site;
 before(async () => {
@@ -58,3 +58,24 @@ for (const [width, height] of [[800, 700], [600, 500]]) {
     await context.close();
   });
 }
+
+test('Present in a frame that may not go full screen opens the full page in presenter mode, with the frame\'s settings', { skip: onlyIn('chromium', 'the new tab is followed through playwright\'s popup event') }, async () => {
+  const context = await site.browser.newContext({ viewport: { width: 700, height: 600 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  await page.setContent(`<!doctype html><title>a post</title><link rel="icon" href="data:,">
+    <iframe id="figure" src="${site.url}embed.html#dataset=xor&hidden=4,2" width="560" height="420"></iframe>`);
+  const frame = page.frameLocator('#figure');
+  await frame.locator('html[data-ready="true"]').waitFor({ timeout: 30_000 });
+  const [tab] = await Promise.all([context.waitForEvent('page'), frame.locator('#present').click()]);
+  await tab.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+  assert.match(tab.url(), /\/index\.html#/);
+  const { large, dataset, hidden } = await tab.evaluate(() => ({ ...window.neuranim.settings(), large: document.documentElement.classList.contains('presenter') }));
+  assert.deepEqual({ large, dataset, hidden }, { large: true, dataset: 'xor', hidden: [4, 2] });
+  // The frame itself stays as it was, and nothing was refused on the way.
+  assert.equal(await frame.locator('html').evaluate((html) => html.classList.contains('presenter')), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

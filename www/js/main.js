@@ -21,7 +21,7 @@ import { GraphShape } from './graph-shape.js';
 import { fitGraphToScreen } from './presenter-fit.js';
 import { gifPalette } from './palette.js';
 import { RasterClient } from './raster-client.js';
-import { applyPreset, coreSettings, FIELDS, networkOf, parseHash, SLOW_SPEED } from './settings.js';
+import { applyPreset, coreSettings, FIELDS, networkOf, parseHash, SLOW_SPEED, toHash } from './settings.js';
 import { TimeMachine } from './time-machine.js';
 import { exportCsv, exportView, importCsv, openRun, openRunValue, save, savePng, saveRun } from './file-actions.js';
 import { guarded, notify, showError } from './messages.js';
@@ -170,6 +170,16 @@ async function main() {
   }));
   $('present').addEventListener('click', guarded(() => {
     const on = state.settings.presenter !== 'on';
+    // In a post's frame that may not go full screen, projector-sized type would crowd a small
+    // frame: the full page opens in presenter mode instead, with these settings.
+    if (on && window.self !== window.top && !document.fullscreenEnabled) {
+      const full = new URL('index.html', location.href);
+      full.hash = toHash({ ...state.settings, presenter: 'on', hide: [] });
+      const opened = window.open(full, '_blank');
+      if (opened) opened.opener = null;
+      else notify([`Presenter mode needs the whole screen: open ${full.href}`]);
+      return;
+    }
     change('presenter', on ? 'on' : 'off');
     // Full screen where the browser allows it; the mode works without.
     if (on) document.documentElement.requestFullscreen?.().catch(() => {});
