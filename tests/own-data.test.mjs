@@ -98,6 +98,13 @@ test('CSV out and back in gives the same points; bad files are refused by line a
   assert.deepEqual(await other.page.evaluate(() => window.neuranim.dataPoints()), points);
   assert.equal((await snapshot(other.page)).sizes.at(-1), 3);
   assert.equal(await other.page.locator('#class-picker input').count(), 3);
+  // No data set stands for these points, and the link cannot carry them: both are said.
+  const choice = () => other.page.evaluate(() => ({
+    chosen: document.getElementById('setting-dataset').selectedOptions[0].textContent,
+    pressed: [...document.querySelectorAll('.dataset-thumb[aria-pressed="true"]')].map((b) => b.dataset.dataset),
+  }));
+  assert.deepEqual(await choice(), { chosen: 'your points', pressed: [] });
+  assert.match(await other.page.textContent('#notice'), /a link cannot hold them, but Save run keeps them/);
 
   const cases = [
     ['x,y,z\n1,2,0\n', /line 1: the header must be 'x1,x2,label'/],
@@ -114,6 +121,10 @@ test('CSV out and back in gives the same points; bad files are refused by line a
     assert.deepEqual(await other.page.evaluate(() => window.neuranim.dataPoints()), points, 'the data is kept');
     await other.page.evaluate(() => { document.getElementById('notice').textContent = ''; });
   }
+  // The data set the settings still name, picked again, replaces the points.
+  await other.page.selectOption('#setting-dataset', 'flower');
+  await other.page.waitForFunction(() => window.neuranim.dataPoints().length === 800);
+  assert.deepEqual(await choice(), { chosen: 'flower', pressed: ['flower'] });
   assert.deepEqual(problems, []);
   assert.deepEqual(other.problems, []);
 });

@@ -64,12 +64,12 @@ export function datasetPicker(field, onChange) {
     drawPreview(buttons[index].canvas, buttons[index].name);
     drawFrom(index + 1);
   });
-  return (settings) => {
+  return (settings, { own = false } = {}) => {
     if (!drawn) {
       drawn = true;
       requestAnimationFrame(() => drawFrom(0));
     }
-    for (const { name, button } of buttons) button.setAttribute('aria-pressed', String(settings.dataset === name));
+    for (const { name, button } of buttons) button.setAttribute('aria-pressed', String(!own && settings.dataset === name));
   };
 }
 

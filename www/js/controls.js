@@ -66,6 +66,17 @@ export class Controls {
     }
   }
 
+  /** The data-set choice says "your points" while they are what trains; picking any data
+   * set, the one named in the settings too, goes back to it. */
+  showOwn(own) {
+    const select = this.inputs.dataset;
+    if (!select) return;
+    this.ownOption ??= element('option', { value: '', text: 'your points', disabled: '' });
+    if (own && !this.ownOption.isConnected) select.prepend(this.ownOption);
+    if (!own) this.ownOption.remove();
+    if (own) select.value = '';
+  }
+
   build(key) {
     const spec = FIELDS[key];
     const id = `setting-${key}`;
@@ -153,13 +164,16 @@ export class Controls {
   }
 
   /** Shows `settings` in every control. */
-  show(settings) {
+  /** Shows `settings`; `own`: the run trains on the reader's own points (drawn or
+   * imported), which no data set stands for. */
+  show(settings, { own = false } = {}) {
     for (const [key, input] of Object.entries(this.inputs)) {
       input.value = formatField(key, settings[key]);
       input.dataset.shown = input.value;
     }
+    this.showOwn(own);
     this.renderLayers(settings.hidden);
-    for (const show of this.shows) show(settings);
+    for (const show of this.shows) show(settings, { own });
     for (const box of this.features ?? []) box.checked = settings.features.includes(box.value);
   }
 }

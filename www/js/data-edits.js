@@ -6,7 +6,7 @@
 import { notify } from './messages.js';
 import { run } from './page-run.js';
 import { $, state } from './page-state.js';
-import { use } from './transitions.js';
+import { showSettings, use } from './transitions.js';
 import { UndoStack } from './undo.js';
 import { render } from './view.js';
 
@@ -51,6 +51,7 @@ function show({ playground, ownData, noPoints }) {
   run.setPlaying(false);
   state.ownData = ownData;
   use(playground);
+  showSettings();
   state.noPoints = noPoints;
   notify([]);
   render();

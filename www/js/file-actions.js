@@ -11,7 +11,7 @@ import { fromCoreSettings } from './settings.js';
 import { beginEdit } from './data-edits.js';
 import { notify } from './messages.js';
 import { run } from './page-run.js';
-import { pointsCleared, saveHash, showSettings, trainOn, use } from './transitions.js';
+import { OWN_POINTS, pointsCleared, saveHash, showSettings, trainOn, use } from './transitions.js';
 import { applyAppearance } from './view.js';
 import { $, state, ui } from './page-state.js';
 
@@ -31,7 +31,7 @@ export async function importCsv(file) {
   trainOn(data, { keepWeights: false });
   const kind = data.classes === 0 ? 'values' : `${data.classes} classes`;
   const count = data.labels.length;
-  notify([`Imported ${count.toLocaleString('en-US')} point${count === 1 ? '' : 's'} (${kind}) from ${quote(file.name)}.`], 'info');
+  notify([`Imported ${count.toLocaleString('en-US')} point${count === 1 ? '' : 's'} (${kind}) from ${quote(file.name)}.`, OWN_POINTS], 'info');
 }
 
 export function exportCsv() {
@@ -84,14 +84,14 @@ export function openRunValue({ settings: opened, tape }, name) {
   // set apart from the settings' first one.
   state.settings = { ...settings, learningRate: next.learningRate() };
   notices.unshift(...next.openNotices());
+  state.ownData = next.isOwnData()
+    ? { points: Float64Array.from(next.dataPoints()), labels: Float64Array.from(next.dataLabels()), classes: next.dataClasses(), bounds: Float64Array.from(next.bounds()) }
+    : null;
   showSettings();
   saveHash();
   applyAppearance();
   // Edits were of the run the file replaces.
   state.undo?.clear(state.playground);
-  state.ownData = next.isOwnData()
-    ? { points: Float64Array.from(next.dataPoints()), labels: Float64Array.from(next.dataLabels()), classes: next.dataClasses(), bounds: Float64Array.from(next.bounds()) }
-    : null;
   use(next);
   notify([`Opened ${quote(name)} at iteration ${state.iteration.toLocaleString('en-US')}.`, ...notices], notices.length ? 'warning' : 'info');
 }

@@ -14,7 +14,7 @@ import { keepForUndo } from './data-edits.js';
 /** Shows the settings in the controls, and gives the run controller the speed and stop
  * iteration to train by: every change of the settings goes through here. */
 export function showSettings() {
-  state.controls.show(state.settings);
+  state.controls.show(state.settings, { own: !!state.ownData });
   document.getElementById('slow')?.setAttribute('aria-pressed', String(state.settings.speed === SLOW_SPEED));
   run.configure({ speed: state.settings.speed, stopAt: state.settings.iterations });
 }
@@ -72,7 +72,8 @@ export function changeSettings(next, notices = [], { fresh = false } = {}) {
 }
 
 export function change(key, value, notice) {
-  changeSettings({ ...state.settings, [key]: value }, [notice]);
+  // A data set picked while the reader's own points train replaces them, whichever it is.
+  changeSettings({ ...state.settings, [key]: value }, [notice], { fresh: key === 'dataset' && !!state.ownData });
 }
 
 /** Makes `next` the run on show. `secondary: false` paints only the data panel, for a
@@ -119,11 +120,15 @@ export function trainOn(data, { keepWeights }) {
   }
   const params = keepWeights ? state.playground.params() : undefined;
   const next = Playground.withData(coreSettings(state.settings), data.points, data.labels, data.classes, data.bounds, params);
-  if (!state.ownData) notify(['These are your own points: a link cannot hold them, but Save run keeps them.'], 'info');
+  if (!state.ownData) notify([OWN_POINTS], 'info');
   else if (state.noPoints) notify([]);
+  const first = !state.ownData;
   state.ownData = data;
   use(next);
+  if (first) showSettings();
 }
+
+export const OWN_POINTS = 'These are your own points: a link cannot hold them, but Save run keeps them.';
 
 /** With every point cleared, nothing trains, steps or is saved: the old run's points are
  * gone from the reader's view, so they are gone from what the page does too. */
