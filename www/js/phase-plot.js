@@ -3,6 +3,7 @@
 // predicts for it, rings each point by its loss (the worst ones named) for the cost, and
 // fades the old boundary into the new one for the update.
 
+import { placeLabels } from './label-place.js';
 import { fitCanvas } from './canvas.js';
 import { CLASS_COLOURS, valueColour } from './palette.js';
 
@@ -104,17 +105,18 @@ export class PlotPhase {
     }
     ctx.font = `600 ${12 * ratio}px system-ui, sans-serif`;
     ctx.lineJoin = 'round';
-    named.forEach((j, rank) => {
-      const [u, v] = this.at[j];
-      const text = `${rank + 1}: ${losses[j].toFixed(3)}`;
-      const x = Math.min(width - ctx.measureText(text).width - 4 * ratio, u * width + 17 * ratio);
-      const y = Math.max(14 * ratio, v * height - 14 * ratio);
+    ctx.textBaseline = 'top';
+    // The worst points often sit together: each label takes a place clear of the others'.
+    const texts = named.map((j, rank) => `${rank + 1}: ${losses[j].toFixed(3)}`);
+    const anchors = named.map((j, rank) => ({ x: this.at[j][0] * width, y: this.at[j][1] * height, width: ctx.measureText(texts[rank]).width, height: 14 * ratio }));
+    placeLabels(anchors, 14 * ratio, { width, height }).forEach(({ x, y }, rank) => {
       ctx.lineWidth = 3 * ratio;
       ctx.strokeStyle = '#ffffff';
-      ctx.strokeText(text, x, y);
+      ctx.strokeText(texts[rank], x, y);
       ctx.fillStyle = WORST;
-      ctx.fillText(text, x, y);
+      ctx.fillText(texts[rank], x, y);
     });
+    ctx.textBaseline = 'alphabetic';
     ctx.globalAlpha = 1;
   }
 
