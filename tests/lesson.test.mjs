@@ -155,6 +155,28 @@ test('the lesson\'s slow step goes through the four phases, highlights the chose
   await page.context().close();
 });
 
+test('on a phone the lesson\'s slow step never pulls its plot up from beat to beat: the caption keeps its tallest height', async () => {
+  const { page, problems } = await openPage(site, 'lesson.html', { viewport: { width: 390, height: 844 } });
+  await ready(page);
+  await playTo(page, '#figure-slow', 100);
+  await page.evaluate(() => {
+    const plot = document.querySelector('#figure-slow').shadowRoot.querySelector('canvas.boundary');
+    window.tops = [];
+    new MutationObserver(() => {
+      if (document.documentElement.dataset.phase) window.tops.push(plot.getBoundingClientRect().top + scrollY);
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-phase'] });
+  });
+  await page.locator('#figure-slow .slow-step-speed').selectOption('1');
+  await page.locator('#figure-slow .slow-step').click();
+  await page.waitForSelector('html[data-phase="update"]', { timeout: 30_000 });
+  await page.waitForFunction(() => !document.documentElement.dataset.phase, null, { timeout: 30_000 });
+  const tops = await page.evaluate(() => window.tops);
+  assert.equal(tops.length, 4, `the plot's place at each beat: ${tops}`);
+  for (let beat = 1; beat < tops.length; beat++) assert.ok(tops[beat] >= tops[beat - 1] - 0.5, `the plot moved up from ${tops[beat - 1]} to ${tops[beat]}`);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test('Make a GIF gives an animated GIF of the run so far, which the browser decodes', async () => {
   const { page, problems } = await openPage(site, 'lesson.html');
   await ready(page);

@@ -138,6 +138,7 @@ export class SlowStep {
     r.graph?.showLayers(null);
     for (const element of this.marked) delete element.dataset.phase;
     this.caption.strip.hidden = true;
+    for (const line of [this.caption.text, this.caption.formula]) line.style.minHeight = '';
     this.caption.pause.textContent = 'Pause';
     this.caption.pause.setAttribute('aria-pressed', 'false');
   }
@@ -188,6 +189,16 @@ export class SlowStep {
     requestAnimationFrame(this.tick);
   }
 
+  /** Writes `text` in a line of the caption, which keeps the tallest height it has had in
+   * this step: a shorter beat's words would pull the plot or graph below up, and the next
+   * beat's push it down again, under the reader's eyes (65 px on a phone). */
+  say(element, text) {
+    if (element.textContent === text) return;
+    element.textContent = text;
+    const height = element.getBoundingClientRect().height;
+    if (height > (parseFloat(element.style.minHeight) || 0)) element.style.minHeight = `${height}px`;
+  }
+
   /** Paints the beat `p` (0 to 1) of the way through. */
   draw(p) {
     const r = this.running;
@@ -195,8 +206,8 @@ export class SlowStep {
     const phase = PHASES[r.beat];
     const gaps = weights.length;
     const told = describePhase(phase, { p, phases, gaps, rate: phases.update.learningRate, optimizer: phases.update.optimizer, scale: r.gradients.scale, task: this.host.task(), chosen: !!this.host.selected() });
-    this.caption.text.textContent = told.text;
-    this.caption.formula.textContent = told.formula;
+    this.say(this.caption.text, told.text);
+    this.say(this.caption.formula, told.formula);
     if (phase === 'forward') {
       const x = p * gaps;
       const reached = Math.min(gaps - 1, Math.floor(x));
