@@ -108,7 +108,7 @@ test('the hidden-size figures reach the course\'s accuracies at 5,000 iterations
   assert.deepEqual(shown, [67.5, 67.25, 90.75, 90.5, 91.25, 90, 90.25]);
   for (let n = 1; n <= 7; n++) await bothClasses(page, `#multiples figure:nth-child(${n}) neuranim-playground`);
   await page.waitForFunction(() => [...document.querySelectorAll('#multiples .accuracy')].every((s) => s.textContent.endsWith('at 5,000')));
-  assert.equal(await page.textContent('#multiples figure:nth-child(3) .accuracy'), '90.75 % at 5,000');
+  assert.equal(await page.textContent('#multiples figure:nth-child(3) .accuracy'), '90.75\u00a0% at 5,000');
   await page.locator('#lesson-5').screenshot({ path: `${ARTIFACTS}lesson-multiples.png` });
   assert.deepEqual(problems, []);
   await page.context().close();

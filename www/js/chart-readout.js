@@ -4,7 +4,7 @@
 
 const MOST_ROWS = 100;
 
-const percent = (v) => `${(100 * v).toFixed(1)} %`;
+const percent = (v) => `${(100 * v).toFixed(1)}\u00a0%`;
 
 /** "iteration 1,234 · cost 0.288083 · accuracy 89.5 %" for a history record. */
 export function describeRecord(record, scoreName) {

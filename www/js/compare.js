@@ -105,7 +105,7 @@ export class CompareView {
     message.models.forEach((model, i) => {
       const tile = this.tiles[i];
       tile.context.transferFromImageBitmap(model.bitmap);
-      const accuracy = model.accuracy == null ? '–' : `${(100 * model.accuracy).toFixed(2)} %`;
+      const accuracy = model.accuracy == null ? '–' : `${(100 * model.accuracy).toFixed(2)}\u00a0%`;
       tile.caption.textContent = `${accuracy} · ${model.iteration.toLocaleString('en-US')} it.${model.diverged ? ' · diverged' : ''}`;
       tile.button.dataset.accuracy = String(model.accuracy ?? '');
       tile.button.dataset.iteration = String(model.iteration);

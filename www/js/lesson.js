@@ -74,7 +74,7 @@ function followMultiples(container, button) {
     figures.forEach((figure, i) => {
       const snap = figure.snapshot();
       if (!snap || snap.trainScore == null) return;
-      const text = snap.iteration === 0 ? '–' : `${Number((100 * snap.trainScore).toFixed(2))} % at ${snap.iteration.toLocaleString('en-US')}`;
+      const text = snap.iteration === 0 ? '–' : `${Number((100 * snap.trainScore).toFixed(2))}\u00a0% at ${snap.iteration.toLocaleString('en-US')}`;
       if (labels[i].textContent !== text) labels[i].textContent = text;
       labels[i].dataset.iteration = String(snap.iteration);
     });

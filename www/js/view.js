@@ -40,7 +40,7 @@ export function showNeuron(layer, index) {
   if (!run.playing) render();
 }
 
-export const percent = (v) => (v == null ? '–' : `${(100 * v).toFixed(1)} %`);
+export const percent = (v) => (v == null ? '–' : `${(100 * v).toFixed(1)}\u00a0%`);
 
 /** A cost in at most eight characters, the course's six decimals while it is below 10: a
  * diverging run's 13.058812 would not fit its readout. */
