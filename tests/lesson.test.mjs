@@ -102,8 +102,17 @@ test('the hidden-size figures reach the course\'s accuracies at 5,000 iterations
   const { page, problems } = await openPage(site, 'lesson.html');
   await ready(page);
   await page.locator('#multiples').scrollIntoViewIfNeeded();
+  // Play all pauses them all too, and plays them on from where they were.
+  const all = () => page.evaluate(() => [...document.querySelectorAll('#multiples neuranim-playground')].map((e) => e.playing));
+  await page.click('#play-all');
+  await page.waitForFunction(() => document.getElementById('play-all').textContent === 'Pause all');
+  assert.deepEqual(await all(), Array(7).fill(true));
+  await page.click('#play-all');
+  await page.waitForFunction(() => document.getElementById('play-all').textContent === 'Play all');
+  assert.deepEqual(await all(), Array(7).fill(false));
   await page.click('#play-all');
   await page.waitForFunction(() => [...document.querySelectorAll('#multiples neuranim-playground')].every((e) => e.snapshot().iteration === 5000), null, { timeout: 120_000 });
+  await page.waitForFunction(() => document.getElementById('play-all').textContent === 'Play all');
   const shown = await page.evaluate(() => [...document.querySelectorAll('#multiples neuranim-playground')].map((e) => Number((100 * e.snapshot().trainScore).toFixed(2))));
   assert.deepEqual(shown, [67.5, 67.25, 90.75, 90.5, 91.25, 90, 90.25]);
   for (let n = 1; n <= 7; n++) await bothClasses(page, `#multiples figure:nth-child(${n}) neuranim-playground`);

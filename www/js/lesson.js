@@ -61,16 +61,28 @@ function followCostTable(figure, table) {
   requestAnimationFrame(tick);
 }
 
-/** The multiples' accuracies, as the course prints them, and Play all. */
+/** The multiples' accuracies, as the course prints them, and Play all (Pause all while any
+ * plays). */
 function followMultiples(container, button) {
   const figures = [...container.querySelectorAll('neuranim-playground')];
   const labels = [...container.querySelectorAll('.accuracy')];
+  const anyPlaying = () => figures.some((figure) => figure.playing);
+  button.setAttribute('aria-pressed', 'false');
   button.addEventListener('click', () => {
+    if (anyPlaying()) {
+      for (const figure of figures) figure.setPlaying(false);
+      return;
+    }
     // Figures out of view pause: the grid is brought on screen, as much as fits.
     container.scrollIntoView({ block: 'nearest' });
-    for (const figure of figures) if (!figure.playing) figure.setPlaying(true);
+    for (const figure of figures) figure.setPlaying(true);
   });
   const tick = () => {
+    const playing = anyPlaying();
+    if (button.getAttribute('aria-pressed') !== String(playing)) {
+      button.setAttribute('aria-pressed', String(playing));
+      button.textContent = playing ? 'Pause all' : 'Play all';
+    }
     figures.forEach((figure, i) => {
       const snap = figure.snapshot();
       if (!snap || snap.trainScore == null) return;
