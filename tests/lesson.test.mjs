@@ -118,6 +118,8 @@ test('the hidden-size figures reach the course\'s accuracies at 5,000 iterations
   for (let n = 1; n <= 7; n++) await bothClasses(page, `#multiples figure:nth-child(${n}) neuranim-playground`);
   await page.waitForFunction(() => [...document.querySelectorAll('#multiples .accuracy')].every((s) => s.textContent.endsWith('at 5,000')));
   assert.equal(await page.textContent('#multiples figure:nth-child(3) .accuracy'), '90.75\u00a0% at 5,000');
+  // The figure's own readout says the same number as the caption under it (67.25, not 67.3).
+  assert.match(await page.locator('#multiples figure:nth-child(2) neuranim-playground .readout').textContent(), / · 67\.25\u00a0%$/);
   await page.locator('#lesson-5').screenshot({ path: `${ARTIFACTS}lesson-multiples.png` });
   assert.deepEqual(problems, []);
   await page.context().close();

@@ -242,7 +242,7 @@ export class NeuranimPlayground extends HTMLElement {
     if (this.graph && (!this.playing || this.paints % 2 === 0)) this.graph.draw(playground, snap, { playing: this.playing });
     this.scrubber?.update(snap);
     const cost = snap.trainCost == null ? '–' : snap.trainCost.toFixed(4);
-    const score = snap.trainScore == null ? '' : this.task.kind === 'regression' ? ` · RMSE ${snap.trainScore.toFixed(3)}` : ` · ${(100 * snap.trainScore).toFixed(1)}\u00a0%`;
+    const score = snap.trainScore == null ? '' : this.task.kind === 'regression' ? ` · RMSE ${snap.trainScore.toFixed(3)}` : ` · ${Number((100 * snap.trainScore).toFixed(2))}\u00a0%`;
     this.readout.textContent = `iteration ${snap.iteration.toLocaleString('en-US')} · cost ${cost}${score}`;
     return snap;
   }
