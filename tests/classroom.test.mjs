@@ -140,8 +140,16 @@ test('the Playground\'s habits: data-set thumbnails, new data, sliders, and the 
   await page.waitForFunction(() => window.neuranim.settings().noise === 0.5);
   await page.locator('#slider-testRatio').fill('6');
   await page.waitForFunction(() => window.neuranim.settings().testRatio === 0.3);
-  await page.locator('#slider-batchSize').fill('101');
+  // The slider's last stop is "full", and the one before it a batch a little smaller than the
+  // training set (0.7 of the points), so that one step down changes something.
+  const stops = await page.evaluate(() => Number(document.getElementById('slider-batchSize').max));
+  await page.locator('#slider-batchSize').fill(String(stops));
   await page.waitForFunction(() => window.neuranim.settings().batchSize === 'full');
+  await page.locator('#slider-batchSize').fill(String(stops - 1));
+  await page.waitForFunction(() => typeof window.neuranim.settings().batchSize === 'number');
+  const below = await page.evaluate(() => window.neuranim.settings().batchSize);
+  const training = 0.7 * (await page.evaluate(() => window.neuranim.dataPoints().length / 2));
+  assert.ok(below < training + 1 && below > 0.85 * training, `one stop below "full": a batch of ${below} of some ${training} points`);
   await page.locator('#slider-batchSize').fill('25');
   await page.waitForFunction(() => window.neuranim.settings().batchSize === 10);
   assert.equal(await page.inputValue('#setting-batchSize'), '10');

@@ -92,13 +92,17 @@ const SCALES = {
   batchSize: {
     min: 0,
     max: BATCH_STEPS + 1,
-    to: (p) => (p > BATCH_STEPS ? 'full' : Math.round(10 ** ((4 * p) / BATCH_STEPS))),
-    from: (v) => (v === 'full' ? BATCH_STEPS + 1 : Math.round((Math.log10(v) * BATCH_STEPS) / 4)),
+    // The last stop is "full": the one after the largest batch smaller than the training set,
+    // since any larger batch is the whole set too (one ← from "full" changes something).
+    top: (count) => (count > 1 ? Math.min(BATCH_STEPS, Math.ceil((Math.log10(count) * BATCH_STEPS) / 4) - 1) + 1 : BATCH_STEPS + 1),
+    to: (p, top) => (p >= top ? 'full' : Math.round(10 ** ((4 * p) / BATCH_STEPS))),
+    from: (v, top) => (v === 'full' ? top : Math.min(top, Math.round((Math.log10(v) * BATCH_STEPS) / 4))),
   },
 };
 
 /** A slider under the text field of `key`; moving it writes the field as it goes, letting
- * go commits. Returns `show(settings)`. */
+ * go commits. Returns `show(settings, { trainCount })`: the batch size's slider ends where
+ * batches stop being smaller than the training set. */
 export function slider(field, key, onChange) {
   const scale = SCALES[key];
   const input = document.createElement('input');
@@ -110,14 +114,19 @@ export function slider(field, key, onChange) {
   input.step = '1';
   input.setAttribute('aria-label', FIELDS[key].label);
   const text = field.querySelector('input[type="text"]');
+  let top = scale.max;
   input.addEventListener('input', () => {
-    text.value = String(scale.to(Number(input.value)));
+    text.value = String(scale.to(Number(input.value), top));
   });
-  input.addEventListener('change', () => onChange(key, scale.to(Number(input.value))));
+  input.addEventListener('change', () => onChange(key, scale.to(Number(input.value), top)));
   field.append(input);
-  return (settings) => {
+  return (settings, { trainCount } = {}) => {
+    if (scale.top) {
+      top = scale.top(trainCount);
+      input.max = String(top);
+    }
     // "auto" noise sits where the data set's own noise is.
     const value = settings[key] ?? DEFAULT_NOISE[settings.dataset];
-    input.value = String(scale.from(value));
+    input.value = String(scale.from(value, top));
   };
 }

@@ -165,15 +165,15 @@ export class Controls {
 
   /** Shows `settings` in every control. */
   /** Shows `settings`; `own`: the run trains on the reader's own points (drawn or
-   * imported), which no data set stands for. */
-  show(settings, { own = false } = {}) {
+   * imported), which no data set stands for; `trainCount`: the run's training points. */
+  show(settings, { own = false, trainCount } = {}) {
     for (const [key, input] of Object.entries(this.inputs)) {
       input.value = formatField(key, settings[key]);
       input.dataset.shown = input.value;
     }
     this.showOwn(own);
     this.renderLayers(settings.hidden);
-    for (const show of this.shows) show(settings, { own });
+    for (const show of this.shows) show(settings, { own, trainCount });
     for (const box of this.features ?? []) box.checked = settings.features.includes(box.value);
   }
 }

@@ -87,12 +87,12 @@ export function openRunValue({ settings: opened, tape }, name) {
   state.ownData = next.isOwnData()
     ? { points: Float64Array.from(next.dataPoints()), labels: Float64Array.from(next.dataLabels()), classes: next.dataClasses(), bounds: Float64Array.from(next.bounds()) }
     : null;
-  showSettings();
   saveHash();
   applyAppearance();
   // Edits were of the run the file replaces.
   state.undo?.clear(state.playground);
   use(next);
+  showSettings();
   notify([`Opened ${quote(name)} at iteration ${state.iteration.toLocaleString('en-US')}.`, ...notices], notices.length ? 'warning' : 'info');
 }
 

@@ -149,6 +149,8 @@ async function main() {
   // Play would work some 60 ms later.)
   const refused = restart({ secondary: false });
   if (refused) throw refused;
+  // The batch size's slider ends at the run's training set, known now.
+  showSettings();
   const secondary = new Promise((drawn) => requestAnimationFrame(guarded(() => {
     drawSecondary(state.playground.snapshot(false), { graph: true, chart: false });
     setTimeout(guarded(() => {

@@ -14,7 +14,8 @@ import { keepForUndo } from './data-edits.js';
 /** Shows the settings in the controls, and gives the run controller the speed and stop
  * iteration to train by: every change of the settings goes through here. */
 export function showSettings() {
-  state.controls.show(state.settings, { own: !!state.ownData });
+  const trainCount = state.playground ? state.playground.trainPoints().length / 2 : undefined;
+  state.controls.show(state.settings, { own: !!state.ownData, trainCount });
   document.getElementById('slow')?.setAttribute('aria-pressed', String(state.settings.speed === SLOW_SPEED));
   run.configure({ speed: state.settings.speed, stopAt: state.settings.iterations });
 }
@@ -122,10 +123,9 @@ export function trainOn(data, { keepWeights }) {
   const next = Playground.withData(coreSettings(state.settings), data.points, data.labels, data.classes, data.bounds, params);
   if (!state.ownData) notify([OWN_POINTS], 'info');
   else if (state.noPoints) notify([]);
-  const first = !state.ownData;
   state.ownData = data;
   use(next);
-  if (first) showSettings();
+  showSettings();
 }
 
 export const OWN_POINTS = 'These are your own points: a link cannot hold them, but Save run keeps them.';
