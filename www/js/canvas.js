@@ -9,9 +9,24 @@ export function textScale(canvas) {
 
 /** Whether a canvas on the page has a size other than its pixels were painted at (what
  * fitCanvas would change). */
-export function outgrown(canvas, ratio = window.devicePixelRatio || 1) {
+function outgrown(canvas, ratio = window.devicePixelRatio || 1) {
   const rect = canvas.getBoundingClientRect();
   return canvas.width !== Math.max(1, Math.round(rect.width * ratio)) || canvas.height !== Math.max(1, Math.round(rect.height * ratio));
+}
+
+/** A ResizeObserver (`observe` each canvas to watch) that calls `repaint()` once in the next
+ * frame when a canvas it watches has outgrown its pixels (at `ratioOf(canvas)`, the device's
+ * ratio unless said): not inside the observer, where a changed layout would start the
+ * observer's loop again, which browsers report as an error event on every load. */
+export function repaintWhenOutgrown(repaint, ratioOf = () => undefined) {
+  let queued = 0;
+  return new ResizeObserver((entries) => {
+    if (queued || !entries.some(({ target }) => outgrown(target, ratioOf(target)))) return;
+    queued = requestAnimationFrame(() => {
+      queued = 0;
+      repaint();
+    });
+  });
 }
 
 /** Sizes `canvas`'s backing store to its CSS box times `ratio`; returns the ratio. */

@@ -163,8 +163,7 @@ export class Controls {
     this.layers.replaceChildren(...rows, layerButtons);
   }
 
-  /** Shows `settings` in every control. */
-  /** Shows `settings`; `own`: the run trains on the reader's own points (drawn or
+  /** Shows `settings` in every control; `own`: the run trains on the reader's own points (drawn or
    * imported), which no data set stands for; `trainCount`: the run's training points. */
   show(settings, { own = false, trainCount } = {}) {
     for (const [key, input] of Object.entries(this.inputs)) {

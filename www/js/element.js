@@ -10,7 +10,7 @@
 
 import { Playground } from '../pkg/neuranim_wasm.js';
 import { startWasm } from './wasm-module.js';
-import { outgrown } from './canvas.js';
+import { repaintWhenOutgrown } from './canvas.js';
 import { DataView, taskOf } from './data-view.js';
 import { RasterClient } from './raster-client.js';
 import { RunController } from './run-controller.js';
@@ -97,15 +97,8 @@ export class NeuranimPlayground extends HTMLElement {
       if (this.parts.has('gif')) gifPart(this, { bar: this.bar, parent: this.figure, memory: module.memory });
       this.restart();
       // A post's column that changes width (a turned phone, a resized window) gets the
-      // figure painted again at its new size, in the next frame rather than inside the
-      // observer.
-      this.resizer = new ResizeObserver(() => {
-        if (!this.playground || !outgrown(this.canvas) || this.resizing) return;
-        this.resizing = requestAnimationFrame(() => {
-          this.resizing = 0;
-          if (this.playground) this.paint();
-        });
-      });
+      // figure painted again at its new size.
+      this.resizer = repaintWhenOutgrown(() => this.playground && this.paint());
       this.resizer.observe(this.canvas);
       const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
       if (this.hasAttribute('autoplay') && !reduced) this.setPlaying(true);

@@ -4,7 +4,7 @@
 
 import { CostChart } from './chart.js';
 import { ChartReadout } from './chart-readout.js';
-import { outgrown } from './canvas.js';
+import { repaintWhenOutgrown } from './canvas.js';
 import { coloursFor } from './colour-tables.js';
 import { CompareView } from './compare.js';
 import { Controls } from './controls.js';
@@ -113,7 +113,6 @@ async function main() {
       changeSettings({ ...applyPreset(name), hide: state.settings.hide, contrast: state.settings.contrast }, [], { fresh: true });
     }),
   });
-  showSettings();
   applyAppearance();
   state.maths = new MathsPanel(document.querySelector('.maths-panel'), $('maths'), {
     onClose: guarded(() => {
@@ -148,9 +147,9 @@ async function main() {
   // between the controls and the run would only let the browser lay the page out first, and
   // Play would work some 60 ms later.)
   const refused = restart({ secondary: false });
-  if (refused) throw refused;
-  // The batch size's slider ends at the run's training set, known now.
+  // The controls once the run is built: the batch size's slider ends at its training set.
   showSettings();
+  if (refused) throw refused;
   const secondary = new Promise((drawn) => requestAnimationFrame(guarded(() => {
     drawSecondary(state.playground.snapshot(false), { graph: true, chart: false });
     setTimeout(guarded(() => {
@@ -266,20 +265,11 @@ async function main() {
     const parsed = parseHash(location.hash);
     changeSettings(parsed.settings, parsed.notices);
   }));
-  // Repainted in the next frame, not inside the observer: a layout changed there would start
-  // the observer's loop again, which browsers report as an error event on every load. The
-  // observer's first notice finds the plot at the size the start painted it, as a change
+  // The observer's first notice finds the plot at the size the start painted it, as a change
   // of layout that leaves the plot's size alone does: neither repaints. The chart is watched
   // too: a panel beside it that opens or closes (a slow step, the cost table) changes its
   // height, and its pixels would be stretched until the next update.
-  let resized = 0;
-  const observer = new ResizeObserver((entries) => {
-    if (!entries.some(({ target }) => outgrown(target, target === ui.canvas ? undefined : state.chart.pixelRatio))) return;
-    resized ||= requestAnimationFrame(guarded(() => {
-      resized = 0;
-      render();
-    }));
-  });
+  const observer = repaintWhenOutgrown(guarded(render), (canvas) => (canvas === ui.canvas ? undefined : state.chart.pixelRatio));
   observer.observe(ui.canvas);
   // From its first drawing: the start's own tasks draw it at its size.
   secondary.then(() => observer.observe(state.chart.canvas));

@@ -15,6 +15,7 @@ export function fitGraphToScreen(graph, chartPanel) {
   const panel = graph.container.closest('.panel') ?? graph.container;
   const column = panel.parentElement;
   const shown = (element) => element.getClientRects().length > 0;
+  let queued = false;
   const fit = () => {
     queued = false;
     // A column laid out as a stack (a phone) or a hidden graph has no room to measure.
@@ -35,7 +36,6 @@ export function fitGraphToScreen(graph, chartPanel) {
     // least before the graph is cut.
     graph.fitHeight(graph.smallestHeight() > innerHeight ? Infinity : Math.floor(innerHeight - top - others - around));
   };
-  let queued = false;
   const later = () => {
     if (queued) return;
     queued = true;

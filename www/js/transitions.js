@@ -14,7 +14,7 @@ import { keepForUndo } from './data-edits.js';
 /** Shows the settings in the controls, and gives the run controller the speed and stop
  * iteration to train by: every change of the settings goes through here. */
 export function showSettings() {
-  const trainCount = state.playground ? state.playground.trainPoints().length / 2 : undefined;
+  const trainCount = state.playground?.trainLabels().length;
   state.controls.show(state.settings, { own: !!state.ownData, trainCount });
   document.getElementById('slow')?.setAttribute('aria-pressed', String(state.settings.speed === SLOW_SPEED));
   run.configure({ speed: state.settings.speed, stopAt: state.settings.iterations });
