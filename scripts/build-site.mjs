@@ -1,9 +1,10 @@
 // Builds the site as it is published (site/): the page's modules bundled and minified by
 // esbuild into a few files (each page's entry, each worker, and the chunks they share), so
 // that a first visit loads a handful of files rather than some seventy, and each page hints
-// the chunks its entry imports; the styles minified and the wasm and the HTML copied beside them. The
-// URLs inside stay the same (js/main.js, js/element.js, pkg/…), so the snippets, links and
-// the element work as from www/. `www/` stays the source, served as is while developing.
+// the chunks its entry imports; the styles minified, and the wasm and the HTML copied beside
+// them. The URLs inside stay the same (js/main.js, js/element.js, pkg/…), so the snippets,
+// links and the element work as from www/. `www/` stays the source, served as is while
+// developing.
 // Usage: node scripts/build-site.mjs [OUT=site]   (after scripts/build-web.sh)
 
 import { build, transform } from 'esbuild';
