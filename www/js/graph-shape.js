@@ -30,7 +30,7 @@ export class GraphShape {
     strip.append(this.features, this.columns);
     this.shown = '';
     // A graph wider than its panel scrolls sideways: the buttons follow their columns.
-    graph?.container.addEventListener('scroll', () => this.settings && this.show(this.settings), { passive: true });
+    graph?.container.addEventListener('scroll', () => this.place(), { passive: true });
   }
 
   button(text, label, disabled, action) {
@@ -46,10 +46,8 @@ export class GraphShape {
   show(settings) {
     // The features and layers row does not wait for the graph: drawn at once, the page does
     // not move when the graph comes.
-    this.settings = settings;
     const geometry = this.graph?.geometry ?? { columns: [] };
-    const { container, stage } = this.graph ?? {};
-    const key = JSON.stringify([settings.hidden, settings.features, geometry.columns, stage?.offsetLeft, container?.scrollLeft, container?.clientWidth]);
+    const key = JSON.stringify([settings.hidden, settings.features, geometry.columns, this.graph?.stage.offsetLeft, this.graph?.container.clientWidth]);
     if (key === this.shown) return;
     this.shown = key;
     const { hidden, features } = settings;
@@ -64,16 +62,10 @@ export class GraphShape {
       b.setAttribute('aria-pressed', String(on));
       return b;
     }));
-    // Over each hidden column, where the graph's stage puts it; none over a column scrolled
-    // out of the panel, where it would stand past the panel's edge.
-    const offset = this.graph ? stage.offsetLeft - container.scrollLeft : 0;
-    const inView = (x) => !this.graph || (x >= EDGE_ROOM && x <= container.clientWidth - EDGE_ROOM);
     const change = (next) => this.onChange('hidden', next);
     const columnButtons = geometry.columns.length !== hidden.length + 2 ? [] : hidden.map((size, i) => {
       const group = html('div', 'graph-shape-column');
-      const x = offset + geometry.columns[i + 1];
-      group.style.left = `${x}px`;
-      group.hidden = !inView(x);
+      group.dataset.column = String(geometry.columns[i + 1]);
       group.append(
         this.button('−', `Fewer neurons in hidden layer ${i + 1}`, size <= spec.min, () => change(hidden.map((s, j) => (j === i ? s - 1 : s)))),
         this.button('+', `More neurons in hidden layer ${i + 1}`, size >= spec.max, () => change(hidden.map((s, j) => (j === i ? s + 1 : s)))),
@@ -87,5 +79,18 @@ export class GraphShape {
     );
     this.features.append(layers);
     this.columns.replaceChildren(...columnButtons);
+    this.place();
+  }
+
+  /** Puts each layer's − and + over its column, where the graph's stage and its scroll put
+   * it; none over a column scrolled out of the panel, where it would stand past its edge. */
+  place() {
+    const { container, stage } = this.graph ?? {};
+    const offset = this.graph ? stage.offsetLeft - container.scrollLeft : 0;
+    for (const group of this.columns.children) {
+      const x = offset + Number(group.dataset.column);
+      group.style.left = `${x}px`;
+      group.hidden = !!this.graph && (x < EDGE_ROOM || x > container.clientWidth - EDGE_ROOM);
+    }
   }
 }
