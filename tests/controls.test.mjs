@@ -144,6 +144,31 @@ test('keyboard: Space plays and pauses, every control is reachable by Tab', asyn
   }
 });
 
+test('a − or + pressed from the keyboard keeps the focus: pressed again, it adds again, and Space never falls through to Play', async () => {
+  const { page, problems } = await openPage(site, '#hidden=4');
+  const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+  const neurons = () => page.evaluate(() => window.neuranim.settings().hidden[0]);
+  for (const [label, key] of [['More neurons in layer 1', 'Enter'], ['More neurons in hidden layer 1', 'Enter'], ['Fewer neurons in hidden layer 1', 'Space']]) {
+    await page.focus(`[aria-label="${label}"]`);
+    const start = await neurons();
+    const by = label.startsWith('More') ? 1 : -1;
+    for (let press = 1; press <= 2; press++) {
+      await page.keyboard.press(key);
+      await page.waitForFunction((n) => window.neuranim.settings().hidden[0] === n, start + press * by);
+      assert.equal(await focusedLabel(), label, `focus after press ${press} of ${label}`);
+    }
+  }
+  assert.equal(await page.textContent('#play'), 'Play');
+  assert.equal(await page.evaluate(() => window.neuranim.snapshot().iteration), 0);
+  // At the most neurons + is disabled: focus stays among the layer's controls.
+  const { page: full } = await openPage(site, '#hidden=63');
+  await full.focus('[aria-label="More neurons in layer 1"]');
+  await full.keyboard.press('Enter');
+  await full.waitForFunction(() => window.neuranim.settings().hidden[0] === 64);
+  assert.equal(await full.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Fewer neurons in layer 1');
+  assert.deepEqual(problems, []);
+});
+
 test('multi-class and regression data sets paint', async () => {
   for (const hash of ['#dataset=spiral3&hidden=16&activation=relu&init=he&learningRate=0.5', '#dataset=multi-gaussian&hidden=8,8&init=xavier&learningRate=0.03&batchSize=10']) {
     const { page, problems } = await openPage(site, hash);

@@ -3,6 +3,7 @@
 
 import { datasetPicker, regenerateButton, slider } from './control-habits.js';
 import { FIELDS, formatField, parseField, PRESETS } from './settings.js';
+import { keepingFocus } from './keep-focus.js';
 
 const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 1.2, 3, 5.2, 10];
 const SPEEDS = [0.05, 0.2, 1, 10, 100, 1000, 10000, 'max'];
@@ -160,7 +161,7 @@ export class Controls {
       button('− layer', 'Remove the last hidden layer', sizes.length === 0, () => change(sizes.slice(0, -1))),
       button('+ layer', 'Add a hidden layer', sizes.length >= spec.maxLayers, () => change([...sizes, sizes.at(-1) ?? 4])),
     ]);
-    this.layers.replaceChildren(...rows, layerButtons);
+    keepingFocus(this.layers, () => this.layers.replaceChildren(...rows, layerButtons));
   }
 
   /** Shows `settings` in every control; `own`: the run trains on the reader's own points (drawn or

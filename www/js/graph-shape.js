@@ -5,6 +5,7 @@
 
 import { FEATURE_NAMES } from './controls.js';
 import { FIELDS } from './settings.js';
+import { keepingFocus } from './keep-focus.js';
 
 const html = (name, className, text) => {
   const element = document.createElement(name);
@@ -50,7 +51,11 @@ export class GraphShape {
     const key = JSON.stringify([settings.hidden, settings.features, geometry.columns, this.graph?.stage.offsetLeft, this.graph?.container.clientWidth]);
     if (key === this.shown) return;
     this.shown = key;
-    const { hidden, features } = settings;
+    keepingFocus(this.strip, () => this.rebuild(settings, geometry));
+  }
+
+  /** The buttons for `hidden` and `features`, the columns where `geometry` puts them. */
+  rebuild({ hidden, features }, geometry) {
     const spec = FIELDS.hidden;
     const chosen = new Set(features);
     this.features.replaceChildren(html('span', 'graph-shape-label', 'Inputs'), ...FIELDS.features.options.map((name) => {
