@@ -4,6 +4,7 @@
 // one-file builds' sizes. A benchmark, not a test: medians of RUNS cold loads, each in a
 // fresh browser context, from scripts/static-server.mjs (validators, compression).
 // Usage: [ROOT=www/] [NETWORK=4g|3g] [VIEWPORT=1024x768] node scripts/bench-payload.mjs [RUNS=5] [PAGE=index.html]
+// (PAGE may carry a link's hash: 'index.html#hidden=64,64,64,64,64,64,64,64' loads the largest network.)
 // NETWORK throttles each load as Chromium's DevTools presets do (a phone on the move):
 // 4g 9 Mbit/s down with 165 ms of latency ("Fast 4G"), 3g 1.6 Mbit/s with 562.5 ms ("Fast 3G").
 // VIEWPORT is the window (1280x720 unless set).
@@ -32,7 +33,8 @@ if (process.env.NETWORK && !network) throw new Error(`NETWORK: ${process.env.NET
 
 /** Times, from the navigation's start, of the first paint with content, of Play working
  * (the page says it is playable, or ready) and of the first boundary painted (the data panel shows its
- * first picture); and the layout shift of the whole load (until the network is idle). */
+ * first picture); and the layout shift and the main thread's tasks over 50 ms of the whole
+ * load (until the network is idle). */
 function recordTimes() {
   window.loadTimes = { shift: 0 };
   const mark = (name) => { window.loadTimes[name] ??= performance.now(); };
@@ -42,6 +44,10 @@ function recordTimes() {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) window.loadTimes.shift += entry.value;
   }).observe({ type: 'layout-shift', buffered: true });
+  window.loadTimes.tasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.loadTimes.tasks.push(entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
   new MutationObserver(() => {
     const { playable, ready } = document.documentElement.dataset;
     if (playable === 'true' || ready === 'true') mark('play');
@@ -96,6 +102,8 @@ try {
   const wasmFetches = last.responses.filter((r) => r.url.endsWith('.wasm')).length;
   console.log(`\nwasm fetched ${wasmFetches} time(s)`);
   console.log(`First paint after ${median(loads.map((l) => l.paint)).toFixed(0)} ms; layout shift of the load ${median(loads.map((l) => l.shift)).toFixed(3)} (medians)`);
+  const longest = loads.map((l) => Math.max(0, ...l.tasks));
+  console.log(`Longest main-thread task of the load: median ${median(longest).toFixed(0)} ms (runs: ${longest.map((t) => (t ? t.toFixed(0) : '< 50')).join(', ')}); tasks over 50 ms per load: median ${median(loads.map((l) => l.tasks.length))}`);
   console.log(`Play works after ${median(loads.map((l) => l.play)).toFixed(0)} ms, first boundary painted after ${median(loads.map((l) => l.boundary)).toFixed(0)} ms (medians; runs: ${loads.map((l) => `${l.play.toFixed(0)}/${l.boundary.toFixed(0)}`).join(', ')})`);
   for (const name of ['neuranim.html', 'lesson.html']) {
     const file = new URL(`../dist/${name}`, import.meta.url).pathname;

@@ -149,3 +149,20 @@ test('Step, Play or a slow step with a past iteration on show go back to the liv
   assert.notEqual(await weights(page), live, 'the live run trained on');
   assert.deepEqual(problems, []);
 });
+
+test('Animation… or Compare… opened while training plays shows the iteration it paused at, and the scrubber reaches it', async () => {
+  const { page, problems } = await openPage(site, '#speed=100');
+  for (const opener of ['#save-gif', '#compare']) {
+    await page.click('#play');
+    const from = await page.evaluate(() => window.neuranim.snapshot().iteration);
+    await page.waitForFunction((from) => window.neuranim.snapshot().iteration > from + 200, from);
+    await page.click(opener);
+    assert.equal(await page.textContent('#play'), 'Play');
+    const live = await page.evaluate(() => window.neuranim.snapshot().liveIteration);
+    const shown = await page.evaluate(() => ({ readout: document.getElementById('iteration').textContent, max: Number(document.getElementById('scrubber').max) }));
+    assert.deepEqual(shown, { readout: live.toLocaleString('en-US'), max: live }, `after ${opener}`);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+  }
+  assert.deepEqual(problems, []);
+});

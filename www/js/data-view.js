@@ -23,6 +23,13 @@ const MIN_PLAYING_SIDE = { usual: 256, heavy: 96 };
  * raster worker keeps a picture that has not changed only if its size has not either. */
 const SIDE_STEP = 16;
 
+/** A network of more weights than this (two hidden layers of 64) is heavy: the page starts
+ * it in more tasks. */
+export const HEAVY_WEIGHTS = 4096;
+
+/** The weights of a network of layer `sizes`: what a pass through it costs. */
+export const weightCount = (sizes) => sizes.reduce((sum, n, l) => sum + (l ? n * sizes[l - 1] : 0), 0);
+
 export class DataView {
   /** `canvas` shows the boundary; `overlay` covers it and its margins; `legend` holds the
    * colour key (or null); `raster` is the page's RasterClient, `kind` the name of this view's
@@ -60,8 +67,7 @@ export class DataView {
     const { width, height } = this.canvas;
     const scaled = (scale) => [Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))];
     if (!worker && this.msPerPixel === 0) {
-      const weights = sizes.reduce((sum, n, l) => sum + (l ? n * sizes[l - 1] : 0), 0);
-      const side = Math.min(FIRST_MAIN.side, Math.sqrt(FIRST_MAIN.work / Math.max(1, weights)));
+      const side = Math.min(FIRST_MAIN.side, Math.sqrt(FIRST_MAIN.work / Math.max(1, weightCount(sizes))));
       return scaled(Math.min(1, side / Math.max(width, height)));
     }
     if (!worker && !playing) return scaled(Math.min(1, Math.sqrt(BUDGET_MS.mainPaused / this.msPerPixel / (width * height))));
@@ -201,4 +207,11 @@ export function taskOf(snapshot) {
   const outputs = snapshot.sizes.at(-1);
   if (snapshot.scoreName === 'rmse') return { kind: 'regression', classes: 0 };
   return outputs > 1 ? { kind: 'classes', classes: outputs } : { kind: 'binary', classes: 2 };
+}
+
+/** The same from the number of classes the data has (0 for regression), known without a
+ * snapshot, which copies every weight. */
+export function taskOfClasses(classes) {
+  if (classes === 0) return { kind: 'regression', classes: 0 };
+  return classes > 2 ? { kind: 'classes', classes } : { kind: 'binary', classes: 2 };
 }

@@ -10,7 +10,7 @@ import { CompareView } from './compare.js';
 import { Controls } from './controls.js';
 import { CsvReader } from './csv-reader.js';
 import { DataEditor } from './data-editor.js';
-import { DataView } from './data-view.js';
+import { DataView, HEAVY_WEIGHTS, taskOfClasses, weightCount } from './data-view.js';
 import { fileName } from './files.js';
 import { filesWasm } from './files-wasm.js';
 import { GifExport } from './gif-export.js';
@@ -31,7 +31,7 @@ import { startWasm, wasmVariant } from './wasm-module.js';
 import { chooseSpace } from './space-menu.js';
 import { setUpSlowStep, slowStepKey } from './page-slow-step.js';
 import { beginEdit, redoEdit, setEditing, setUpEdits, undoEdit } from './data-edits.js';
-import { change, changeSettings, reset, restart, saveHash, showSettings, stepEpoch, stepOnce, togglePlay, trainOn } from './transitions.js';
+import { change, changeSettings, pause, reset, restart, saveHash, showSettings, stepEpoch, stepOnce, togglePlay, trainOn } from './transitions.js';
 import { applyAppearance, drawSecondary, markNoTestSet, render, showIteration, showNeuron } from './view.js';
 
 function onKey(event) {
@@ -70,6 +70,9 @@ function sketch(raster) {
   state.graph = new NetworkGraph($('graph'), memory, { onHoverNeuron: ready(showNeuron), onEdit: ready(render), raster });
   state.graph.reserve(sizes);
   fitGraphToScreen(state.graph, $('panel-chart'));
+  // Built while the wasm loads, in a task of its own.
+  const { activation, features } = state.settings;
+  setTimeout(guarded(() => state.graph.prepare({ sizes, activation, task: taskOfClasses(classes), features })));
   state.graphShape = new GraphShape($('graph-shape'), state.graph, ready(change));
   state.graphShape.show(state.settings);
   state.editor = new DataEditor(document.querySelector('.plot'), $('class-picker'), {
@@ -146,11 +149,17 @@ async function main() {
   // each takes tens of milliseconds. Nothing moves, since the sketch kept their room. (A task
   // between the controls and the run would only let the browser lay the page out first, and
   // Play would work some 60 ms later.)
-  const refused = restart({ secondary: false });
+  // A heavy network's first picture comes in a task of its own too: while the module's code
+  // is still cold, its every pass takes tens of milliseconds.
+  const heavy = weightCount(networkOf(state.settings).sizes) > HEAVY_WEIGHTS;
+  const refused = restart({ secondary: false, later: heavy });
   // The controls once the run is built: the batch size's slider ends at its training set.
   showSettings();
   if (refused) throw refused;
-  const secondary = new Promise((drawn) => requestAnimationFrame(guarded(() => {
+  // A heavy network's graph is drawn in a task of its own, not in the frame that first lays
+  // the page out, which takes tens of milliseconds itself.
+  const nextTurn = heavy ? (act) => setTimeout(act) : (act) => requestAnimationFrame(act);
+  const secondary = new Promise((drawn) => nextTurn(guarded(() => {
     drawSecondary(state.playground.snapshot(false), { graph: true, chart: false });
     setTimeout(guarded(() => {
       const measured = state.playground.snapshot(!run.playing);
@@ -205,7 +214,7 @@ async function main() {
     open: guarded((run, size) => openRunValue(run, `the network with ${size} hidden neurons`)),
   });
   $('compare').addEventListener('click', guarded(() => {
-    run.setPlaying(false);
+    pause();
     if (!compare.openDialog()) notify(['Compare trains and draws its networks in a worker, which this browser cannot draw in (it needs OffscreenCanvas: Safari 16.4, Firefox 105, Chrome 69 or later). Everything else works here.']);
   }));
   for (const id of ['view-space', 'space-x', 'space-y']) $(id).addEventListener('change', guarded(chooseSpace));
@@ -244,7 +253,7 @@ async function main() {
     save: (blob, name) => save(name, () => blob),
   }));
   $('save-gif').addEventListener('click', guarded(() => {
-    run.setPlaying(false);
+    pause();
     gif.open();
   }));
   $('open-run').addEventListener('click', () => $('run-file').click());
@@ -265,14 +274,17 @@ async function main() {
     const parsed = parseHash(location.hash);
     changeSettings(parsed.settings, parsed.notices);
   }));
-  // The observer's first notice finds the plot at the size the start painted it, as a change
-  // of layout that leaves the plot's size alone does: neither repaints. The chart is watched
-  // too: a panel beside it that opens or closes (a slow step, the cost table) changes its
-  // height, and its pixels would be stretched until the next update.
+  // The plot and the chart are watched once the start has drawn them at their sizes: the
+  // observer's first notice then finds them so, as a change of layout that leaves their
+  // sizes alone does, and neither repaints (a heavy network's plot is painted after the first
+  // layout). The chart is watched since a panel beside it that opens or closes (a slow step,
+  // the cost table) changes its height, and its pixels would be stretched until the next
+  // update.
   const observer = repaintWhenOutgrown(guarded(render), (canvas) => (canvas === ui.canvas ? undefined : state.chart.pixelRatio));
-  observer.observe(ui.canvas);
-  // From its first drawing: the start's own tasks draw it at its size.
-  secondary.then(() => observer.observe(state.chart.canvas));
+  secondary.then(() => {
+    observer.observe(ui.canvas);
+    observer.observe(state.chart.canvas);
+  });
   // A small scripting handle for embedding pages and tests: views of the run, and which
   // map the data panel shows.
   window.neuranim = Object.freeze({

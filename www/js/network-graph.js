@@ -31,6 +31,9 @@ export { formatValue } from './graph-names.js';
 
 let instances = 0;
 
+/** What the graph's elements depend on: a change rebuilds them. */
+const shapeOf = (sizes, activation, task, features) => `${sizes.join(',')} ${activation} ${task.kind} ${features.join(',')}`;
+
 const html = (name, className, attributes = {}) => {
   const element = document.createElement(name);
   if (className) element.className = className;
@@ -108,7 +111,7 @@ export class NetworkGraph {
     this.playground = playground;
     this.snapshot = snapshot;
     const task = taskOf(snapshot);
-    const shape = `${snapshot.sizes.join(',')} ${this.activation} ${task.kind} ${this.features.join(',')}`;
+    const shape = shapeOf(snapshot.sizes, this.activation, task, this.features);
     // The canvas is painted once, at the end, whatever the steps below change.
     this.drawing = true;
     try {
@@ -123,6 +126,16 @@ export class NetworkGraph {
       this.drawing = false;
     }
     this.paintEdges();
+  }
+
+  /** Builds the graph of the network a run of the settings will have (layer `sizes`,
+   * `activation`, `task` as taskOf() gives it, input `features`) before there is a run,
+   * so that drawing the run only paints: a deep network's hundreds of neurons take tens of
+   * milliseconds to build. */
+  prepare({ sizes, activation, task, features }) {
+    if (this.playground) return;
+    Object.assign(this, { activation, task, features, shape: shapeOf(sizes, activation, task, features) });
+    this.build(sizes);
   }
 
   /** Asks for every neuron's thumbnail at its place in the current layout; `playing`: one
@@ -142,8 +155,10 @@ export class NetworkGraph {
       const read = (name) => style.getPropertyValue(name).trim();
       this.painter.setColours({ negative: read('--class0'), positive: read('--class1'), paper: read('--paper'), line: read('--line'), focus: read('--graph-focus') });
     }
+    // A graph built before its run (prepare()) has no weights to draw yet.
     const layers = this.shownLayers ?? this.snapshot?.layers;
-    if (layers) this.painter.update(layers);
+    if (!layers) return;
+    this.painter.update(layers);
     this.painter.paint(window.devicePixelRatio || 1);
   }
 

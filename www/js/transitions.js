@@ -3,7 +3,7 @@
 // changes the next update or only the page.
 
 import { Playground } from '../pkg/neuranim_wasm.js';
-import { taskOf } from './data-view.js';
+import { taskOfClasses } from './data-view.js';
 import { FIELDS, coreSettings, SLOW_SPEED, toHash } from './settings.js';
 import { guarded, notify, safely } from './messages.js';
 import { run } from './page-run.js';
@@ -26,8 +26,8 @@ export function saveHash() {
 
 /** Starts a fresh run of the current settings. Settings the core cannot start a run of
  * (own points a test share leaves none of to train on) are refused: the error is returned
- * and nothing changes. `secondary`: as for use(). */
-export function restart({ secondary = true } = {}) {
+ * and nothing changes. `secondary`, `later`: as for use(). */
+export function restart({ secondary = true, later = false } = {}) {
   const own = state.ownData;
   let next;
   try {
@@ -39,7 +39,7 @@ export function restart({ secondary = true } = {}) {
   }
   // Edits were of the run that settings now replace.
   state.undo?.clear(state.playground);
-  use(next, { secondary });
+  use(next, { secondary, later });
   return null;
 }
 
@@ -78,8 +78,9 @@ export function change(key, value, notice) {
 }
 
 /** Makes `next` the run on show. `secondary: false` paints only the data panel, for a
- * caller that draws the graph and the chart in a task of its own. */
-export function use(next, { secondary = true } = {}) {
+ * caller that draws the graph and the chart in a task of its own; `later`: the data panel
+ * too is painted in a task of its own. */
+export function use(next, { secondary = true, later = false } = {}) {
   // A new run leaves behind whatever went wrong in the old one, and an export of the old
   // one stops before the old one is freed.
   ui.error.hidden = true;
@@ -90,17 +91,18 @@ export function use(next, { secondary = true } = {}) {
   const old = state.playground;
   if (old && old !== next && !state.undo?.holds(old)) safely(() => old.free());
   state.playground = next;
-  state.task = taskOf(next.snapshot(false));
+  const classes = next.dataClasses();
+  state.task = taskOfClasses(classes);
   state.noPoints = false;
   // A neuron shown in the data panel belonged to the old network.
   state.view.focus(null);
   const points = next.dataPoints();
-  state.editor?.load(points, next.dataLabels(), next.dataClasses(), next.bounds());
+  state.editor?.load(points, next.dataLabels(), classes, next.bounds());
   // The point the maths follow stays chosen while the data still holds it.
   if (state.selected && !hasPoint(points, state.selected)) state.selected = null;
   // Building a run on many points and measuring and drawing it each take a good part of a
   // task's 50 ms: the picture comes in a task of its own.
-  if ((state.ownData?.labels.length ?? 0) > SPLIT_POINTS) setTimeout(guarded(render), 0);
+  if (later || (state.ownData?.labels.length ?? 0) > SPLIT_POINTS) setTimeout(guarded(() => render({ secondary })), 0);
   else render({ secondary });
 }
 
@@ -148,6 +150,14 @@ export function backToLive() {
   const at = (n) => n.toLocaleString('en-US');
   notify([`Back to the live run, at iteration ${at(liveIteration)}, to train: "Continue from here" trains on from iteration ${at(iteration)} instead.`], 'info');
   return true;
+}
+
+/** Pauses training as Pause does: what took turns while it played (the graph, the chart, the
+ * readouts, the time machine's range) shows the frame it stopped at. */
+export function pause() {
+  if (!run.playing) return;
+  run.setPlaying(false);
+  render();
 }
 
 export const togglePlay = guarded(() => {
