@@ -86,6 +86,39 @@ test('a clicked point shows its maths, equal to an independent computation, and 
   assert.deepEqual(problems, []);
 });
 
+test('from the keyboard, the plot is a tab stop whose arrows choose points and show their maths, and Escape lets go', async () => {
+  const { page, problems } = await openPage(site);
+  const chosen = () => page.evaluate(() => window.neuranim.maths()?.x ?? null);
+  await page.focus('.plot');
+  await page.keyboard.press('ArrowRight');
+  await page.locator('.maths-panel').waitFor({ state: 'visible' });
+  // The first arrow chooses the point nearest the plot's centre, as the data has it.
+  const nearest = await page.evaluate(() => {
+    const points = window.neuranim.dataPoints();
+    const [a, b, c, d] = window.neuranim.bounds();
+    let best = null;
+    for (let i = 0; i < points.length; i += 2) {
+      const distance = Math.hypot((points[i] - (a + b) / 2) / (b - a), (points[i + 1] - (c + d) / 2) / (d - c));
+      if (!best || distance < best.distance) best = { distance, point: [points[i], points[i + 1]] };
+    }
+    return best.point;
+  });
+  assert.deepEqual(await chosen(), nearest);
+  // Each arrow goes that way; the page's own → (Step) does not fire here.
+  let at = nearest;
+  for (const [key, axis, sign] of [['ArrowRight', 0, 1], ['ArrowRight', 0, 1], ['ArrowUp', 1, 1], ['ArrowLeft', 0, -1], ['ArrowDown', 1, -1]]) {
+    await page.keyboard.press(key);
+    const next = await chosen();
+    assert.ok(sign * (next[axis] - at[axis]) > 0, `${key} from ${at} went to ${next}`);
+    at = next;
+  }
+  assert.equal(await page.evaluate(() => window.neuranim.snapshot().iteration), 0);
+  await page.keyboard.press('Escape');
+  await page.locator('.maths-panel').waitFor({ state: 'hidden' });
+  assert.equal(await chosen(), null);
+  assert.deepEqual(problems, []);
+});
+
 test('layer space maps the plane and the data through a hidden layer, and moves as training does', async () => {
   const { page, problems } = await openPage(site, '#hidden=5,3&init=xavier&learningRate=0.5');
   await page.evaluate(() => { for (let i = 0; i < 100; i++) document.getElementById('step').click(); });

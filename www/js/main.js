@@ -20,6 +20,7 @@ import { NetworkGraph } from './network-graph.js';
 import { GraphShape } from './graph-shape.js';
 import { fitGraphToScreen } from './presenter-fit.js';
 import { gifPalette } from './palette.js';
+import { listenToPlotKeys } from './plot-keys.js';
 import { RasterClient } from './raster-client.js';
 import { applyPreset, coreSettings, FIELDS, networkOf, parseHash, SLOW_SPEED, toHash } from './settings.js';
 import { TimeMachine } from './time-machine.js';
@@ -85,6 +86,13 @@ function sketch(raster) {
     }),
   });
   state.editor.showClasses(classes);
+  listenToPlotKeys(document.querySelector('.plot'), state.editor, {
+    choose: ready((point) => {
+      state.selected = point;
+      render();
+    }),
+    chosen: () => state.selected,
+  });
   markNoTestSet(state.settings);
   document.documentElement.dataset.sketched = 'true';
 }
