@@ -166,6 +166,24 @@ test('the lesson\'s slow step goes through the four phases, highlights the chose
   await page.context().close();
 });
 
+test('the lesson\'s maths figure takes its point from the keyboard too: arrows on its plot, Escape to let go', async () => {
+  const { page, problems } = await openPage(site, 'lesson.html');
+  await ready(page);
+  const chosen = () => page.evaluate(() => document.querySelector('#figure-slow').selected);
+  await page.focus('#figure-slow .plot');
+  await page.keyboard.press('ArrowRight');
+  await page.locator('#figure-slow .maths-panel').waitFor({ state: 'visible' });
+  const first = await chosen();
+  const trained = await page.evaluate(() => Array.from(document.querySelector('#figure-slow').playground.trainPoints()));
+  assert.ok(trained.some((v, i) => i % 2 === 0 && v === first.x1 && trained[i + 1] === first.x2), 'a training point is chosen');
+  await page.keyboard.press('ArrowRight');
+  assert.ok((await chosen()).x1 > first.x1);
+  await page.keyboard.press('Escape');
+  await page.locator('#figure-slow .maths-panel').waitFor({ state: 'hidden' });
+  assert.equal(await chosen(), null);
+  assert.deepEqual(problems, []);
+});
+
 test('on a phone the lesson\'s slow step never pulls its plot up from beat to beat: the caption keeps its tallest height', async () => {
   const { page, problems } = await openPage(site, 'lesson.html', { viewport: { width: 390, height: 844 } });
   await ready(page);

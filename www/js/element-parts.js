@@ -13,6 +13,7 @@ import { gifPalette } from './palette.js';
 import { NetworkGraph } from './network-graph.js';
 import { PHASE_NAMES, PHASES } from './phase-captions.js';
 import { SlowStep } from './slow-step.js';
+import { listenToPlotKeys, pairsOf } from './plot-keys.js';
 
 export const PARTS = ['graph', 'slow-step', 'maths', 'scrubber', 'gif'];
 
@@ -194,6 +195,14 @@ export function mathsPart(figure, { plot, after }) {
     figure.paint();
   };
   const maths = new MathsPanel(panel, rows, { onClose: () => choose(null) });
+  listenToPlotKeys(plot, {
+    data: () => {
+      const { playground } = figure;
+      return playground ? { points: pairsOf(playground.trainPoints()), labels: playground.trainLabels(), bounds: playground.bounds() } : { points: [], labels: [], bounds: [-1, 1, -1, 1] };
+    },
+    choose,
+    chosen: () => figure.selected,
+  });
   plot.addEventListener('click', (event) => {
     const { playground } = figure;
     if (!playground) return;

@@ -86,7 +86,9 @@ function sketch(raster) {
     }),
   });
   state.editor.showClasses(classes);
-  listenToPlotKeys(document.querySelector('.plot'), state.editor, {
+  const { editor } = state;
+  listenToPlotKeys(document.querySelector('.plot'), {
+    data: () => ({ points: editor.points, labels: editor.labels, bounds: editor.bounds }),
     choose: ready((point) => {
       state.selected = point;
       render();

@@ -31,10 +31,10 @@ export function nextPoint(points, from, direction, bounds) {
   return best;
 }
 
-/** Makes `plot` a tab stop that chooses `editor`'s points (a DataEditor) with the arrow
- * keys: `choose({ x1, x2, y })` as a click on one does, `choose(null)` on Escape;
- * `chosen()` is the point chosen now, or null. */
-export function listenToPlotKeys(plot, editor, { choose, chosen }) {
+/** Makes `plot` a tab stop that chooses points with the arrow keys: `data()` gives them, {
+ * points: [x1, x2] pairs, labels, bounds }; `choose({ x1, x2, y })` as a click on one does,
+ * `choose(null)` on Escape; `chosen()` is the point chosen now, or null. */
+export function listenToPlotKeys(plot, { data, choose, chosen }) {
   plot.tabIndex = 0;
   plot.setAttribute('role', 'group');
   plot.setAttribute('aria-label', 'The data: the arrow keys choose a point and show its maths, Escape lets it go');
@@ -52,11 +52,15 @@ export function listenToPlotKeys(plot, editor, { choose, chosen }) {
     // The arrows belong to the plot here, not to the page's Step.
     event.preventDefault();
     event.stopPropagation();
-    const [x1Min, x1Max, x2Min, x2Max] = editor.bounds;
+    const { points, labels, bounds } = data();
+    const [x1Min, x1Max, x2Min, x2Max] = bounds;
     const from = current ? [current.x1, current.x2] : [(x1Min + x1Max) / 2, (x2Min + x2Max) / 2];
-    const next = nextPoint(editor.points, from, current ? direction : null, editor.bounds);
+    const next = nextPoint(points, from, current ? direction : null, bounds);
     if (next < 0) return;
-    const [x1, x2] = editor.points[next];
-    choose({ x1, x2, y: editor.labels[next] });
+    const [x1, x2] = points[next];
+    choose({ x1, x2, y: labels[next] });
   });
 }
+
+/** [x1, x2] pairs of a flat array of them, as the wasm gives points. */
+export const pairsOf = (flat) => Array.from({ length: flat.length / 2 }, (_, i) => [flat[2 * i], flat[2 * i + 1]]);
