@@ -135,9 +135,12 @@ test('the Playground\'s habits: data-set thumbnails, new data, sliders, and the 
   await page.click('#regenerate');
   await page.waitForFunction(() => window.neuranim.settings().seed !== 1);
   assert.notDeepEqual(await page.evaluate(() => window.neuranim.dataPoints().slice(0, 4)), before);
-  // Sliders write the same fields as the text boxes.
+  // Sliders write the same fields as the text boxes, and are read aloud as the fields read.
+  const spoken = (id) => page.getAttribute(id, 'aria-valuetext');
+  assert.equal(await spoken('#slider-noise'), 'auto');
   await page.locator('#slider-noise').fill('10');
   await page.waitForFunction(() => window.neuranim.settings().noise === 0.5);
+  assert.equal(await spoken('#slider-noise'), await page.inputValue('#setting-noise'));
   await page.locator('#slider-testRatio').fill('6');
   await page.waitForFunction(() => window.neuranim.settings().testRatio === 0.3);
   // The slider's last stop is "full", and the one before it a batch a little smaller than the
@@ -145,6 +148,7 @@ test('the Playground\'s habits: data-set thumbnails, new data, sliders, and the 
   const stops = await page.evaluate(() => Number(document.getElementById('slider-batchSize').max));
   await page.locator('#slider-batchSize').fill(String(stops));
   await page.waitForFunction(() => window.neuranim.settings().batchSize === 'full');
+  assert.equal(await spoken('#slider-batchSize'), 'full');
   await page.locator('#slider-batchSize').fill(String(stops - 1));
   await page.waitForFunction(() => typeof window.neuranim.settings().batchSize === 'number');
   const below = await page.evaluate(() => window.neuranim.settings().batchSize);
@@ -153,6 +157,7 @@ test('the Playground\'s habits: data-set thumbnails, new data, sliders, and the 
   await page.locator('#slider-batchSize').fill('25');
   await page.waitForFunction(() => window.neuranim.settings().batchSize === 10);
   assert.equal(await page.inputValue('#setting-batchSize'), '10');
+  assert.equal(await spoken('#slider-batchSize'), '10');
   // The shape on the graph: neurons, layers and input features.
   await page.click('button[aria-label="More neurons in hidden layer 1"]');
   await page.waitForFunction(() => window.neuranim.snapshot().sizes.join() === '2,5,1');

@@ -115,8 +115,12 @@ export function slider(field, key, onChange) {
   input.setAttribute('aria-label', FIELDS[key].label);
   const text = field.querySelector('input[type="text"]');
   let top = scale.max;
+  // A screen reader says the value the field shows ("full", "auto", 0.5), not the
+  // slider's position on its scale.
+  const tell = () => input.setAttribute('aria-valuetext', text.value);
   input.addEventListener('input', () => {
     text.value = String(scale.to(Number(input.value), top));
+    tell();
   });
   input.addEventListener('change', () => onChange(key, scale.to(Number(input.value), top)));
   field.append(input);
@@ -128,5 +132,6 @@ export function slider(field, key, onChange) {
     // "auto" noise sits where the data set's own noise is.
     const value = settings[key] ?? DEFAULT_NOISE[settings.dataset];
     input.value = String(scale.from(value, top));
+    tell();
   };
 }

@@ -138,6 +138,8 @@ export class NeuranimPlayground extends HTMLElement {
     this.canvas.setAttribute('role', 'img');
     this.canvas.setAttribute('aria-label', 'Data points over the network\'s decision boundary');
     this.points = part('canvas', 'points', plot);
+    // The boundary's canvas names the picture; the points drawn over it are part of it.
+    this.points.setAttribute('aria-hidden', 'true');
     if (this.parts.has('graph')) this.graphBox = part('div', 'graph-box', stage);
     const bar = part('div', 'bar', figure);
     this.bar = bar;
