@@ -2,11 +2,11 @@
 // it); and one click away, the course's printout — the cost every 1,000 iterations (every
 // 10,000 or more on long runs, at most 100 rows).
 
+import { percent } from './percent.js';
+
 const MOST_ROWS = 100;
 
-const percent = (v) => `${(100 * v).toFixed(1)}\u00a0%`;
-
-/** "iteration 1,234 · cost 0.288083 · accuracy 89.5 %" for a history record. */
+/** "iteration 1,234 · cost 0.288083 · accuracy 89.25 %" for a history record. */
 export function describeRecord(record, scoreName) {
   const score = (v) => (scoreName === 'accuracy' ? percent(v) : v.toFixed(6));
   const parts = [`iteration ${record.iteration.toLocaleString('en-US')}`, `cost ${record.trainCost.toFixed(6)}`, `${scoreName === 'accuracy' ? 'accuracy' : 'RMSE'} ${score(record.trainScore)}`];

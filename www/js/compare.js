@@ -5,6 +5,7 @@
 
 import { startWorker } from './workers.js';
 import { OFFSCREEN_2D } from './bitmaps.js';
+import { percent } from './percent.js';
 
 const $ = (id) => document.getElementById(id);
 const SIDE = 120;
@@ -105,7 +106,7 @@ export class CompareView {
     message.models.forEach((model, i) => {
       const tile = this.tiles[i];
       tile.context.transferFromImageBitmap(model.bitmap);
-      const accuracy = model.accuracy == null ? '–' : `${(100 * model.accuracy).toFixed(2)}\u00a0%`;
+      const accuracy = percent(model.accuracy);
       tile.caption.textContent = `${accuracy} · ${model.iteration.toLocaleString('en-US')} it.${model.diverged ? ' · diverged' : ''}`;
       tile.button.dataset.accuracy = String(model.accuracy ?? '');
       tile.button.dataset.iteration = String(model.iteration);

@@ -16,6 +16,7 @@ import { RasterClient } from './raster-client.js';
 import { RunController } from './run-controller.js';
 import { coreSettings, defaults, FIELDS, parseField } from './settings.js';
 import { gifPart, graphPart, mathsPart, partsOf, Scrubber, slowStepPart } from './element-parts.js';
+import { percent } from './percent.js';
 
 const wasm = startWasm();
 const STYLE = new URL('../element.css', import.meta.url).href;
@@ -237,7 +238,7 @@ export class NeuranimPlayground extends HTMLElement {
     if (this.graph && (!this.playing || this.paints % 2 === 0)) this.graph.draw(playground, snap, { playing: this.playing });
     this.scrubber?.update(snap);
     const cost = snap.trainCost == null ? '–' : snap.trainCost.toFixed(4);
-    const score = snap.trainScore == null ? '' : this.task.kind === 'regression' ? ` · RMSE ${snap.trainScore.toFixed(3)}` : ` · ${Number((100 * snap.trainScore).toFixed(2))}\u00a0%`;
+    const score = snap.trainScore == null ? '' : this.task.kind === 'regression' ? ` · RMSE ${snap.trainScore.toFixed(3)}` : ` · ${percent(snap.trainScore)}`;
     this.readout.textContent = `iteration ${snap.iteration.toLocaleString('en-US')} · cost ${cost}${score}`;
     return snap;
   }

@@ -10,6 +10,7 @@ import { biasGeometry, edgeGeometry, layoutGraph } from './graph-layout.js';
 import { parameterStyle } from './edge-style.js';
 import { CLASS_COLOURS } from './palette.js';
 import { drawOverlay } from './plot-overlay.js';
+import { percent } from './percent.js';
 
 const TITLE_PX = 26;
 /** Milliseconds a frame's boundary may take to compute: a deep network's is computed on a
@@ -60,7 +61,7 @@ export function drawFrame(ctx, playground, width, height, view) {
 function drawTitle(ctx, snap, task, width) {
   const score = snap.trainScore == null ? '' : task.kind === 'regression'
     ? `   RMSE ${snap.trainScore.toFixed(4)}`
-    : `   accuracy ${(100 * snap.trainScore).toFixed(1)} %`;
+    : `   accuracy ${percent(snap.trainScore)}`;
   const cost = snap.trainCost == null ? '' : `   cost ${snap.trainCost.toFixed(6)}`;
   ctx.fillStyle = INK;
   ctx.font = '600 15px system-ui, sans-serif';

@@ -4,6 +4,7 @@
 
 import { settingsOf } from './element.js';
 import { toHash } from './settings.js';
+import { percent } from './percent.js';
 
 const TABLE_DIGITS = 6;
 /** Late in the course's run the cost swings and rounding differences grow (see the table's
@@ -86,7 +87,7 @@ function followMultiples(container, button) {
     figures.forEach((figure, i) => {
       const snap = figure.snapshot();
       if (!snap || snap.trainScore == null) return;
-      const text = snap.iteration === 0 ? '–' : `${Number((100 * snap.trainScore).toFixed(2))}\u00a0% at ${snap.iteration.toLocaleString('en-US')}`;
+      const text = snap.iteration === 0 ? '–' : `${percent(snap.trainScore)} at ${snap.iteration.toLocaleString('en-US')}`;
       if (labels[i].textContent !== text) labels[i].textContent = text;
       labels[i].dataset.iteration = String(snap.iteration);
     });

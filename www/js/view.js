@@ -11,6 +11,7 @@ import { run } from './page-run.js';
 import { showAppearance } from './link.js';
 import { showSpace } from './space-menu.js';
 import { $, RATE_EVERY_MS, state, ui } from './page-state.js';
+import { percent } from './percent.js';
 
 /** Shows iteration `iteration` of the recording: at once when its replay fits a frame's
  * budget, else over the following frames (the scrubber follows the replay). */
@@ -40,7 +41,6 @@ export function showNeuron(layer, index) {
   if (!run.playing) render();
 }
 
-export const percent = (v) => (v == null ? '–' : `${(100 * v).toFixed(1)}\u00a0%`);
 
 /** A cost in at most eight characters, the course's six decimals while it is below 10: a
  * diverging run's 13.058812 would not fit its readout. */
