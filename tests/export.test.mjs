@@ -165,6 +165,20 @@ test('Cancel stops a GIF export: no file, and the page shows what it showed', as
   assert.deepEqual(problems, []);
 });
 
+test('an animation past the last iteration trained is refused, saying how far the run goes', async () => {
+  const { page, problems } = await openPage(site);
+  await stepTo(page, 300);
+  const downloads = await countDownloads(page);
+  await page.click('#save-gif');
+  await page.fill('#gif-to', '99999');
+  await page.click('#gif-start');
+  assert.equal(await page.textContent('#gif-status'), '“to”: at most 300, the last iteration trained');
+  assert.equal(await page.isVisible('#gif-dialog'), true);
+  await frames(page, 10);
+  assert.equal(await downloads(), 0);
+  assert.deepEqual(problems, []);
+});
+
 test('PNG of the current view', async () => {
   const { page, problems } = await openPage(site);
   await stepTo(page, 50);

@@ -104,6 +104,9 @@ export class GifExport {
     if (![from, to, frames, delay].every(Number.isFinite) || from < 0 || to <= from) {
       throw new Error('choose a range: “to” must come after “from”');
     }
+    // Past the last iteration trained there is nothing to show: frames would repeat it.
+    const last = Number($('gif-to').max);
+    if (to > last) throw new Error(`“to”: at most ${last.toLocaleString('en-US')}, the last iteration trained`);
     if (frames < 2 || frames > 600) throw new Error('frames: 2 to 600');
     const parts = this.parts();
     if (!parts.some((p) => p !== 'readouts')) throw new Error('choose a part to show: the data, the network or the cost');
