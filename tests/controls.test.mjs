@@ -98,6 +98,16 @@ test('out-of-range values in a link are clamped with a visible notice', async ()
   assert.match(text, /Data set: 'nope' is not one of/);
   assert.match(text, /Updates per frame: 'abc' is neither 'max' nor a number/);
   assert.deepEqual(await page.evaluate(() => window.neuranim.snapshot().sizes), [2, 2, 64, 1]);
+  // Read aloud through a live region that was in the page before the notice came, and only
+  // there: the notice box itself is no live region, which would say it twice.
+  assert.equal(await page.textContent('#announcer'), text);
+  assert.equal(await page.getAttribute('#announcer', 'role'), 'status');
+  assert.equal(await page.getAttribute('#notice', 'role'), null);
+  const spoken = await page.evaluate(() => {
+    const box = document.getElementById('announcer').getBoundingClientRect();
+    return { width: box.width, height: box.height, hidden: document.getElementById('announcer').hidden };
+  });
+  assert.deepEqual(spoken, { width: 1, height: 1, hidden: false });
   assert.deepEqual(problems, []);
 });
 

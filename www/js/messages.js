@@ -33,6 +33,14 @@ export function notify(lines, tone = 'warning') {
   ui.notice.textContent = text;
   ui.notice.hidden = !text;
   ui.notice.classList.toggle('info', tone === 'info');
+  announce(text);
+}
+
+/** Says `text` to a screen reader through the page's live region (#announcer), which is
+ * there from the start: #notice appears with its text, and would often go unannounced. */
+function announce(text) {
+  const announcer = document.getElementById('announcer');
+  if (announcer && announcer.textContent !== text) announcer.textContent = text;
 }
 
 export function guarded(action) {
