@@ -144,7 +144,7 @@ test('keyboard: Space plays and pauses, every control is reachable by Tab', asyn
   await page.waitForFunction(() => !document.getElementById('continue-here').disabled);
   const reached = new Set();
   const wanted = ['setting-dataset', 'setting-learningRate', 'setting-speed', 'play', 'step', 'reset', 'save-run', 'open-run',
-    'save-png', 'save-gif', 'scrubber', 'continue-here', 'show-test', 'discretize'];
+    'save-png', 'save-gif', 'scrubber', 'continue-here', 'show-test', 'discretize', 'log-scale'];
   for (let i = 0; i < 200 && !wanted.every((id) => reached.has(id)); i++) {
     await page.keyboard.press('Tab');
     reached.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('aria-label') || ''));
@@ -152,6 +152,11 @@ test('keyboard: Space plays and pauses, every control is reachable by Tab', asyn
   for (const id of wanted) {
     assert.ok(reached.has(id), `${id} not reached by Tab`);
   }
+  // Tab follows the eye across the columns: the controls, the data in the middle, then the
+  // network, the chart and the time machine on the right.
+  const order = [...reached];
+  const at = (id) => order.indexOf(id);
+  assert.ok(at('play') < at('show-test') && at('show-test') < at('log-scale') && at('log-scale') < at('scrubber'), order.join(' '));
 });
 
 test('a − or + pressed from the keyboard keeps the focus: pressed again, it adds again, and Space never falls through to Play', async () => {
