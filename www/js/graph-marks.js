@@ -22,8 +22,9 @@ export class GraphMarks {
   /** `tooltipId` describes every cursor. */
   constructor(tooltipId) {
     // Chrome puts an SVG root in the tab order on its own; the cursors are the stops here.
-    // Not an image of its own: only the cursors in it are named, as the weights they stand on.
-    this.element = svg('svg', { class: 'graph-marks', tabindex: '-1', role: 'none' });
+    // Focusable, it cannot be presentational: a named group around the cursors, each named
+    // as the weight it stands on.
+    this.element = svg('svg', { class: 'graph-marks', tabindex: '-1', role: 'group', 'aria-label': 'Weights' });
     const hidden = { 'aria-hidden': 'true', display: 'none' };
     this.halo = svg('path', { class: 'graph-halo', ...hidden });
     this.haloLift = svg('path', { class: 'graph-lift', ...hidden });

@@ -17,7 +17,8 @@ export class NeuronLayer {
   constructor(tooltipId) {
     this.tooltipId = tooltipId;
     // Chrome puts an SVG root in the tab order on its own; the neurons are the stops here.
-    this.element = svg('svg', { class: 'graph-svg', tabindex: '-1' });
+    // Focusable, it cannot be presentational: a named group, the layers' groups inside it.
+    this.element = svg('svg', { class: 'graph-svg', tabindex: '-1', role: 'group', 'aria-label': 'Layers' });
     this.frames = [];
   }
 
