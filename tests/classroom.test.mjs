@@ -18,12 +18,18 @@ const noticeTone = (page) => page.evaluate(() => {
 });
 
 test('news is told apart from warnings, and a run says where it stopped', async () => {
-  const { page, problems } = await openPage(site, '#iterations=20&speed=5');
+  const { page, problems } = await openPage(site, '#iterations=20&speed=1');
   await page.click('#play');
   await page.waitForFunction(() => document.getElementById('play').textContent === 'Play' && window.neuranim.snapshot().liveIteration === 20);
   const stopped = await noticeTone(page);
   assert.match(stopped.text, /Stopped at iteration 20/);
   assert.equal(stopped.info, true);
+  // Play again starts from 0, and the notice that the run stopped goes.
+  await page.click('#play');
+  await page.waitForFunction(() => window.neuranim.snapshot().liveIteration < 20);
+  assert.equal((await noticeTone(page)).hidden, true);
+  await page.waitForFunction(() => document.getElementById('play').textContent === 'Play' && window.neuranim.snapshot().liveIteration === 20);
+  assert.match((await noticeTone(page)).text, /Stopped at iteration 20/);
   await page.fill('#setting-learningRate', '5000');
   await page.press('#setting-learningRate', 'Enter');
   const clamped = await noticeTone(page);

@@ -163,7 +163,11 @@ export function pause() {
 export const togglePlay = guarded(() => {
   if (!run.playing && pointsCleared()) return;
   if (!run.playing) backToLive();
-  run.toggle(restart);
+  // A run that reached its stop starts again from 0: the notice that it stopped goes.
+  run.toggle(() => {
+    restart();
+    notify([]);
+  });
   // Paused, the boundary returns to full resolution.
   if (!run.playing) render();
 });
