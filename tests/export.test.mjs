@@ -165,14 +165,28 @@ test('Cancel stops a GIF export: no file, and the page shows what it showed', as
   assert.deepEqual(problems, []);
 });
 
-test('an animation past the last iteration trained is refused, saying how far the run goes', async () => {
+test('an animation\'s range and frames are refused by the field that is wrong, past the last iteration trained too', async () => {
   const { page, problems } = await openPage(site);
   await stepTo(page, 300);
   const downloads = await countDownloads(page);
   await page.click('#save-gif');
-  await page.fill('#gif-to', '99999');
-  await page.click('#gif-start');
-  assert.equal(await page.textContent('#gif-status'), '“to”: at most 300, the last iteration trained');
+  const refusal = async (fields) => {
+    await page.fill('#gif-from', '0');
+    await page.fill('#gif-to', '300');
+    await page.fill('#gif-frames', '60');
+    for (const [id, value] of Object.entries(fields)) await page.fill(id, value);
+    await page.click('#gif-start');
+    return page.textContent('#gif-status');
+  };
+  assert.equal(await refusal({ '#gif-to': '99999' }), '“to”: at most 300, the last iteration trained');
+  assert.equal(await refusal({ '#gif-from': '-5', '#gif-to': '20' }), '“from”: at least 0');
+  assert.equal(await refusal({ '#gif-to': '' }), '“to”: a whole number of iterations');
+  assert.equal(await refusal({ '#gif-from': '200', '#gif-to': '100' }), 'choose a range: “to” must come after “from”');
+  assert.equal(await refusal({ '#gif-frames': '100000' }), 'frames: 2 to 600');
+  // The size estimate gives no size for frames the export refuses.
+  assert.equal(await page.textContent('#gif-estimate'), 'Frames: 2 to 600.');
+  await page.fill('#gif-frames', '60');
+  assert.match(await page.textContent('#gif-estimate'), /^A GIF of about 0\.\d\d MB\.$/);
   assert.equal(await page.isVisible('#gif-dialog'), true);
   await frames(page, 10);
   assert.equal(await downloads(), 0);
