@@ -94,6 +94,47 @@ test('Space pauses within a phase, → goes to the next; the cost shown is the o
   await page.context().close();
 });
 
+test('the cost beat\'s names of the worst points are drawn above the data\'s points, every pixel of them seen', async () => {
+  const { page, problems } = await openPage(site, '');
+  await page.selectOption('#slow-step-speed', '8');
+  await page.click('#slow-step');
+  await page.waitForSelector('html[data-phase="forward"]');
+  await page.locator('#slow-step').blur();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('html[data-phase="cost"]');
+  await page.waitForFunction(() => /^J = /.test(document.querySelector('.phase-formula').textContent), null, { timeout: 20_000 });
+  await page.keyboard.press('Space');
+  await frames(page, 2);
+  // The labels' own ink, in their red (#b3261e) and opaque, where the page draws them.
+  const { ink, box } = await page.evaluate(() => {
+    const labels = document.querySelector('.plot canvas.phase-labels');
+    const { data, width } = canvasPixels(labels);
+    const ink = [];
+    for (let i = 0; i < data.length; i += 4) if (data[i] === 179 && data[i + 1] === 38 && data[i + 2] === 30 && data[i + 3] === 255) ink.push([(i / 4) % width, Math.floor(i / 4 / width)]);
+    const { x, y, width: w, height: h } = labels.getBoundingClientRect();
+    return { ink, box: { x, y, width: w, height: h, scale: labels.width / w } };
+  });
+  assert.ok(ink.length > 50, `the worst points are named: ${ink.length} pixels of ink`);
+  const shot = await page.screenshot({ clip: { x: box.x, y: box.y, width: box.width, height: box.height } });
+  const seen = await page.evaluate(async ({ png, ink, scale }) => {
+    const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(image, 0, 0);
+    const { data, width } = ctx.getImageData(0, 0, image.width, image.height);
+    return ink.filter(([x, y]) => {
+      const i = (Math.floor(y / scale) * width + Math.floor(x / scale)) * 4;
+      return Math.abs(data[i] - 179) + Math.abs(data[i + 1] - 38) + Math.abs(data[i + 2] - 30) < 24;
+    }).length;
+  }, { png: shot.toString('base64'), ink, scale: box.scale });
+  assert.ok(seen >= 0.97 * ink.length, `${seen} of the labels' ${ink.length} pixels seen on screen`);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.documentElement.dataset.phase);
+  assert.equal(await page.locator('.phase-plot, .phase-labels').count(), 0);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test('under reduced motion the phases still pass, each shown at once', async () => {
   const { page, problems } = await openPage(site, '', { reducedMotion: 'reduce' });
   await watchPhases(page);
@@ -165,7 +206,7 @@ test('Play during a slow step finishes the step first, and a new run under it en
   await page.evaluate(() => { location.hash = '#dataset=circle'; });
   await page.waitForFunction(() => !document.documentElement.dataset.phase);
   assert.equal((await snapshot(page)).iteration, 0);
-  assert.equal(await page.locator('.phase-graph, .phase-plot').count(), 0);
+  assert.equal(await page.locator('.phase-graph, .phase-plot, .phase-labels').count(), 0);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

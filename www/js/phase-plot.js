@@ -22,6 +22,12 @@ export class PlotPhase {
     this.canvas.className = 'phase-plot';
     this.canvas.setAttribute('aria-hidden', 'true');
     boundary.after(this.canvas);
+    // The worst points' names on a canvas of their own, above the data's points, which would
+    // otherwise cover their digits.
+    this.labels = document.createElement('canvas');
+    this.labels.className = 'phase-labels';
+    this.labels.setAttribute('aria-hidden', 'true');
+    plot.append(this.labels);
     this.old = null;
   }
 
@@ -38,6 +44,8 @@ export class PlotPhase {
     const ctx = this.canvas.getContext('2d');
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    fitCanvas(this.labels, ratio);
+    this.labels.getContext('2d').clearRect(0, 0, this.labels.width, this.labels.height);
     return { ctx, ratio, width: this.canvas.width, height: this.canvas.height };
   }
 
@@ -103,21 +111,23 @@ export class PlotPhase {
       ctx.arc(u * width, v * height, 15 * ratio, 0, 2 * Math.PI);
       ctx.stroke();
     }
-    ctx.font = `600 ${12 * ratio}px system-ui, sans-serif`;
-    ctx.lineJoin = 'round';
-    ctx.textBaseline = 'top';
+    ctx.globalAlpha = 1;
+    const names = this.labels.getContext('2d');
+    names.globalAlpha = grown;
+    names.font = `600 ${12 * ratio}px system-ui, sans-serif`;
+    names.lineJoin = 'round';
+    names.textBaseline = 'top';
     // The worst points often sit together: each label takes a place clear of the others'.
     const texts = named.map((j, rank) => `${rank + 1}: ${losses[j].toFixed(3)}`);
-    const anchors = named.map((j, rank) => ({ x: this.at[j][0] * width, y: this.at[j][1] * height, width: ctx.measureText(texts[rank]).width, height: 14 * ratio }));
+    const anchors = named.map((j, rank) => ({ x: this.at[j][0] * width, y: this.at[j][1] * height, width: names.measureText(texts[rank]).width, height: 14 * ratio }));
     placeLabels(anchors, 14 * ratio, { width, height }).forEach(({ x, y }, rank) => {
-      ctx.lineWidth = 3 * ratio;
-      ctx.strokeStyle = '#ffffff';
-      ctx.strokeText(texts[rank], x, y);
-      ctx.fillStyle = WORST;
-      ctx.fillText(texts[rank], x, y);
+      names.lineWidth = 3 * ratio;
+      names.strokeStyle = '#ffffff';
+      names.strokeText(texts[rank], x, y);
+      names.fillStyle = WORST;
+      names.fillText(texts[rank], x, y);
     });
-    ctx.textBaseline = 'alphabetic';
-    ctx.globalAlpha = 1;
+    names.globalAlpha = 1;
   }
 
   /** Keeps the boundary as it is now, to fade from. */
@@ -146,6 +156,7 @@ export class PlotPhase {
 
   remove() {
     this.canvas.remove();
+    this.labels.remove();
   }
 }
 
