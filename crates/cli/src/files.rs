@@ -98,17 +98,36 @@ fn same_inode(_: &Path, _: &Path) -> bool {
 
 /// Writes `text` to `path` whole or not at all: into a new file beside it, then renamed over
 /// it, so that a failure leaves `path` as it was. A device or a pipe (`/dev/stdout`) cannot
-/// be renamed over and is written directly.
+/// be renamed over and is written directly, after what it holds: `/dev/stdout` sent to a file
+/// leads to that file, whose rows printed before must stay.
 pub fn write_text(path: &str, text: &str) -> Result<(), CliError> {
     let cannot_write = |e: io::Error| {
         CliError::Output(format!("{}: cannot write: {}", excerpt(path), describe(&e)))
     };
+    let append = || {
+        OpenOptions::new()
+            .append(true)
+            .open(path)
+            .and_then(|mut file| file.write_all(text.as_bytes()))
+            .map_err(cannot_write)
+    };
+    if is_device_path(path) {
+        return append();
+    }
     // A symbolic link stays a link: its target is what gets replaced.
     let target = fs::canonicalize(path).unwrap_or_else(|_| PathBuf::from(path));
     match fs::metadata(&target) {
-        Ok(m) if !m.is_file() => fs::write(&target, text).map_err(cannot_write),
+        Ok(m) if !m.is_file() => append(),
         existing => replace(&target, text, existing.ok()).map_err(cannot_write),
     }
+}
+
+/// Whether `path` names a device or a process's own descriptor (`/dev/stdout`,
+/// `/proc/self/fd/1`), which may lead to a regular file that is not to be replaced.
+fn is_device_path(path: &str) -> bool {
+    ["/dev/", "/proc/"]
+        .iter()
+        .any(|root| path.starts_with(root))
 }
 
 fn replace(target: &Path, text: &str, existing: Option<fs::Metadata>) -> io::Result<()> {

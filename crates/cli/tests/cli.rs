@@ -102,6 +102,10 @@ fn saved_weights_restart_where_the_run_ended() {
     assert!(run.status.success(), "{}", text(&run.stderr));
     let last = text(&run.stdout).lines().last().unwrap().to_string();
     assert!(last.starts_with("200,"), "{last}");
+    assert!(
+        dir.read("w.json").ends_with("}\n"),
+        "the file ends its line"
+    );
 
     let resumed = neuranim(&["train", "--init", "w.json", "--iterations", "0"], &dir.0);
     assert!(resumed.status.success(), "{}", text(&resumed.stderr));
@@ -231,6 +235,35 @@ fn bad_options_and_files_are_refused_by_name() {
     let out = neuranim(&["dataset", "flower", "--out", "no/such/dir.csv"], &dir.0);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("--out"));
+}
+
+#[test]
+fn a_diverging_run_prints_its_huge_costs_with_an_exponent_that_reads_back() {
+    let dir = TempDir::new("huge-costs");
+    let args = [
+        "train",
+        "--dataset",
+        "plane",
+        "--lr",
+        "100",
+        "--iterations",
+        "500",
+    ];
+    let out = neuranim(&args, &dir.0);
+    assert_eq!(out.status.code(), Some(3));
+    let stdout = text(&out.stdout);
+    let mut huge = 0;
+    for line in stdout.lines().skip(1) {
+        for field in line.split(',') {
+            assert!(field.len() <= 24, "{line}");
+            let value: f64 = field.parse().unwrap_or_else(|_| panic!("{line}"));
+            if value.abs() >= 1e16 {
+                huge += 1;
+                assert!(field.contains('e'), "{line}");
+            }
+        }
+    }
+    assert!(huge > 0, "no cost grew past 10¹⁶:\n{stdout}");
 }
 
 #[test]

@@ -120,3 +120,26 @@ fn a_write_replaces_the_file_whole_and_a_link_stays_a_link() {
     let out = neuranim(&["dataset", "xor", "--out", "/dev/null"], &dir.0);
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
+
+#[test]
+fn weights_sent_to_dev_stdout_follow_the_rows_in_the_file_stdout_goes_to() {
+    let dir = TempDir::new("dev-stdout");
+    let sink = fs::File::create(dir.0.join("out.txt")).unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_neuranim"))
+        .args(["train", "--iterations", "2", "--weights-out", "/dev/stdout"])
+        .current_dir(&dir.0)
+        .stdout(sink)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = dir.read("out.txt");
+    let (rows, json) = out.split_at(out.find('{').expect("the weights follow"));
+    assert_eq!(rows.lines().count(), 4, "{rows}");
+    assert!(
+        rows.starts_with("iteration,cost,accuracy\n0,0.693048"),
+        "{rows}"
+    );
+    let weights: neuranim_core::WeightsFile = serde_json::from_str(json).unwrap();
+    assert_eq!(weights.layers.len(), 2);
+    assert_eq!(names(&dir), ["out.txt"]);
+}

@@ -26,7 +26,8 @@ pub fn run(args: Args) -> Result<(), CliError> {
     out.flush().map_err(CliError::stdout)?;
     if let Some(path) = &options.weights_out {
         let weights = WeightsFile::of(session.trainer.network());
-        files::write_text(path, &weights.to_json())?;
+        // A text file ends its last line, as a terminal or `cat` expects.
+        files::write_text(path, &format!("{}\n", weights.to_json()))?;
     }
     trained
 }

@@ -51,10 +51,23 @@ impl<W: Write> Rows<'_, W> {
         let from = history.index_of_iteration(self.next);
         for record in (from..history.len()).filter_map(|i| history.get(i)) {
             let (cost, score) = (record.train.cost, record.train.score);
+            let (cost, score) = (csv_number(cost), csv_number(score));
             writeln!(self.out, "{},{cost},{score}", record.iteration).map_err(CliError::stdout)?;
             self.next = record.iteration + 1;
         }
         Ok(())
+    }
+}
+
+/// `x` as CSV readers take it back to the same bits: in plain digits, or with an exponent
+/// where plain digits would run to hundreds (a diverging run's cost of 10³⁰⁰) or start with
+/// a row of zeros.
+fn csv_number(x: f64) -> String {
+    let size = x.abs();
+    if size == 0.0 || (1e-7..1e16).contains(&size) {
+        format!("{x}")
+    } else {
+        format!("{x:e}")
     }
 }
 
@@ -87,6 +100,36 @@ mod tests {
                 assert!(row.starts_with(&format!("{i},")), "{row}");
             }
             assert!(kept <= KEPT_ROWS, "{kept} rows kept");
+        }
+    }
+
+    #[test]
+    fn numbers_read_back_to_their_bits_in_a_few_characters() {
+        let plain = [
+            0.0, -0.0, 1.0, 0.693048, 0.9075, 1234.5, 9.999e15, 1e-7, -3.25,
+        ];
+        let huge_or_tiny = [
+            2.229_361_272_547_12e22,
+            1e16,
+            -4.03e75,
+            f64::MAX,
+            9.9e-8,
+            5e-324,
+        ];
+        for x in plain.into_iter().chain(huge_or_tiny) {
+            let text = csv_number(x);
+            assert_eq!(
+                text.parse::<f64>().unwrap().to_bits(),
+                x.to_bits(),
+                "{text}"
+            );
+            assert!(text.len() <= 24, "{text}");
+        }
+        for x in plain {
+            assert_eq!(csv_number(x), x.to_string());
+        }
+        for x in huge_or_tiny {
+            assert!(csv_number(x).contains('e'), "{x}");
         }
     }
 }
