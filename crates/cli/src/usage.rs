@@ -61,7 +61,8 @@ neuranim train [OPTIONS]
   --noise N              {noise} (default: the data set's own)
   --seed S               seeds the data, initial weights, batch order and test split,
                          0 to {seed_max} (default {seed})
-  --hidden 4[,3,...]     hidden layer sizes, {sizes} each, at most {layers} layers
+  --hidden 4[,3,...]     hidden layer sizes, {sizes} each, at most {layers} layers; none
+                         for no hidden layer (logistic regression)
                          (default {hidden})
   --activation NAME      tanh, sigmoid, relu or linear (default {activation})
   --init NAME|FILE.json  course, xavier, he, or a weights file whose layers also

@@ -136,8 +136,12 @@ pub fn classes(flag: &str, text: &str) -> Result<usize, CliError> {
     }
 }
 
-/// Comma-separated hidden layer sizes, e.g. `8,8,4`.
+/// Comma-separated hidden layer sizes, e.g. `8,8,4`; `none` for no hidden layer (logistic
+/// regression, as the page's links write it).
 pub fn hidden(flag: &str, text: &str) -> Result<Vec<usize>, CliError> {
+    if text.trim() == "none" {
+        return Ok(Vec::new());
+    }
     let (least, most) = schema::LAYER_SIZE;
     let layers = text.split(',').count();
     if layers > schema::MAX_LAYERS {
@@ -163,6 +167,14 @@ mod tests {
 
     fn refusal(result: Result<impl std::fmt::Debug, CliError>) -> String {
         result.unwrap_err().message().unwrap()
+    }
+
+    #[test]
+    fn hidden_layers_are_sizes_or_none() {
+        assert_eq!(hidden("--hidden", "8,8,4").unwrap(), [8, 8, 4]);
+        assert_eq!(hidden("--hidden", "none").unwrap(), Vec::<usize>::new());
+        assert!(refusal(hidden("--hidden", "0")).contains("'0' is not a layer size from 1 to 64"));
+        assert!(refusal(hidden("--hidden", "")).contains("is not a layer size"));
     }
 
     #[test]

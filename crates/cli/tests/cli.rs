@@ -238,6 +238,28 @@ fn bad_options_and_files_are_refused_by_name() {
 }
 
 #[test]
+fn no_hidden_layer_is_logistic_regression_and_fails_on_the_flower_as_the_course_shows() {
+    let dir = TempDir::new("logistic");
+    let args = [
+        "train",
+        "--hidden",
+        "none",
+        "--iterations",
+        "2000",
+        "--weights-out",
+        "w.json",
+    ];
+    let out = neuranim(&args, &dir.0);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let last = text(&out.stdout).lines().last().unwrap().to_string();
+    let accuracy: f64 = last.rsplit(',').next().unwrap().parse().unwrap();
+    // The course's logistic regression gets 47 % of the flower right; a line cannot do better.
+    assert!((0.4..0.6).contains(&accuracy), "{last}");
+    let weights: neuranim_core::WeightsFile = serde_json::from_str(&dir.read("w.json")).unwrap();
+    assert_eq!(weights.layers.len(), 1);
+}
+
+#[test]
 fn a_diverging_run_prints_its_huge_costs_with_an_exponent_that_reads_back() {
     let dir = TempDir::new("huge-costs");
     let args = [
