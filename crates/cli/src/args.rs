@@ -84,8 +84,18 @@ impl Args {
 
     pub fn unknown_flag(&self, flag: &str) -> CliError {
         let command = self.command;
+        // `--lr=0.5`, as other tools take it: the way this one does is worth the words.
+        let hint = match flag.split_once('=') {
+            Some((name, value)) if name.starts_with("--") => {
+                format!(
+                    "an option and its value are two words, '{name} {}'; ",
+                    excerpt(value)
+                )
+            }
+            _ => String::new(),
+        };
         CliError::input(format!(
-            "{command}: unknown option '{}' (see 'neuranim {command} --help')",
+            "{command}: unknown option '{}' ({hint}see 'neuranim {command} --help')",
             excerpt(flag)
         ))
     }

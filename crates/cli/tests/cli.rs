@@ -192,7 +192,7 @@ fn bad_options_and_files_are_refused_by_name() {
     dir.write("ok.csv", "x1,x2,label\n1,2,0\n3,4,1\n");
     dir.write("deep.json", r#"{"layers":[{"weights":[[1,2],[3,4]],"biases":[0,0]},{"weights":[[1,2,3]],"biases":[0]}]}"#);
     dir.write("bad.json", "{\"layers\": [");
-    let cases: [(&[&str], &[&str]); 17] = [
+    let cases: [(&[&str], &[&str]); 18] = [
         (
             &["train", "--data", "missing.csv"],
             &["missing.csv", "no such file"],
@@ -208,6 +208,10 @@ fn bad_options_and_files_are_refused_by_name() {
             &["deep.json", "layers[1].weights[0]"],
         ),
         (&["train", "--bogus"], &["--bogus"]),
+        (
+            &["train", "--lr=0.5"],
+            &["'--lr=0.5'", "two words, '--lr 0.5'"],
+        ),
         (&["train", "--lr", "abc"], &["--lr", "'abc'"]),
         (&["train", "--lr", "-1"], &["--lr", "-1"]),
         (&["train", "--lr"], &["--lr", "needs a value"]),
