@@ -14,6 +14,7 @@ pub mod dataset;
 pub mod excerpt;
 pub mod history;
 pub mod init;
+mod json_error;
 pub mod maths;
 pub mod recorded;
 pub mod rng;

@@ -7,6 +7,7 @@
 
 use crate::dataset::{Bounds, Dataset, MAX_COORDINATE, MAX_LABEL, MAX_POINTS};
 use crate::history::History;
+use crate::json_error::worded;
 use crate::output::{Task, MAX_CLASSES};
 use crate::weights::WeightsFile;
 use crate::{RecordedRun, Session, Settings};
@@ -135,18 +136,7 @@ impl RunFile {
             _ => {
                 return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
                     Ok(_) => not_run_file(),
-                    Err(e) => {
-                        // The reader's words say the place once, in parentheses.
-                        let said = e.to_string();
-                        let words = said
-                            .rsplit_once(" at line ")
-                            .map_or(said.as_str(), |(w, _)| w);
-                        format!(
-                            "the file is not JSON (line {}, column {}): {words}",
-                            e.line(),
-                            e.column()
-                        )
-                    }
+                    Err(e) => worded(&e),
                 });
             }
         };

@@ -157,4 +157,23 @@ mod tests {
             .starts_with("layers[0].weights[0]"));
         assert!(WeightsFile::parse(r#"{"layers":[{"weights":[[1e999]],"biases":[0]}]}"#).is_err());
     }
+
+    #[test]
+    fn a_file_that_is_empty_or_no_json_is_called_so_and_a_place_is_said_once() {
+        let refusal = |text: &str| WeightsFile::parse(text).unwrap_err();
+        assert_eq!(refusal(""), "the file is empty");
+        assert_eq!(refusal(" \n"), "the file is empty");
+        assert_eq!(
+            refusal("hello"),
+            "the file is not JSON (line 1, column 1): expected value"
+        );
+        assert_eq!(
+            refusal(r#"{"layers": 5}"#),
+            "layers: expected a list of layers, found a number (line 1, column 12)"
+        );
+        assert_eq!(
+            refusal(r#"{"layers": [] "#).split(':').next(),
+            Some("the file is not JSON (line 1, column 14)")
+        );
+    }
 }

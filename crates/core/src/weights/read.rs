@@ -4,6 +4,7 @@
 use super::{LayerWeights, WeightsFile, MAX_WEIGHT};
 use crate::excerpt::excerpt;
 use crate::features::Feature;
+use crate::json_error::worded;
 use crate::network::{MAX_HIDDEN_LAYERS, MAX_LAYER_SIZE};
 use crate::output::MAX_CLASSES;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
@@ -24,10 +25,13 @@ const MAX_ROW_VALUES: usize = if MAX_LAYER_SIZE > Feature::ALL.len() {
 };
 
 pub(super) fn weights_file(text: &str) -> Result<WeightsFile, String> {
+    if text.trim().is_empty() {
+        return Err("the file is empty".into());
+    }
     let mut reader = serde_json::Deserializer::from_str(text);
     let file = Expect(FilePart).deserialize(&mut reader);
     file.and_then(|f| reader.end().map(|()| f))
-        .map_err(|e| e.to_string())
+        .map_err(|e| worded(&e))
 }
 
 /// One part of the file, read from whatever JSON value comes: the kinds it does not read
