@@ -3,8 +3,8 @@
 // changes the next update or only the page.
 
 import { Playground } from '../pkg/neuranim_wasm.js';
-import { taskOfClasses } from './data-view.js';
-import { FIELDS, coreSettings, SLOW_SPEED, toHash } from './settings.js';
+import { HEAVY_WEIGHTS, taskOfClasses, weightCount } from './data-view.js';
+import { FIELDS, coreSettings, networkOf, SLOW_SPEED, toHash } from './settings.js';
 import { guarded, notify, safely } from './messages.js';
 import { run } from './page-run.js';
 import { SPLIT_POINTS, state, ui } from './page-state.js';
@@ -39,7 +39,8 @@ export function restart({ secondary = true, later = false } = {}) {
   }
   // Edits were of the run that settings now replace.
   state.undo?.clear(state.playground);
-  use(next, { secondary, later });
+  // A heavy network's picture and graph come in a task after the one that builds its run.
+  use(next, { secondary, later: later || weightCount(networkOf(state.settings).sizes) > HEAVY_WEIGHTS });
   return null;
 }
 
