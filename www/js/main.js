@@ -10,7 +10,7 @@ import { CompareView } from './compare.js';
 import { Controls } from './controls.js';
 import { CsvReader } from './csv-reader.js';
 import { DataEditor } from './data-editor.js';
-import { DataView, HEAVY_WEIGHTS, taskOfClasses, weightCount } from './data-view.js';
+import { DataView, taskOfClasses } from './data-view.js';
 import { fileName } from './files.js';
 import { filesWasm } from './files-wasm.js';
 import { GifExport } from './gif-export.js';
@@ -32,7 +32,7 @@ import { startWasm, wasmVariant } from './wasm-module.js';
 import { chooseSpace } from './space-menu.js';
 import { setUpSlowStep, slowStepKey } from './page-slow-step.js';
 import { beginEdit, redoEdit, setEditing, setUpEdits, undoEdit } from './data-edits.js';
-import { change, changeSettings, pause, reset, restart, saveHash, showSettings, stepEpoch, stepOnce, togglePlay, trainOn } from './transitions.js';
+import { change, changeSettings, heavyNetwork, pause, reset, restart, saveHash, showSettings, stepEpoch, stepOnce, togglePlay, trainOn } from './transitions.js';
 import { applyAppearance, drawSecondary, markNoTestSet, render, showIteration, showNeuron } from './view.js';
 
 function onKey(event) {
@@ -159,16 +159,15 @@ async function main() {
   // each takes tens of milliseconds. Nothing moves, since the sketch kept their room. (A task
   // between the controls and the run would only let the browser lay the page out first, and
   // Play would work some 60 ms later.)
-  // A heavy network's first picture comes in a task of its own too: while the module's code
-  // is still cold, its every pass takes tens of milliseconds.
-  const heavy = weightCount(networkOf(state.settings).sizes) > HEAVY_WEIGHTS;
-  const refused = restart({ secondary: false, later: heavy });
+  // A heavy network's first picture comes in a task of its own too (restart() sees to it):
+  // while the module's code is still cold, its every pass takes tens of milliseconds.
+  const refused = restart({ secondary: false });
   // The controls once the run is built: the batch size's slider ends at its training set.
   showSettings();
   if (refused) throw refused;
   // A heavy network's graph is drawn in a task of its own, not in the frame that first lays
   // the page out, which takes tens of milliseconds itself.
-  const nextTurn = heavy ? (act) => setTimeout(act) : (act) => requestAnimationFrame(act);
+  const nextTurn = heavyNetwork() ? (act) => setTimeout(act) : (act) => requestAnimationFrame(act);
   const secondary = new Promise((drawn) => nextTurn(guarded(() => {
     drawSecondary(state.playground.snapshot(false), { graph: true, chart: false });
     setTimeout(guarded(() => {

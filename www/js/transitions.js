@@ -24,10 +24,13 @@ export function saveHash() {
   history.replaceState(null, '', toHash(state.settings) || location.pathname + location.search);
 }
 
+/** Whether the current settings' network is heavy: its runs start in more tasks. */
+export const heavyNetwork = () => weightCount(networkOf(state.settings).sizes) > HEAVY_WEIGHTS;
+
 /** Starts a fresh run of the current settings. Settings the core cannot start a run of
  * (own points a test share leaves none of to train on) are refused: the error is returned
- * and nothing changes. `secondary`, `later`: as for use(). */
-export function restart({ secondary = true, later = false } = {}) {
+ * and nothing changes. `secondary`: as for use(). */
+export function restart({ secondary = true } = {}) {
   const own = state.ownData;
   let next;
   try {
@@ -40,7 +43,7 @@ export function restart({ secondary = true, later = false } = {}) {
   // Edits were of the run that settings now replace.
   state.undo?.clear(state.playground);
   // A heavy network's picture and graph come in a task after the one that builds its run.
-  use(next, { secondary, later: later || weightCount(networkOf(state.settings).sizes) > HEAVY_WEIGHTS });
+  use(next, { secondary, later: heavyNetwork() });
   return null;
 }
 
