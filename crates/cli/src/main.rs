@@ -42,8 +42,12 @@ fn run(mut args: Vec<String>) -> Result<(), CliError> {
     let command = args.remove(0);
     let wants_help = args.iter().any(|a| a == "--help" || a == "-h");
     match command.as_str() {
-        "help" | "--help" | "-h" => help(args.first().map(String::as_str)),
+        "help" | "--help" | "-h" => {
+            nothing_after(&command, &args, 1, "a command")?;
+            help(args.first().map(String::as_str))
+        }
         "--version" | "-V" => {
+            nothing_after(&command, &args, 0, "no arguments")?;
             files::write_stdout(&format!("neuranim {}\n", env!("CARGO_PKG_VERSION")))
         }
         "dataset" if wants_help => help(Some("dataset")),
@@ -53,6 +57,23 @@ fn run(mut args: Vec<String>) -> Result<(), CliError> {
         other => Err(CliError::input(format!(
             "unknown command '{}'; expected dataset, train or help (see 'neuranim --help')",
             excerpt(other)
+        ))),
+    }
+}
+
+/// `command` reads only its first `reads` arguments (`takes` says which); one beyond them is
+/// refused, since a word the reader meant is otherwise quietly passed over.
+fn nothing_after(
+    command: &str,
+    args: &[String],
+    reads: usize,
+    takes: &str,
+) -> Result<(), CliError> {
+    match args.get(reads) {
+        None => Ok(()),
+        Some(extra) => Err(CliError::input(format!(
+            "{command} takes {takes}; found '{}' after it",
+            excerpt(extra)
         ))),
     }
 }

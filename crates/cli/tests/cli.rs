@@ -419,6 +419,29 @@ fn help_goes_to_stdout_and_no_arguments_to_stderr() {
 }
 
 #[test]
+fn a_word_after_version_or_a_help_topic_is_refused() {
+    let dir = TempDir::new("version-extra");
+    assert_refused(
+        &dir,
+        &["--version", "extra"],
+        &["--version takes no arguments", "'extra'"],
+    );
+    assert_refused(
+        &dir,
+        &["-V", "train"],
+        &["-V takes no arguments", "'train'"],
+    );
+    assert_refused(
+        &dir,
+        &["help", "train", "now"],
+        &["help takes a command", "'now'"],
+    );
+    let version = neuranim(&["--version"], &dir.0);
+    assert!(version.status.success());
+    assert!(text(&version.stdout).starts_with("neuranim "));
+}
+
+#[test]
 fn a_closed_pipe_ends_the_run_quietly() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_neuranim"))
         .args(["train", "--iterations", "100000"])
