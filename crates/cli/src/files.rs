@@ -178,6 +178,15 @@ fn describe(error: &io::Error) -> String {
         io::ErrorKind::NotFound => "no such file".into(),
         io::ErrorKind::PermissionDenied => "permission denied".into(),
         io::ErrorKind::IsADirectory => "is a directory".into(),
-        _ => error.to_string(),
+        // The system's own words, as the others read: "input/output error", without the
+        // number that follows them ("Input/output error (os error 5)").
+        _ => {
+            let text = error.to_string();
+            let words = text.split(" (os error").next().unwrap_or(&text);
+            let mut chars = words.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_lowercase().chain(chars).collect()
+            })
+        }
     }
 }
