@@ -98,3 +98,44 @@ test('the layers attribute sets the hidden layers, and a post\'s CSS reset for [
   assert.ok(box.width > 200 && box.height > 200, `${box.width}×${box.height}`);
   assert.deepEqual(problems, []);
 });
+
+test('with the graph, a figure is two panels side by side where there is room, in every engine', async () => {
+  const { page, problems } = await openPost({ viewport: { width: 1200, height: 900 } });
+  await page.evaluate(() => {
+    const room = document.createElement('div');
+    room.style.width = '900px';
+    const element = document.createElement('neuranim-playground');
+    element.id = 'wide';
+    element.setAttribute('parts', 'graph');
+    room.append(element);
+    document.body.prepend(room);
+  });
+  await page.waitForFunction(() => document.getElementById('wide').snapshot());
+  const { host, plot, graph } = await page.evaluate(() => {
+    const element = document.getElementById('wide');
+    const box = (e) => { const { x, y, width, height } = e.getBoundingClientRect(); return { x, y, width, height }; };
+    return { host: box(element), plot: box(element.shadowRoot.querySelector('.plot')), graph: box(element.shadowRoot.querySelector('.graph-box')) };
+  });
+  assert.equal(host.width, 900, 'as wide as its room allows, up to 900 px');
+  assert.ok(graph.x >= plot.x + plot.width && Math.abs(graph.y - plot.y) < 1, `the graph beside the data: ${JSON.stringify({ plot, graph })}`);
+  assert.deepEqual(problems, []);
+});
+
+test('HTML\'s hidden attribute hides the element, and one that reads as layer sizes is explained on the console', async () => {
+  const { page, problems } = await openPost();
+  const warnings = [];
+  page.on('console', (m) => ['warning', 'warn'].includes(m.type()) && warnings.push(m.text()));
+  await page.evaluate(() => {
+    const element = document.createElement('neuranim-playground');
+    element.id = 'meant-layers';
+    element.setAttribute('hidden', '8,8');
+    document.querySelector('.post').prepend(element);
+  });
+  await page.waitForFunction(() => document.getElementById('meant-layers').snapshot());
+  assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('meant-layers')).display), 'none', 'not shown');
+  assert.ok(warnings.some((text) => /hidden="8,8".*layers="8,8"/.test(text)), warnings.join('\n'));
+  await page.evaluate(() => document.getElementById('meant-layers').removeAttribute('hidden'));
+  const box = await page.locator('#meant-layers').boundingBox();
+  assert.ok(box.width > 200 && box.height > 200, `shown once hidden is taken off: ${box.width}×${box.height}`);
+  assert.deepEqual(problems, []);
+});

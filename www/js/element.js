@@ -27,8 +27,16 @@ let figures = 0;
 
 const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 /** The attribute that holds a setting: its name in kebab case, but the hidden layers are
- * `layers`, since `hidden` is HTML's own attribute and a page's CSS hides what carries it. */
+ * `layers`, since `hidden` is HTML's own attribute, which hides the element. */
 const attributeOf = (key) => (key === 'hidden' ? 'layers' : kebab(key));
+
+/** A `hidden` that reads as layer sizes ("8,8", as a link's hash writes them) was meant as
+ * `layers`: the writer of the post finds why the figure is not shown on the console. */
+function warnOfHiddenLayers(element) {
+  const value = element.getAttribute('hidden');
+  if (!/^\s*\d+(\s*,\s*\d+)*\s*$/.test(value ?? '')) return;
+  console.warn(`<neuranim-playground hidden="${value}"> is not shown: hidden is HTML's own attribute, which hides an element. The hidden layers are set with layers="${value.trim()}".`);
+}
 const SETTINGS = Object.keys(FIELDS).filter((k) => FIELDS[k].core || k === 'speed' || k === 'iterations');
 
 /** Settings from an element's attributes, each clamped by the settings table. */
@@ -121,6 +129,7 @@ export class NeuranimPlayground extends HTMLElement {
   }
 
   build() {
+    warnOfHiddenLayers(this);
     this.parts = partsOf(this);
     const root = this.attachShadow({ mode: 'open' });
     const stylesheets = [STYLE, ...(this.parts.size ? [GRAPH_STYLE] : [])];
