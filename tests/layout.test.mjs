@@ -273,3 +273,24 @@ test('no error event on load at any size, not even the ResizeObserver loop\'s th
     assert.deepEqual(problems, []);
   }
 });
+
+test('Play and Pause move nothing: the achieved rate keeps its line while paused, on a laptop and in presenter mode', async () => {
+  for (const [hash, width, height] of [['', 1280, 800], ['#presenter=on', 1024, 768], ['', 390, 844]]) {
+    const { page, problems } = await openPage(site, hash, { viewport: { width, height } });
+    // Places on the page, not in the window: a click may scroll its button into view.
+    const place = () => page.evaluate(() => Object.fromEntries(['#iteration', '#accuracy'].map((s) => [s, { y: document.querySelector(s).getBoundingClientRect().y + scrollY }])));
+    const before = await place();
+    await page.click('#play');
+    await page.waitForFunction(() => document.getElementById('rate').textContent.includes('updates/s'));
+    const playing = await place();
+    await page.click('#play');
+    await page.waitForFunction(() => document.getElementById('rate').textContent === '');
+    const paused = await place();
+    for (const selector of ['#iteration', '#accuracy']) {
+      assert.equal(playing[selector].y, before[selector].y, `${hash || 'the page'} at ${width}×${height}: ${selector} once playing`);
+      assert.equal(paused[selector].y, before[selector].y, `${hash || 'the page'} at ${width}×${height}: ${selector} once paused`);
+    }
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  }
+});
