@@ -294,3 +294,15 @@ test('Play and Pause move nothing: the achieved rate keeps its line while paused
     await page.context().close();
   }
 });
+
+test('a phone on its side sees the whole plot at once, its x axis too', async () => {
+  for (const [width, height] of [[844, 390], [667, 375]]) {
+    const { page, problems } = await openPage(site, '', { viewport: { width, height } });
+    await page.evaluate(() => document.querySelector('.plot-frame').scrollIntoView({ block: 'center' }));
+    const b = await boxes(page, ['#boundary', '.plot-frame']);
+    assert.ok(b['.plot-frame'].y >= 0 && b['.plot-frame'].bottom <= height, `${width}×${height}: the plot and its axes at ${JSON.stringify(b['.plot-frame'])}`);
+    assert.ok(b['#boundary'].height >= height * 0.85, `${width}×${height}: a ${b['#boundary'].height} px plot, as tall as the screen allows`);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  }
+});
