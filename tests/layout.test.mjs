@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { frames, openPage, openSite } from './support/browser.mjs';
+import { onlyIn } from './support/engine.mjs';
 
 let site;
 before(async () => {
@@ -302,6 +303,36 @@ test('a phone on its side sees the whole plot at once, its x axis too', async ()
     const b = await boxes(page, ['#boundary', '.plot-frame']);
     assert.ok(b['.plot-frame'].y >= 0 && b['.plot-frame'].bottom <= height, `${width}×${height}: the plot and its axes at ${JSON.stringify(b['.plot-frame'])}`);
     assert.ok(b['#boundary'].height >= height * 0.85, `${width}×${height}: a ${b['#boundary'].height} px plot, as tall as the screen allows`);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  }
+});
+
+/** Every control shown on `page` (in the element's shadow roots too) whose target, a box's
+ * or a choice's label or the control itself, is under 24 px either way: "name w×h". */
+const smallTargets = (page) => page.evaluate(() => {
+  const small = [];
+  const visit = (root) => {
+    for (const e of root.querySelectorAll('button, input, select, a[href], [tabindex="0"]')) {
+      const target = e.matches('input[type=checkbox], input[type=radio]') ? e.closest('label') ?? e : e;
+      const { width, height } = target.getBoundingClientRect();
+      if (e.type === 'hidden' || e.hidden || width === 0 || target.closest('dialog:not([open]), [hidden]')) continue;
+      // A link in running text is exempt (WCAG 2.5.8's inline exception).
+      if (e.matches('a') && e.closest('p, li, figcaption')) continue;
+      if (width < 24 || height < 24) small.push(`${e.id || e.className || e.tagName.toLowerCase()} "${target.textContent.trim().slice(0, 20)}" ${Math.round(width)}×${Math.round(height)}`);
+    }
+    for (const host of root.querySelectorAll('*')) if (host.shadowRoot) visit(host.shadowRoot);
+  };
+  visit(document);
+  return [...new Set(small)];
+});
+
+test('on a touch screen every control is a target of 24 px or more, on the page and in the lesson', { skip: onlyIn('chromium', 'it emulates a touch screen') }, async () => {
+  for (const path of ['', 'lesson.html']) {
+    const { page, problems } = await openPage(site, path, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    assert.equal(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), true);
+    if (path) await page.waitForFunction(() => [...document.querySelectorAll('neuranim-playground')].every((e) => e.snapshot()));
+    assert.deepEqual(await smallTargets(page), [], path || 'the page');
     assert.deepEqual(problems, []);
     await page.context().close();
   }
