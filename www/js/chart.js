@@ -117,6 +117,8 @@ export class CostChart {
     ctx.font = `${font}px system-ui`;
     const widest = (labels) => Math.max(0, ...labels.map((l) => ctx.measureText(l).width));
     const key = legendEntries({ test, score });
+    // The key ends where the plot does, clear of the accuracy's labels beside it.
+    const right = Math.ceil(score ? gap + widest(['100 %']) + gap + font + pad : pad + widest([formatIteration(last)]) / 2);
     // The key's rows set the plot's top, whose height sets the ticks, whose labels set the
     // plot's left, where the key begins: a key that wraps lays the plot out a second time.
     let rows = 1;
@@ -131,12 +133,11 @@ export class CostChart {
         : linearTicks(Math.min(0, lo), hi, Math.min(5, room));
       yLabels = y.ticks.map((t) => formatTick(t, y.step ?? t));
       left = Math.ceil(pad + font + gap + widest(yLabels) + gap);
-      legend = this.placeLegend(key, left, canvas.width - pad, pad + font / 2, font * LEGEND_LINE, ratio);
+      legend = this.placeLegend(key, left, canvas.width - right, pad + font / 2, font * LEGEND_LINE, ratio);
       if (legend.rows === rows) break;
       rows = legend.rows;
     }
     this.scoreTicks = room >= 5 ? SCORE_TICKS : room >= 3 ? [0, 0.5, 1] : [0, 1];
-    const right = Math.ceil(score ? gap + widest(['100 %']) + gap + font + pad : pad + widest([formatIteration(last)]) / 2);
     const width = Math.max(1, Math.floor(canvas.width - left - right));
     const height = Math.max(1, canvas.height - top - bottom);
     const yOf = scale(y.lo, y.hi, top + height, top, logScale);

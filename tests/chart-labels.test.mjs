@@ -1,0 +1,70 @@
+// The cost chart's words and numbers never overlap, however narrow or short it is drawn: the
+// key, the tick labels and the axes' titles, in presenter mode on a projector and a phone as
+// on a laptop. Every fillText on the chart's canvas is recorded with its box as drawn.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { frames, openPage, openSite } from './support/browser.mjs';
+
+let site;
+before(async () => {
+  site = await openSite();
+});
+after(async () => site?.close());
+
+/** Records the boxes, in canvas pixels, of the texts of #chart's last drawing (a drawing
+ * begins with a clear of the whole canvas). */
+const recordTexts = (page) => page.addInitScript(() => {
+  const proto = CanvasRenderingContext2D.prototype;
+  const { clearRect, fillText } = proto;
+  window.chartTexts = [];
+  proto.clearRect = function (x, y, w, h) {
+    if (this.canvas.id === 'chart' && x === 0 && y === 0 && w === this.canvas.width) window.chartTexts = [];
+    return clearRect.call(this, x, y, w, h);
+  };
+  proto.fillText = function (text, x, y) {
+    if (this.canvas.id === 'chart') {
+      const m = this.measureText(text);
+      const t = this.getTransform();
+      const corners = [[x - m.actualBoundingBoxLeft, y - m.actualBoundingBoxAscent], [x + m.actualBoundingBoxRight, y + m.actualBoundingBoxDescent]]
+        .flatMap(([a, b], i, [[a0, b0], [a1, b1]]) => (i ? [] : [[a0, b0], [a1, b0], [a0, b1], [a1, b1]]))
+        .map(([px, py]) => [t.a * px + t.c * py + t.e, t.b * px + t.d * py + t.f]);
+      const xs = corners.map(([cx]) => cx);
+      const ys = corners.map(([, cy]) => cy);
+      window.chartTexts.push({ text, align: this.textAlign, left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) });
+    }
+    return fillText.call(this, text, x, y);
+  };
+});
+
+const overlapping = (texts) => texts.flatMap((a, i) => texts.slice(i + 1)
+  .filter((b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+  .map((b) => `"${a.text}" and "${b.text}"`));
+
+const ROOMS = [
+  ['#presenter=on', 1024, 768],
+  ['#presenter=on', 390, 844],
+  ['', 1280, 800],
+  ['', 390, 844],
+];
+
+for (const [hash, width, height] of ROOMS) {
+  test(`the chart's key, ticks and titles stay apart${hash ? ' in presenter mode' : ''} at ${width}×${height}`, async () => {
+    const { page, problems } = await openPage(site, `${hash || '#'}&iterations=300`, { viewport: { width, height } }, { prepare: recordTexts });
+    await page.click('#play');
+    await page.waitForFunction(() => window.neuranim.snapshot().iteration === 300);
+    await frames(page, 3);
+    const texts = await page.evaluate(() => window.chartTexts);
+    assert.ok(texts.some((t) => t.text === 'accuracy') && texts.some((t) => t.text === '100 %'), texts.map((t) => t.text).join(' '));
+    assert.deepEqual(overlapping(texts), []);
+    // The plotting area keeps room to read a curve in: its cost axis (the labels aligned
+    // right) at least six of its digits tall.
+    const ticks = texts.filter((t) => t.align === 'right');
+    const middles = ticks.map((t) => (t.top + t.bottom) / 2);
+    const span = Math.max(...middles) - Math.min(...middles);
+    const digit = Math.max(...ticks.map((t) => t.bottom - t.top));
+    assert.ok(span >= 6 * digit, `the cost axis spans ${Math.round(span)} px, ${(span / digit).toFixed(1)} digits of ${Math.round(digit)} px`);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+}
