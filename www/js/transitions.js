@@ -8,7 +8,7 @@ import { FIELDS, coreSettings, networkOf, SLOW_SPEED, toHash } from './settings.
 import { guarded, notify, safely } from './messages.js';
 import { run } from './page-run.js';
 import { SPLIT_POINTS, state, ui } from './page-state.js';
-import { applyAppearance, render } from './view.js';
+import { applyAppearance, drawSecondary, render } from './view.js';
 import { keepForUndo } from './data-edits.js';
 
 /** Shows the settings in the controls, and gives the run controller the speed and stop
@@ -26,6 +26,9 @@ export function saveHash() {
 
 /** Whether the current settings' network is heavy: its runs start in more tasks. */
 export const heavyNetwork = () => weightCount(networkOf(state.settings).sizes) > HEAVY_WEIGHTS;
+/** Whether the run trains on so many of the reader's own points that one pass over them
+ * takes a good part of a task's 50 ms. */
+const manyPoints = () => (state.ownData?.labels.length ?? 0) > SPLIT_POINTS;
 
 /** Starts a fresh run of the current settings. Settings the core cannot start a run of
  * (own points a test share leaves none of to train on) are refused: the error is returned
@@ -106,7 +109,7 @@ export function use(next, { secondary = true, later = false } = {}) {
   if (state.selected && !hasPoint(points, state.selected)) state.selected = null;
   // Building a run on many points and measuring and drawing it each take a good part of a
   // task's 50 ms: the picture comes in a task of its own.
-  if (later || (state.ownData?.labels.length ?? 0) > SPLIT_POINTS) setTimeout(guarded(() => render({ secondary })), 0);
+  if (later || manyPoints()) setTimeout(guarded(() => render({ secondary })), 0);
   else render({ secondary });
 }
 
@@ -181,7 +184,7 @@ export const stepOnce = guarded(() => {
   backToLive();
   state.seeking = null;
   state.playground.step(1);
-  render();
+  showUpdate();
 });
 
 export const stepEpoch = guarded(() => {
@@ -189,8 +192,19 @@ export const stepEpoch = guarded(() => {
   backToLive();
   state.seeking = null;
   state.playground.stepEpoch();
-  render();
+  showUpdate();
 });
+
+/** Shows an update just made. A heavy run's update, on code the engine has not yet
+ * optimised, takes some 40 ms by itself: its picture comes in the next task, and its graph,
+ * chart and readouts, with their measuring pass over the data, in the one after. */
+function showUpdate() {
+  if (!heavyNetwork() && !manyPoints()) return render();
+  setTimeout(guarded(() => {
+    render({ secondary: false });
+    setTimeout(guarded(() => drawSecondary(state.playground.snapshot(!run.playing), { graph: true, chart: true })), 0);
+  }), 0);
+}
 
 export const reset = guarded(() => {
   run.setPlaying(false);
