@@ -224,3 +224,29 @@ test('undo and redo bring back the points and the run as they were, bit for bit'
   await page.waitForFunction((n) => window.neuranim.snapshot().liveIteration === n + 1, edited.snapshot.liveIteration);
   assert.deepEqual(problems, []);
 });
+
+test('an undo brings back the learning rate its run trains with, in the control and the link', async () => {
+  const { page, problems } = await openPage(site, '');
+  const setRate = async (rate) => {
+    await page.fill('#setting-learningRate', String(rate));
+    await page.press('#setting-learningRate', 'Enter');
+    await page.waitForFunction((rate) => window.neuranim.settings().learningRate === rate, rate);
+  };
+  for (let i = 0; i < 5; i++) await page.click('#step');
+  await setRate(0.3);
+  await page.check('#new-point-1');
+  const { x, y } = await spot(page, 3.9, 3.9);
+  await page.mouse.click(x, y);
+  await page.waitForFunction(() => window.neuranim.dataSize() === 401);
+  await setRate(0.05);
+  await page.click('#undo');
+  await page.waitForFunction(() => window.neuranim.dataSize() === 400);
+  // The run kept before the edit trains at 0.3, and the page says so.
+  assert.equal(await page.inputValue('#setting-learningRate'), '0.3');
+  assert.equal((await page.evaluate(() => window.neuranim.settings())).learningRate, 0.3);
+  assert.match(await page.evaluate(() => location.hash), /learningRate=0\.3(&|$)/);
+  await page.click('#redo');
+  await page.waitForFunction(() => window.neuranim.dataSize() === 401);
+  assert.equal(await page.inputValue('#setting-learningRate'), '0.05');
+  assert.deepEqual(problems, []);
+});

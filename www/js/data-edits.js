@@ -6,7 +6,7 @@
 import { notify } from './messages.js';
 import { run } from './page-run.js';
 import { $, state } from './page-state.js';
-import { showSettings, use } from './transitions.js';
+import { adoptRunRate, use } from './transitions.js';
 import { UndoStack } from './undo.js';
 import { render } from './view.js';
 
@@ -51,7 +51,8 @@ function show({ playground, ownData, noPoints }) {
   run.setPlaying(false);
   state.ownData = ownData;
   use(playground);
-  showSettings();
+  // The learning rate may have changed since that run was kept.
+  adoptRunRate();
   state.noPoints = noPoints;
   notify([]);
   render();

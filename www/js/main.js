@@ -32,7 +32,7 @@ import { startWasm, wasmVariant } from './wasm-module.js';
 import { chooseSpace } from './space-menu.js';
 import { setUpSlowStep, slowStepKey } from './page-slow-step.js';
 import { beginEdit, redoEdit, setEditing, setUpEdits, undoEdit } from './data-edits.js';
-import { change, changeSettings, heavyNetwork, pause, reset, restart, saveHash, showSettings, stepEpoch, stepOnce, togglePlay, trainOn } from './transitions.js';
+import { adoptRunRate, change, changeSettings, heavyNetwork, pause, reset, restart, showSettings, stepEpoch, stepOnce, togglePlay, trainOn } from './transitions.js';
 import { applyAppearance, drawSecondary, markNoTestSet, render, showIteration, showNeuron } from './view.js';
 
 function onKey(event) {
@@ -145,10 +145,8 @@ async function main() {
     fork: guarded(() => {
       state.seeking = null;
       state.playground.continueFromHere();
-      // The run goes on with the rate in force back there: the control says which.
-      state.settings = { ...state.settings, learningRate: state.playground.learningRate() };
-      showSettings();
-      saveHash();
+      // The run goes on with the rate in force back there.
+      adoptRunRate();
       notify([]);
       render();
     }),

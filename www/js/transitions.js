@@ -24,6 +24,14 @@ export function saveHash() {
   history.replaceState(null, '', toHash(state.settings) || location.pathname + location.search);
 }
 
+/** The run on show trains on with a rate of its own (a run from an undo, or a past iteration
+ * continued from): the control and the link say which. */
+export function adoptRunRate() {
+  state.settings = { ...state.settings, learningRate: state.playground.learningRate() };
+  showSettings();
+  saveHash();
+}
+
 /** Whether the current settings' network is heavy: its runs start in more tasks. */
 export const heavyNetwork = () => weightCount(networkOf(state.settings).sizes) > HEAVY_WEIGHTS;
 /** Whether the run trains on so many of the reader's own points that one pass over them
