@@ -13,6 +13,10 @@ import { drawOverlay } from './plot-overlay.js';
 import { percent } from './percent.js';
 
 const TITLE_PX = 26;
+const TITLE_FONTS = { left: '600 15px system-ui, sans-serif', right: '13px system-ui, sans-serif' };
+/** The title's room at each side, and the least between its two texts. */
+const TITLE_MARGIN = 10;
+const TITLE_GAP = 12;
 /** Milliseconds a frame's boundary may take to compute: a deep network's is computed on a
  * coarser grid and smoothed, so that drawing a frame never freezes the page. */
 const BOUNDARY_MS = 15;
@@ -59,18 +63,36 @@ export function drawFrame(ctx, playground, width, height, view) {
 }
 
 function drawTitle(ctx, snap, task, width) {
-  const score = snap.trainScore == null ? '' : task.kind === 'regression'
-    ? `   RMSE ${snap.trainScore.toFixed(4)}`
-    : `   accuracy ${percent(snap.trainScore)}`;
-  const cost = snap.trainCost == null ? '' : `   cost ${snap.trainCost.toFixed(6)}`;
+  const score = snap.trainScore == null ? null : task.kind === 'regression'
+    ? `RMSE ${snap.trainScore.toFixed(4)}`
+    : `accuracy ${percent(snap.trainScore)}`;
+  const cost = snap.trainCost == null ? null : `cost ${snap.trainCost.toFixed(6)}`;
+  const measure = (text, font) => {
+    ctx.font = font;
+    return ctx.measureText(text).width;
+  };
+  const { left, right } = titleTexts(measure, width, { iteration: snap.iteration.toLocaleString('en-US'), cost, score });
   ctx.fillStyle = INK;
-  ctx.font = '600 15px system-ui, sans-serif';
+  ctx.font = TITLE_FONTS.left;
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
-  ctx.fillText(`iteration ${snap.iteration.toLocaleString('en-US')}`, 10, TITLE_PX / 2 + 1);
-  ctx.font = '13px system-ui, sans-serif';
+  ctx.fillText(left, TITLE_MARGIN, TITLE_PX / 2 + 1);
+  ctx.font = TITLE_FONTS.right;
   ctx.textAlign = 'right';
-  ctx.fillText(`${cost}${score}`.trim(), width - 10, TITLE_PX / 2 + 1);
+  ctx.fillText(right, width - TITLE_MARGIN, TITLE_PX / 2 + 1);
+}
+
+/** The title line's two texts, the first pair that leaves TITLE_GAP between them on a frame
+ * `width` wide: the iteration at the left, and at the right the cost with the score, else the
+ * cost alone; on the narrowest frames (a 240-px GIF) the iteration's number without its name,
+ * and at last the iteration alone. `measure(text, font)` is a text's width in that font. */
+export function titleTexts(measure, width, { iteration, cost, score }) {
+  const named = `iteration ${iteration}`;
+  const both = [cost, score].filter(Boolean).join('   ');
+  const pairs = [[named, both], [named, cost ?? ''], [iteration, cost ?? '']];
+  const fits = ([left, right]) => 2 * TITLE_MARGIN + measure(left, TITLE_FONTS.left) + (right ? TITLE_GAP + measure(right, TITLE_FONTS.right) : 0) <= width;
+  const [left, right] = pairs.find(fits) ?? [named, ''];
+  return { left, right };
 }
 
 /** The boundary over `plot`, on a grid as fine as BOUNDARY_MS allows, as a canvas. */
