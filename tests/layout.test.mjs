@@ -143,16 +143,18 @@ test('presenter mode at 1024×768: the course\'s printout scrolls in its own box
   assert.deepEqual(problems, []);
 });
 
+/** The readouts cut short (an ellipsis in a number's place), and the replay speed if it is. */
+const cutReadouts = (page) => page.evaluate(() => {
+  const cut = [...document.querySelectorAll('.readouts dd')].filter((dd) => dd.getClientRects().length && dd.scrollWidth > dd.clientWidth).map((dd) => `${dd.id}: ${dd.textContent}`);
+  const select = document.getElementById('replay-speed');
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = getComputedStyle(select).font;
+  const needed = ctx.measureText(select.selectedOptions[0].textContent).width + 20;
+  if (select.getClientRects().length && select.getBoundingClientRect().width < needed) cut.push(`replay speed: ${select.getBoundingClientRect().width} px for ${needed}`);
+  return cut;
+});
+
 test('at 1024×768 every readout shows whole, a diverging run\'s costs and "no test set" too, in presenter mode as well, and the replay speed reads whole', async () => {
-  const whole = (page) => page.evaluate(() => {
-    const cut = [...document.querySelectorAll('.readouts dd')].filter((dd) => dd.getClientRects().length && dd.scrollWidth > dd.clientWidth).map((dd) => `${dd.id}: ${dd.textContent}`);
-    const select = document.getElementById('replay-speed');
-    const ctx = document.createElement('canvas').getContext('2d');
-    ctx.font = getComputedStyle(select).font;
-    const needed = ctx.measureText(select.selectedOptions[0].textContent).width + 20;
-    if (select.getClientRects().length && select.getBoundingClientRect().width < needed) cut.push(`replay speed: ${select.getBoundingClientRect().width} px for ${needed}`);
-    return cut;
-  });
   for (const hash of ['#testRatio=0', '#testRatio=0.3&learningRate=100&speed=100', '#presenter=on&testRatio=0.3&learningRate=100&speed=100']) {
     const { page, problems } = await openPage(site, hash, { viewport: { width: 1024, height: 768 } });
     if (hash.includes('learningRate')) {
@@ -163,7 +165,7 @@ test('at 1024×768 every readout shows whole, a diverging run\'s costs and "no t
       for (let step = 0; step < 500 && !(parseFloat(await page.textContent('#cost')) >= 10); step++) await page.click('#step');
       assert.ok(parseFloat(await page.textContent('#cost')) >= 10, await page.textContent('#cost'));
     }
-    assert.deepEqual(await whole(page), [], hash);
+    assert.deepEqual(await cutReadouts(page), [], hash);
     assert.deepEqual(problems, []);
     await page.context().close();
   }
@@ -333,6 +335,19 @@ test('on a touch screen every control is a target of 24 px or more, on the page 
     assert.equal(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), true);
     if (path) await page.waitForFunction(() => [...document.querySelectorAll('neuranim-playground')].every((e) => e.snapshot()));
     assert.deepEqual(await smallTargets(page), [], path || 'the page');
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  }
+});
+
+test('the embed page in presenter mode, in a frame 800 to 960 px wide, shows every readout whole', async () => {
+  for (const [width, height] of [[800, 700], [960, 800]]) {
+    const { page, problems } = await openPage(site, 'embed.html#presenter=on', { viewport: { width, height } });
+    for (let i = 0; i < 3; i++) await page.click('#step');
+    await page.waitForFunction(() => document.getElementById('iteration').textContent === '3');
+    assert.deepEqual(await cutReadouts(page), [], `${width}×${height}`);
+    const plot = (await boxes(page, ['#boundary']))['#boundary'];
+    assert.ok(plot.width >= 300, `${width}×${height}: a ${plot.width} px plot`);
     assert.deepEqual(problems, []);
     await page.context().close();
   }
