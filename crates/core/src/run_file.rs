@@ -195,7 +195,7 @@ impl RunFile {
         };
         let s = &self.state;
         let history = match &self.history {
-            Some(h) => h.restore(s.iteration)?,
+            Some(h) => h.restore(s.iteration, session.trainer.network().task())?,
             None => History::default(),
         };
         session.trainer.restore_state(&state);

@@ -176,6 +176,15 @@ fn bad_files_are_refused_with_the_field_named() {
             Box::new(|v| v["history"]["iterations"][1] = 0.into()),
         ),
         ("state.epch", Box::new(|v| v["state"]["epch"] = 1.into())),
+        // Values no run records: the chart and the readouts would show them.
+        (
+            "history.trainScore[1]: 7.5 is not an accuracy, from 0 to 1",
+            Box::new(|v| v["history"]["trainScore"][1] = 7.5.into()),
+        ),
+        (
+            "history.testCost[2]: -1 is below 0, which a cost never is",
+            Box::new(|v| v["history"]["testCost"][2] = (-1.0).into()),
+        ),
     ];
     for (field, edit) in cases {
         let message = refusal(edit);
@@ -273,6 +282,38 @@ fn bad_merged_rows_are_refused_by_field() {
         v["history"]["merged"]["trainCost"][0] = serde_json::json!([2.0, 1.0])
     };
     assert!(refusal(&upside_down).contains("history.merged.trainCost[0]"));
+    let past_one = |v: &mut serde_json::Value| {
+        v["history"]["merged"]["trainScore"][0] = serde_json::json!([0.5, 1.5])
+    };
+    assert!(
+        refusal(&past_one).contains("history.merged.trainScore[0]: 1.5 is not an accuracy"),
+        "{}",
+        refusal(&past_one)
+    );
+}
+
+#[test]
+fn a_regression_run_keeps_an_rmse_above_one() {
+    let run = trained(
+        Settings {
+            dataset: DatasetName::Plane,
+            ..Settings::default()
+        },
+        30,
+    );
+    let mut value: serde_json::Value =
+        serde_json::from_str(&RunFile::of(&run, true).to_json()).unwrap();
+    value["history"]["trainScore"][0] = 3.5.into();
+    let opened = RunFile::parse(&value.to_string())
+        .and_then(|f| f.restore())
+        .unwrap();
+    assert_eq!(opened.trainer().history().train_score()[0], 3.5);
+    value["history"]["trainScore"][0] = (-0.5).into();
+    let below = RunFile::parse(&value.to_string()).and_then(|f| f.restore());
+    assert_eq!(
+        below.map(|_| ()).unwrap_err(),
+        "history.trainScore[0]: -0.5 is below 0, which an RMSE never is"
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! each of which stands for every record up to the next row's iteration.
 
 use crate::history::{History, MergedSpans, Metrics, MinMax, Record};
+use crate::output::Task;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -62,9 +63,9 @@ impl HistoryFile {
         }
     }
 
-    /// The history this file holds, for a state at iteration `last`; or a message naming
-    /// the field that is wrong.
-    pub fn restore(&self, last: u64) -> Result<History, String> {
+    /// The history this file holds, for a state at iteration `last` of a run of `task`; or
+    /// a message naming the field that is wrong.
+    pub fn restore(&self, last: u64, task: Task) -> Result<History, String> {
         let n = self.iterations.len();
         let has_test = !self.test_cost.is_empty();
         let tests = if has_test { n } else { 0 };
@@ -76,6 +77,16 @@ impl HistoryFile {
         ] {
             if len != want {
                 return Err(format!("history.{name}: {len} values for {n} iterations"));
+            }
+        }
+        for (name, column) in [
+            ("trainCost", &self.train_cost),
+            ("trainScore", &self.train_score),
+            ("testCost", &self.test_cost),
+            ("testScore", &self.test_score),
+        ] {
+            for (i, &value) in column.iter().enumerate() {
+                within(&format!("history.{name}[{i}]"), name, value, task)?;
             }
         }
         let mut history = History::default();
@@ -100,7 +111,7 @@ impl HistoryFile {
             });
         }
         if let Some(merged) = &self.merged {
-            let spans = merged.spans(&self.iterations, has_test)?;
+            let spans = merged.spans(&self.iterations, has_test, task)?;
             history.widen_merged(spans).map_err(|most| {
                 format!("history.merged: more than the {most} merged rows a history keeps")
             })?;
@@ -111,7 +122,12 @@ impl HistoryFile {
 
 impl MergedFile {
     /// Each merged row's iteration and spans, checked.
-    fn spans(&self, iterations: &[u64], has_test: bool) -> Result<Vec<(u64, MergedSpans)>, String> {
+    fn spans(
+        &self,
+        iterations: &[u64],
+        has_test: bool,
+        task: Task,
+    ) -> Result<Vec<(u64, MergedSpans)>, String> {
         let rows = self.train_cost.len();
         let tests = if has_test { rows } else { 0 };
         for (name, len, want) in [
@@ -132,7 +148,11 @@ impl MergedFile {
             ));
         }
         let span = |name: &str, column: &[Option<[f64; 2]>], row: usize| match column.get(row) {
-            Some(&Some([min, max])) if min <= max => Ok(Some(MinMax { min, max })),
+            Some(&Some([min, max])) if min <= max => {
+                within(&format!("history.merged.{name}[{row}]"), name, min, task)?;
+                within(&format!("history.merged.{name}[{row}]"), name, max, task)?;
+                Ok(Some(MinMax { min, max }))
+            }
             Some(Some(_)) => Err(format!(
                 "history.merged.{name}[{row}]: the low is above the high"
             )),
@@ -150,4 +170,21 @@ impl MergedFile {
             })
             .collect()
     }
+}
+
+/// A value of the `column` named, at `place`, as a run of `task` can have recorded it: a cost
+/// is never below 0, an RMSE neither, and an accuracy lies from 0 to 1. Otherwise the chart
+/// and the readouts would show what no run trained.
+fn within(place: &str, column: &str, value: f64, task: Task) -> Result<(), String> {
+    let score = column.ends_with("Score");
+    if score && task != Task::Regression && !(0.0..=1.0).contains(&value) {
+        return Err(format!("{place}: {value} is not an accuracy, from 0 to 1"));
+    }
+    if value < 0.0 {
+        let what = if score { "an RMSE" } else { "a cost" };
+        return Err(format!(
+            "{place}: {value} is below 0, which {what} never is"
+        ));
+    }
+    Ok(())
 }
