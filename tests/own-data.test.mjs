@@ -250,3 +250,15 @@ test('an undo brings back the learning rate its run trains with, in the control 
   assert.equal(await page.inputValue('#setting-learningRate'), '0.05');
   assert.deepEqual(problems, []);
 });
+
+test('labels read as values say their range, why whole numbers were not classes, and where the colours stop', async () => {
+  const { page, problems } = await openPage(site, '');
+  const rows = Array.from({ length: 18 }, (_, i) => `${(i % 6) - 2.5},${Math.floor(i / 6) - 1},${i % 9}`);
+  await page.setInputFiles('#csv-file', { name: 'nine.csv', mimeType: 'text/csv', buffer: Buffer.from(`x1,x2,label\n${rows.join('\n')}\n`) });
+  await page.waitForFunction(() => document.getElementById('notice').textContent.includes('Imported'));
+  assert.match(await page.textContent('#notice'), /Imported 18 points \(values from 0 to 8, a regression; as classes, labels run from 0 to 7; the colours run from −1 to 1, and values past them take the end colours\) from nine\.csv/);
+  await page.setInputFiles('#csv-file', { name: 'unit.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,label\n0,0,-0.5\n1,1,0.25\n2,0,1\n') });
+  await page.waitForFunction(() => document.getElementById('notice').textContent.includes('unit.csv'));
+  assert.match(await page.textContent('#notice'), /Imported 3 points \(values from -0\.5 to 1, a regression\) from unit\.csv/);
+  assert.deepEqual(problems, []);
+});

@@ -14,6 +14,7 @@ import { run } from './page-run.js';
 import { OWN_POINTS, pointsCleared, saveHash, showSettings, trainOn, use } from './transitions.js';
 import { applyAppearance } from './view.js';
 import { $, state, ui } from './page-state.js';
+import { CLASS_COLOURS } from './palette.js';
 
 export async function importCsv(file) {
   let data;
@@ -29,9 +30,28 @@ export async function importCsv(file) {
   beginEdit();
   state.ownData = null;
   trainOn(data, { keepWeights: false });
-  const kind = data.classes === 0 ? 'values' : `${data.classes} classes`;
+  const kind = data.classes === 0 ? valuesRead(data.labels) : `${data.classes} classes`;
   const count = data.labels.length;
   notify([`Imported ${count.toLocaleString('en-US')} point${count === 1 ? '' : 's'} (${kind}) from ${quote(file.name)}.`, OWN_POINTS], 'info');
+}
+
+/** How a file's labels were read where they are not classes: their range, why whole numbers
+ * are not classes (more than 8), and where the colours stop telling them apart. */
+function valuesRead(labels) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let whole = true;
+  for (const y of labels) {
+    lo = Math.min(lo, y);
+    hi = Math.max(hi, y);
+    whole &&= Number.isInteger(y) && y >= 0;
+  }
+  const number = (v) => v.toLocaleString('en-US', { maximumSignificantDigits: 6 });
+  const parts = [`values from ${number(lo)} to ${number(hi)}, a regression`];
+  // A colour for each class the core takes (its MAX_CLASSES).
+  if (whole) parts.push(`as classes, labels run from 0 to ${CLASS_COLOURS.length - 1}`);
+  if (lo < -1 || hi > 1) parts.push('the colours run from −1 to 1, and values past them take the end colours');
+  return parts.join('; ');
 }
 
 export function exportCsv() {
