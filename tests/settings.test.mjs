@@ -95,6 +95,14 @@ test('garbage in a link falls back to defaults with notices and never throws', (
   }
 });
 
+test('a number too large for a number is past the maximum, and a key given twice says which value is used', () => {
+  assert.deepEqual(parseHash('#learningRate=1e309'), { settings: { ...parseHash('').settings, learningRate: 100 }, notices: ['Learning rate: 1e309 is above 100; using 100'] });
+  assert.equal(parseHash('#noise=-1e999').settings.noise, 0);
+  const twice = parseHash('#dataset=flower&dataset=xor');
+  assert.equal(twice.settings.dataset, 'xor');
+  assert.deepEqual(twice.notices, ["Data set: given more than once in the link; the last, 'xor', is used"]);
+});
+
 test('core settings drop the page-only fields and spell the full batch as null', () => {
   const core = coreSettings({ ...defaults(), batchSize: 'full', speed: 100, iterations: 50 });
   assert.equal(core.batchSize, null);

@@ -79,7 +79,8 @@ export function parseField(key, text) {
     case 'int': {
       if (field.default === null && text === 'auto') return { value: null, notice: null };
       const n = number(text);
-      return Number.isFinite(n) ? clampNumber(n, field.kind === 'int') : fallback(`'${shown}' is not a number`);
+      // A numeral too large for a number (1e309) is a number past the maximum.
+      return Number.isNaN(n) ? fallback(`'${shown}' is not a number`) : clampNumber(n, field.kind === 'int');
     }
     case 'batch': {
       if (text === field.word) return { value: field.word, notice: null };
@@ -133,13 +134,19 @@ export function formatField(key, value) {
 export function parseHash(hash) {
   const settings = defaults();
   const notices = [];
-  for (const { key, value, unreadable } of hashPairs(hash)) {
+  const pairs = hashPairs(hash);
+  for (const [index, { key, value, unreadable }] of pairs.entries()) {
     if (unreadable) {
       notices.push(`'${quote(unreadable)}' in the link is not readable; ignored`);
       continue;
     }
     if (!Object.hasOwn(FIELDS, key)) {
       notices.push(`'${quote(key)}' is not a setting; ignored`);
+      continue;
+    }
+    // A key given twice (a link edited by hand) takes its last value, and says so.
+    if (pairs.slice(index + 1).some((later) => later.key === key)) {
+      notices.push(`${FIELDS[key].label}: given more than once in the link; the last, '${quote(pairs.findLast((p) => p.key === key).value)}', is used`);
       continue;
     }
     const parsed = parseField(key, value);
