@@ -180,6 +180,27 @@ impl RunFile {
     /// The run this file describes: its settings' data, and the saved state checked against
     /// the network those settings make. Values out of range are brought in (`notices`).
     pub fn restore(&self) -> Result<RecordedRun, String> {
+        // The layers are the weights' own and the batch size the saved shuffle's: brought
+        // into range, they could never match the state, whose refusal would then name
+        // values the file does not hold.
+        let checked = self.settings.checked().0;
+        if checked.hidden != self.settings.hidden {
+            let (min, max) = crate::settings::schema::LAYER_SIZE;
+            return Err(format!(
+                "settings.hidden: {:?} has a layer of fewer than {min} or more than {max} neurons, or more than {} layers",
+                self.settings.hidden,
+                crate::settings::schema::MAX_LAYERS
+            ));
+        }
+        if let (Some(size), true) = (
+            self.settings.batch_size,
+            checked.batch_size != self.settings.batch_size,
+        ) {
+            let (min, max) = crate::settings::schema::BATCH_SIZE;
+            return Err(format!(
+                "settings.batchSize: {size} is outside {min} to {max}"
+            ));
+        }
         let mut session = match &self.data {
             None => self.settings.start(),
             Some(d) => Session::new(self.settings.clone(), data_of(d)?, None),

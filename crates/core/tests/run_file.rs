@@ -176,6 +176,15 @@ fn bad_files_are_refused_with_the_field_named() {
             Box::new(|v| v["history"]["iterations"][1] = 0.into()),
         ),
         ("state.epch", Box::new(|v| v["state"]["epch"] = 1.into())),
+        // Layers no run has: they name the file's sizes, not sizes brought into range.
+        (
+            "settings.hidden: [1000000] has a layer of fewer than 1 or more than 64 neurons",
+            Box::new(|v| v["settings"]["hidden"] = serde_json::json!([1000000])),
+        ),
+        (
+            "settings.batchSize: 0 is outside 1 to 10000",
+            Box::new(|v| v["settings"]["batchSize"] = 0.into()),
+        ),
         // Values no run records: the chart and the readouts would show them.
         (
             "history.trainScore[1]: 7.5 is not an accuracy, from 0 to 1",
