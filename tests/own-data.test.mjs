@@ -251,12 +251,29 @@ test('an undo brings back the learning rate its run trains with, in the control 
   assert.deepEqual(problems, []);
 });
 
-test('labels read as values say their range, why whole numbers were not classes, and where the colours stop', async () => {
+test('labels read as values say their range and why whole numbers were not classes, and the colours span them', async () => {
   const { page, problems } = await openPage(site, '');
   const rows = Array.from({ length: 18 }, (_, i) => `${(i % 6) - 2.5},${Math.floor(i / 6) - 1},${i % 9}`);
   await page.setInputFiles('#csv-file', { name: 'nine.csv', mimeType: 'text/csv', buffer: Buffer.from(`x1,x2,label\n${rows.join('\n')}\n`) });
   await page.waitForFunction(() => document.getElementById('notice').textContent.includes('Imported'));
-  assert.match(await page.textContent('#notice'), /Imported 18 points \(values from 0 to 8, a regression; as classes, labels run from 0 to 7; the colours run from −1 to 1, and values past them take the end colours\) from nine\.csv/);
+  assert.match(await page.textContent('#notice'), /Imported 18 points \(values from 0 to 8, a regression; as classes, labels run from 0 to 7\) from nine\.csv/);
+  // The key and the points' colours span 0 to 8: the lowest and the highest label take the
+  // scale's two ends, not one end's colour both.
+  await page.waitForFunction(() => document.getElementById('legend').textContent.includes('8'));
+  assert.match(await page.textContent('#legend'), /Predicted value\s*0\s*4\s*8/);
+  const colourAt = async (x1, x2) => {
+    const { x, y } = await spot(page, x1, x2);
+    return page.evaluate(([x, y]) => {
+      const canvas = document.getElementById('plot-overlay');
+      const box = canvas.getBoundingClientRect();
+      const ratio = canvas.width / box.width;
+      return Array.from(canvas.getContext('2d').getImageData(Math.round((x - box.left) * ratio), Math.round((y - box.top) * ratio), 1, 1).data);
+    }, [x, y]);
+  };
+  // Label 0 at (−2.5, −1), 8 at (−0.5, 0), 7 at (−1.5, 0): orange, blue, and two different blues.
+  const [zero, eight, seven] = [await colourAt(-2.5, -1), await colourAt(-0.5, 0), await colourAt(-1.5, 0)];
+  assert.ok(zero[0] > zero[2] + 80 && eight[2] > eight[0] + 80, `label 0 ${zero}, label 8 ${eight}`);
+  assert.notDeepEqual(seven, eight, 'labels 7 and 8 told apart');
   await page.setInputFiles('#csv-file', { name: 'unit.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,label\n0,0,-0.5\n1,1,0.25\n2,0,1\n') });
   await page.waitForFunction(() => document.getElementById('notice').textContent.includes('unit.csv'));
   assert.match(await page.textContent('#notice'), /Imported 3 points \(values from -0\.5 to 1, a regression\) from unit\.csv/);

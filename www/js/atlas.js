@@ -63,7 +63,7 @@ export function paintAtlas(values, { sizes, tiles, side, outWidth, outHeight, hi
       if (c === 0) colourScalar(plane, target, scalar, -1, 1);
       else if (c < last) colourScalar(plane, target, scalar, ...hidden);
       else if (task.kind === 'binary') colourScalar(plane, target, scalar, 0, 1);
-      else if (task.kind === 'regression') colourScalar(plane, target, scalar, -1, 1);
+      else if (task.kind === 'regression') colourScalar(plane, target, scalar, ...task.range);
       else colourTint(plane, target, classes[i % classes.length]);
     }
   }

@@ -23,7 +23,7 @@ export function coloursFor(name) {
 export function colourBoundary(values, pixels, task, name) {
   const { scalar, classes } = coloursFor(name);
   if (task.kind === 'classes') return colourClasses(values, task.classes, pixels, classes);
-  if (task.kind === 'regression') return colourScalar(values, pixels, scalar, -1, 1);
+  if (task.kind === 'regression') return colourScalar(values, pixels, scalar, ...task.range);
   return colourScalar(values, pixels, scalar);
 }
 

@@ -8,7 +8,7 @@ import init, { Playground } from '../pkg/neuranim_wasm.js';
 import { workerWasm } from './worker-wasm.js';
 import { runOf } from './run-tape.js';
 import { boundaryValues, colourRaster } from './rasters.js';
-import { taskOf } from './data-view.js';
+import { taskOfClasses } from './data-view.js';
 import { drawOverlay } from './plot-overlay.js';
 
 /** Milliseconds of training per round before the pictures are sent. */
@@ -22,7 +22,7 @@ function start(wasm, { settings, data, sizes, iterations, side, style }) {
     const playground = data
       ? Playground.withData(s, data.points, data.labels, data.classes, data.bounds)
       : new Playground(s);
-    return { size, playground, task: taskOf(playground.snapshot()) };
+    return { size, playground, task: taskOfClasses(playground.dataClasses(), playground.dataLabels()) };
   });
   job = { wasm, models, iterations, side, style, running: true };
   round();
@@ -51,7 +51,7 @@ function round() {
     const overlay = new OffscreenCanvas(side, side);
     drawOverlay(overlay, { left: 0, top: 0, width: side, height: side }, 0.5, {
       bounds: playground.bounds(),
-      regression: task.kind === 'regression',
+      regression: task.kind === 'regression' && task.range,
       train: [playground.trainPoints(), playground.trainLabels()],
       test: null,
       axes: false,

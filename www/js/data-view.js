@@ -184,7 +184,7 @@ export class DataView {
       bounds,
       axes: this.axes,
       textScale: scale,
-      regression: task.kind === 'regression',
+      regression: task.kind === 'regression' && task.range,
       highContrast,
       selected,
       train: showPoints ? [playground.trainPoints(), playground.trainLabels()] : [[], []],
@@ -195,23 +195,38 @@ export class DataView {
 
 /** The data panel's focus for neuron `index` of weight layer `layer` (0: the first hidden
  * layer): its plane in the every-neuron raster and its activation's range. */
-export function neuronFocus(sizes, layer, index, { activation, taskKind }) {
+export function neuronFocus(sizes, layer, index, { activation, task }) {
   const plane = sizes.slice(1, layer + 1).reduce((a, b) => a + b, 0) + index;
   const isOutput = layer === sizes.length - 2;
-  const unit = isOutput ? taskKind !== 'regression' : activation === 'sigmoid';
+  if (isOutput && task.kind === 'regression') return { plane, lo: task.range[0], hi: task.range[1] };
+  const unit = isOutput || activation === 'sigmoid';
   return { plane, lo: unit ? 0 : -1, hi: 1 };
 }
 
-/** What the network predicts, from a snapshot. */
+/** What the network predicts, from a snapshot; a regression's colours span −1 to 1. */
 export function taskOf(snapshot) {
   const outputs = snapshot.sizes.at(-1);
-  if (snapshot.scoreName === 'rmse') return { kind: 'regression', classes: 0 };
+  if (snapshot.scoreName === 'rmse') return { kind: 'regression', classes: 0, range: [-1, 1] };
   return outputs > 1 ? { kind: 'classes', classes: outputs } : { kind: 'binary', classes: 2 };
 }
 
 /** The same from the number of classes the data has (0 for regression), known without a
- * snapshot, which copies every weight. */
-export function taskOfClasses(classes) {
-  if (classes === 0) return { kind: 'regression', classes: 0 };
+ * snapshot, which copies every weight; a regression's colours span its `labels` (below). */
+export function taskOfClasses(classes, labels = []) {
+  if (classes === 0) return { kind: 'regression', classes: 0, range: valueRange(labels) };
   return classes > 2 ? { kind: 'classes', classes } : { kind: 'binary', classes: 2 };
+}
+
+/** The values a regression's colours span: −1 to 1, as the Playground's data does, or the
+ * labels' own lowest to highest where they pass it (a reader's file of values 0 to 8). */
+export function valueRange(labels) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const y of labels) {
+    if (y < lo) lo = y;
+    if (y > hi) hi = y;
+  }
+  if (!(lo < -1 || hi > 1)) return [-1, 1];
+  // Values all alike still get a scale, centred on them.
+  return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
 }

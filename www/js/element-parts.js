@@ -37,7 +37,7 @@ export function graphPart(container, wasm, raster, figure) {
     raster,
     onHoverNeuron: (layer, index) => {
       const snap = figure.playground?.snapshot();
-      figure.view.focus(layer == null || !snap ? null : neuronFocus(snap.sizes, layer, index, { activation: figure.settings.activation, taskKind: figure.task.kind }));
+      figure.view.focus(layer == null || !snap ? null : neuronFocus(snap.sizes, layer, index, { activation: figure.settings.activation, task: figure.task }));
       if (!figure.playing) figure.paint();
     },
     onEdit: () => figure.paint(),

@@ -35,8 +35,8 @@ export async function importCsv(file) {
   notify([`Imported ${count.toLocaleString('en-US')} point${count === 1 ? '' : 's'} (${kind}) from ${quote(file.name)}.`, OWN_POINTS], 'info');
 }
 
-/** How a file's labels were read where they are not classes: their range, why whole numbers
- * are not classes (more than 8), and where the colours stop telling them apart. */
+/** How a file's labels were read where they are not classes: their range, which the colours
+ * then span, and why whole numbers are not classes (more than 8). */
 function valuesRead(labels) {
   let lo = Infinity;
   let hi = -Infinity;
@@ -50,7 +50,6 @@ function valuesRead(labels) {
   const parts = [`values from ${number(lo)} to ${number(hi)}, a regression`];
   // A colour for each class the core takes (its MAX_CLASSES).
   if (whole) parts.push(`as classes, labels run from 0 to ${CLASS_COLOURS.length - 1}`);
-  if (lo < -1 || hi > 1) parts.push('the colours run from −1 to 1, and values past them take the end colours');
   return parts.join('; ');
 }
 

@@ -122,7 +122,7 @@ function drawData(ctx, playground, { x, y, side }, view) {
   const overlay = canvasOf(side, side);
   drawOverlay(overlay, plot, 1, {
     bounds: playground.bounds(),
-    regression: view.task.kind === 'regression',
+    regression: view.task.kind === 'regression' && view.task.range,
     highContrast: view.highContrast,
     train: [playground.trainPoints(), playground.trainLabels()],
     test: view.showTest ? [playground.testPoints(), playground.testLabels()] : null,

@@ -36,7 +36,7 @@ export class Thumbnails {
       // Hidden activations: tanh, linear and ReLU around 0 on [-1, 1] (ReLU's 0 is neutral,
       // its large values saturate); sigmoid's on [0, 1].
       hidden: activation === 'sigmoid' ? [0, 1] : [-1, 1],
-      task: { kind: task.kind, classes: task.classes },
+      task: { kind: task.kind, classes: task.classes, range: task.range },
       features,
       bounds: playground.bounds(),
       style: document.documentElement.classList.contains('high-contrast') ? 'smoothHigh' : 'smooth',

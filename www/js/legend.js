@@ -57,7 +57,9 @@ export function showLegend(container, { task, neuron, style }) {
     const mid = (neuron.lo + neuron.hi) / 2;
     parts.push(element('span', 'legend-title', 'Neuron activation'), scale(scalar, [neuron.lo, mid, neuron.hi].map(String)));
   } else if (task.kind === 'regression') {
-    parts.push(element('span', 'legend-title', 'Predicted value'), scale(scalar, ['−1', '0', '1']));
+    const [lo, hi] = task.range;
+    const number = (v) => v.toLocaleString('en-US', { maximumSignificantDigits: 4 }).replace('-', '−');
+    parts.push(element('span', 'legend-title', 'Predicted value'), scale(scalar, [lo, (lo + hi) / 2, hi].map(number)));
   } else if (task.kind === 'classes') {
     for (let c = 0; c < task.classes; c++) parts.push(item(swatch(CLASS_COLOURS[c]), `class ${c}`));
     const tints = element('span', 'legend-tints');

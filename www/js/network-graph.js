@@ -101,8 +101,9 @@ export class NetworkGraph {
   }
 
   /** Paints the network of `playground` as `snapshot` describes it; `playing`: training
-   * plays, so thumbnails that would not change visibly may be skipped. */
-  draw(playground, snapshot, { playing = false } = {}) {
+   * plays, so thumbnails that would not change visibly may be skipped; `task`: the page's
+   * (data-view.js), else the snapshot's. */
+  draw(playground, snapshot, { playing = false, task: known = null } = {}) {
     if (playground !== this.playground) {
       this.editor.close(false, false);
       this.activation = playground.activation();
@@ -110,14 +111,15 @@ export class NetworkGraph {
     }
     this.playground = playground;
     this.snapshot = snapshot;
-    const task = taskOf(snapshot);
+    // The page's task, where it has one, knows a regression's range from its data.
+    const task = known ?? taskOf(snapshot);
     const shape = shapeOf(snapshot.sizes, this.activation, task, this.features);
     // The canvas is painted once, at the end, whatever the steps below change.
     this.drawing = true;
     try {
+      this.task = task;
       if (shape !== this.shape) {
         this.shape = shape;
-        this.task = task;
         this.build(snapshot.sizes);
       }
       this.paintThumbnails(playing);

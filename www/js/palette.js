@@ -71,16 +71,17 @@ export function classLuts(discrete = false, highContrast = false) {
   });
 }
 
-/** A CSS colour for a regression target v (about −1 to 1): the heatmap's diverging scale at
- * full strength, so points stand out on the lighter heatmap. */
-export function valueColour(v) {
-  const [r, g, b] = valueRgb(v);
+/** A CSS colour for a regression target v within `range` (the task's, −1 to 1 for the
+ * Playground's data): the heatmap's diverging scale at full strength, so points stand out on
+ * the lighter heatmap. */
+export function valueColour(v, range = [-1, 1]) {
+  const [r, g, b] = valueRgb(v, range);
   return `rgb(${r},${g},${b})`;
 }
 
 /** valueColour's [r, g, b]. */
-export function valueRgb(v) {
-  return mix(Math.min(1, Math.max(0, (v + 1) / 2)), VALUE_STOPS);
+export function valueRgb(v, [lo, hi] = [-1, 1]) {
+  return mix(Math.min(1, Math.max(0, (v - lo) / (hi - lo))), VALUE_STOPS);
 }
 
 const unpack = (packed) => [packed & 255, (packed >> 8) & 255, (packed >> 16) & 255];

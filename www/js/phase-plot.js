@@ -73,8 +73,8 @@ export class PlotPhase {
   }
 
   predictionColour(outputs, j, m) {
-    const { kind, classes } = this.task;
-    if (kind === 'regression') return valueColour(outputs[j]);
+    const { kind, classes, range } = this.task;
+    if (kind === 'regression') return valueColour(outputs[j], range);
     if (kind === 'binary') return CLASS_COLOURS[outputs[j] >= 0.5 ? 1 : 0];
     let best = 0;
     for (let c = 1; c < classes; c++) if (outputs[c * m + j] > outputs[best * m + j]) best = c;

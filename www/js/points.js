@@ -9,8 +9,9 @@ const POINT_RIM = '#1f2328';
  * and so many points overlap into a density anyway. */
 const DENSE = 5000;
 
-/** Points in class colours (regression: value colours) over a plot of `size` device pixels
- * (the whole canvas unless given); test points are drawn hollow-centred to tell them apart. */
+/** Points in class colours over a plot of `size` device pixels (the whole canvas unless
+ * given), or for a regression (`regression`: the [lo, hi] its colours span) in value colours;
+ * test points are drawn hollow-centred to tell them apart. */
 export function drawPoints(ctx, points, labels, bounds, scale, { regression = false, test = false, highContrast = false, size = ctx.canvas } = {}) {
   if (labels.length > DENSE) {
     drawDense(ctx, points, labels, bounds, scale, { regression, test, size });
@@ -23,7 +24,7 @@ export function drawPoints(ctx, points, labels, bounds, scale, { regression = fa
   for (let i = 0; i < labels.length; i++) {
     const x = ((points[2 * i] - x1Min) / (x1Max - x1Min)) * width;
     const y = ((x2Max - points[2 * i + 1]) / (x2Max - x2Min)) * height;
-    const colour = regression ? valueColour(labels[i]) : CLASS_COLOURS[labels[i]] ?? '#000';
+    const colour = regression ? valueColour(labels[i], regression) : CLASS_COLOURS[labels[i]] ?? '#000';
     ctx.beginPath();
     ctx.arc(x, y, radius, 0, 2 * Math.PI);
     ctx.fillStyle = test ? '#ffffff' : colour;
@@ -49,7 +50,7 @@ function drawDense(ctx, points, labels, bounds, scale, { regression, test, size 
   for (let i = 0; i < labels.length; i++) {
     const x = Math.floor(((points[2 * i] - x1Min) / (x1Max - x1Min)) * width - side / 2);
     const y = Math.floor(((x2Max - points[2 * i + 1]) / (x2Max - x2Min)) * height - side / 2);
-    const colour = regression ? pack(valueRgb(labels[i])) : classColours[labels[i]] ?? 0xff000000;
+    const colour = regression ? pack(valueRgb(labels[i], regression)) : classColours[labels[i]] ?? 0xff000000;
     for (let row = Math.max(0, y); row < Math.min(height, y + side); row++) {
       pixels.fill(colour, row * width + Math.max(0, x), row * width + Math.min(width, x + side));
     }

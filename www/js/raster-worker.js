@@ -55,8 +55,8 @@ function valuesOf(wasm, painter, bounds, width, height, neuron) {
 
 function boundary(wasm, painter, request) {
   const { bounds, width, height, outWidth, outHeight, style, neuron, exact } = request;
-  // A neuron's range or a regression's −1…1 spreads the same 256 colours twice as wide.
-  const span = neuron ? neuron.hi - neuron.lo : style.task.kind === 'regression' ? 2 : 1;
+  // A neuron's range or a regression's (−1…1 at least) spreads the same 256 colours wider.
+  const span = neuron ? neuron.hi - neuron.lo : style.task.kind === 'regression' ? style.task.range[1] - style.task.range[0] : 1;
   const probe = valuesOf(wasm, painter, bounds, PROBE, PROBE, neuron);
   if (!moved(request.kind, shapeOf(request), probe, STILL * span, exact)) return null;
   const values = neuron ? neuronValues(wasm.memory, painter, bounds, width, height) : boundaryValues(wasm.memory, painter, bounds, width, height);

@@ -19,7 +19,7 @@ export function showSpace(snap) {
   setHidden($('layer-space'), !state.space);
   setHidden($('space-axes'), !state.space);
   if (state.space) {
-    state.layerSpace.draw(state.playground, state.space, { activation: state.playground.activation(), regression: state.task.kind === 'regression' });
+    state.layerSpace.draw(state.playground, state.space, { activation: state.playground.activation(), regression: state.task.kind === 'regression' && state.task.range });
   }
 }
 

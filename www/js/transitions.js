@@ -107,7 +107,7 @@ export function use(next, { secondary = true, later = false } = {}) {
   if (old && old !== next && !state.undo?.holds(old)) safely(() => old.free());
   state.playground = next;
   const classes = next.dataClasses();
-  state.task = taskOfClasses(classes);
+  state.task = taskOfClasses(classes, next.dataLabels());
   state.noPoints = false;
   // A neuron shown in the data panel belonged to the old network.
   state.view.focus(null);

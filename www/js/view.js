@@ -37,7 +37,7 @@ export function showRate() {
  * first hidden layer), or the output again for null. */
 export function showNeuron(layer, index) {
   const { sizes } = layer == null ? {} : state.playground.snapshot();
-  state.view.focus(layer == null ? null : neuronFocus(sizes, layer, index, { activation: state.settings.activation, taskKind: state.task.kind }));
+  state.view.focus(layer == null ? null : neuronFocus(sizes, layer, index, { activation: state.settings.activation, task: state.task }));
   if (!run.playing) render();
 }
 
@@ -104,7 +104,7 @@ export function render({ secondary = true } = {}) {
 export function drawSecondary(snap, { graph, chart }) {
   const { playground, task } = state;
   if (graph) {
-    state.graph?.draw(playground, snap, { playing: run.playing });
+    state.graph?.draw(playground, snap, { playing: run.playing, task: state.task });
     state.graphShape?.show(state.settings);
   }
   if (!chart) return;
