@@ -187,8 +187,8 @@ impl RunFile {
         if checked.hidden != self.settings.hidden {
             let (min, max) = crate::settings::schema::LAYER_SIZE;
             return Err(format!(
-                "settings.hidden: {:?} has a layer of fewer than {min} or more than {max} neurons, or more than {} layers",
-                self.settings.hidden,
+                "settings.hidden: {} has a layer of fewer than {min} or more than {max} neurons, or more than {} layers",
+                crate::excerpt(&format!("{:?}", self.settings.hidden)),
                 crate::settings::schema::MAX_LAYERS
             ));
         }

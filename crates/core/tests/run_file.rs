@@ -191,6 +191,10 @@ fn bad_files_are_refused_with_the_field_named() {
             Box::new(|v| v["history"]["trainScore"][1] = 7.5.into()),
         ),
         (
+            "history.trainScore[0]: 1e96 is not an accuracy",
+            Box::new(|v| v["history"]["trainScore"][0] = 1e96.into()),
+        ),
+        (
             "history.testCost[2]: -1 is below 0, which a cost never is",
             Box::new(|v| v["history"]["testCost"][2] = (-1.0).into()),
         ),

@@ -178,13 +178,28 @@ impl MergedFile {
 fn within(place: &str, column: &str, value: f64, task: Task) -> Result<(), String> {
     let score = column.ends_with("Score");
     if score && task != Task::Regression && !(0.0..=1.0).contains(&value) {
-        return Err(format!("{place}: {value} is not an accuracy, from 0 to 1"));
+        return Err(format!(
+            "{place}: {} is not an accuracy, from 0 to 1",
+            shown(value)
+        ));
     }
     if value < 0.0 {
         let what = if score { "an RMSE" } else { "a cost" };
         return Err(format!(
-            "{place}: {value} is below 0, which {what} never is"
+            "{place}: {} is below 0, which {what} never is",
+            shown(value)
         ));
     }
     Ok(())
+}
+
+/// `value` as a message quotes it: as written where that is short, else with an exponent
+/// (1e96, not its ninety-seven digits).
+fn shown(value: f64) -> String {
+    let plain = value.to_string();
+    if plain.len() <= 12 {
+        plain
+    } else {
+        format!("{value:e}")
+    }
 }
