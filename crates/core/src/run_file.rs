@@ -192,10 +192,11 @@ impl RunFile {
                 crate::settings::schema::MAX_LAYERS
             ));
         }
-        if let (Some(size), true) = (
-            self.settings.batch_size,
-            checked.batch_size != self.settings.batch_size,
-        ) {
+        if let Some(size) = self
+            .settings
+            .batch_size
+            .filter(|_| checked.batch_size != self.settings.batch_size)
+        {
             let (min, max) = crate::settings::schema::BATCH_SIZE;
             return Err(format!(
                 "settings.batchSize: {size} is outside {min} to {max}"

@@ -86,7 +86,9 @@ impl HistoryFile {
             ("testScore", &self.test_score),
         ] {
             for (i, &value) in column.iter().enumerate() {
-                within(&format!("history.{name}[{i}]"), name, value, task)?;
+                if let Some(why) = out_of_range(name, value, task) {
+                    return Err(format!("history.{name}[{i}]: {why}"));
+                }
             }
         }
         let mut history = History::default();
@@ -149,9 +151,10 @@ impl MergedFile {
         }
         let span = |name: &str, column: &[Option<[f64; 2]>], row: usize| match column.get(row) {
             Some(&Some([min, max])) if min <= max => {
-                within(&format!("history.merged.{name}[{row}]"), name, min, task)?;
-                within(&format!("history.merged.{name}[{row}]"), name, max, task)?;
-                Ok(Some(MinMax { min, max }))
+                match out_of_range(name, min, task).or_else(|| out_of_range(name, max, task)) {
+                    Some(why) => Err(format!("history.merged.{name}[{row}]: {why}")),
+                    None => Ok(Some(MinMax { min, max })),
+                }
             }
             Some(Some(_)) => Err(format!(
                 "history.merged.{name}[{row}]: the low is above the high"
@@ -172,25 +175,16 @@ impl MergedFile {
     }
 }
 
-/// A value of the `column` named, at `place`, as a run of `task` can have recorded it: a cost
-/// is never below 0, an RMSE neither, and an accuracy lies from 0 to 1. Otherwise the chart
-/// and the readouts would show what no run trained.
-fn within(place: &str, column: &str, value: f64, task: Task) -> Result<(), String> {
+/// Why a value of the `column` named is not one a run of `task` records, if it is not: a
+/// cost is never below 0, an RMSE neither, and an accuracy lies from 0 to 1. Otherwise the
+/// chart and the readouts would show what no run trained.
+fn out_of_range(column: &str, value: f64, task: Task) -> Option<String> {
     let score = column.ends_with("Score");
     if score && task != Task::Regression && !(0.0..=1.0).contains(&value) {
-        return Err(format!(
-            "{place}: {} is not an accuracy, from 0 to 1",
-            shown(value)
-        ));
+        return Some(format!("{} is not an accuracy, from 0 to 1", shown(value)));
     }
-    if value < 0.0 {
-        let what = if score { "an RMSE" } else { "a cost" };
-        return Err(format!(
-            "{place}: {} is below 0, which {what} never is",
-            shown(value)
-        ));
-    }
-    Ok(())
+    let what = if score { "an RMSE" } else { "a cost" };
+    (value < 0.0).then(|| format!("{} is below 0, which {what} never is", shown(value)))
 }
 
 /// `value` as a message quotes it: as written where that is short, else with an exponent
