@@ -220,13 +220,20 @@ export function taskOfClasses(classes, labels = []) {
 /** The values a regression's colours span: −1 to 1, as the Playground's data does, or the
  * labels' own lowest to highest where they pass it (a reader's file of values 0 to 8). */
 export function valueRange(labels) {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const y of labels) {
-    if (y < lo) lo = y;
-    if (y > hi) hi = y;
-  }
+  const [lo, hi] = extent(labels);
   if (!(lo < -1 || hi > 1)) return [-1, 1];
   // Values all alike still get a scale, centred on them.
   return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
+}
+
+/** The lowest and highest of `values` ([Infinity, -Infinity] for none), in one pass: a
+ * spread into Math.min would overflow the stack on 100,000 labels. */
+export function extent(values) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
 }

@@ -15,6 +15,7 @@ import { OWN_POINTS, pointsCleared, saveHash, showSettings, trainOn, use } from 
 import { applyAppearance } from './view.js';
 import { $, state, ui } from './page-state.js';
 import { CLASS_COLOURS } from './palette.js';
+import { extent } from './data-view.js';
 
 export async function importCsv(file) {
   let data;
@@ -38,14 +39,8 @@ export async function importCsv(file) {
 /** How a file's labels were read where they are not classes: their range, which the colours
  * then span, and why whole numbers are not classes (more than 8). */
 function valuesRead(labels) {
-  let lo = Infinity;
-  let hi = -Infinity;
-  let whole = true;
-  for (const y of labels) {
-    lo = Math.min(lo, y);
-    hi = Math.max(hi, y);
-    whole &&= Number.isInteger(y) && y >= 0;
-  }
+  const [lo, hi] = extent(labels);
+  const whole = labels.every((y) => Number.isInteger(y) && y >= 0);
   const number = (v) => v.toLocaleString('en-US', { maximumSignificantDigits: 6 });
   const parts = [`values from ${number(lo)} to ${number(hi)}, a regression`];
   // A colour for each class the core takes (its MAX_CLASSES).
