@@ -26,22 +26,22 @@ try {
     });
     // The start's own tasks are over before the first change.
     await page.waitForTimeout(1000);
-    const change = async (name, label, layers) => {
+    /** The longest task from `act()` until `settled()` and `ms` after, into results[name]. */
+    const longest = async (name, act, settled, ms) => {
       await page.evaluate(() => window.tasks.splice(0));
-      await page.click(`button[aria-label="${label}"]`);
-      await page.waitForFunction((n) => window.neuranim.snapshot().sizes.length === n, layers);
-      // Its picture and graph come in the tasks after the click's.
-      await page.waitForTimeout(1000);
+      await act();
+      await settled();
+      await page.waitForTimeout(ms);
       results[name].push(Math.max(0, ...(await page.evaluate(() => window.tasks))));
     };
+    // A change's picture and graph come in the tasks after the click's.
+    const change = (name, label, layers) => longest(name, () => page.click(`button[aria-label="${label}"]`),
+      () => page.waitForFunction((n) => window.neuranim.snapshot().sizes.length === n, layers), 1000);
     await change('add', 'Add a hidden layer', 10);
     for (let step = 1; step <= 3; step++) {
-      await page.evaluate(() => window.tasks.splice(0));
       const before = await page.evaluate(() => window.neuranim.snapshot().iteration);
-      await page.click('#step');
-      await page.waitForFunction((n) => document.getElementById('iteration').textContent === String(n), before + 1);
-      await page.waitForTimeout(300);
-      results.step.push(Math.max(0, ...(await page.evaluate(() => window.tasks))));
+      await longest('step', () => page.click('#step'),
+        () => page.waitForFunction((n) => document.getElementById('iteration').textContent === String(n), before + 1), 300);
     }
     await change('remove', 'Remove the last hidden layer', 9);
     await page.close();
