@@ -1,6 +1,6 @@
 // The cost chart's words and numbers never overlap, however narrow or short it is drawn: the
 // key, the tick labels and the axes' titles, in presenter mode on a projector and a phone as
-// on a laptop. Every fillText on the chart's canvas is recorded with its box as drawn.
+// on a laptop, with room for the curves between the axes. Every fillText on the chart's canvas is recorded with its box as drawn.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -64,6 +64,10 @@ for (const [hash, width, height] of ROOMS) {
     const span = Math.max(...middles) - Math.min(...middles);
     const digit = Math.max(...ticks.map((t) => t.bottom - t.top));
     assert.ok(span >= 6 * digit, `the cost axis spans ${Math.round(span)} px, ${(span / digit).toFixed(1)} digits of ${Math.round(digit)} px`);
+    // and between the two axes' labels at least half the chart's width for the curves.
+    const between = Math.min(...texts.filter((t) => t.text.endsWith(' %')).map((t) => t.left)) - Math.max(...ticks.map((t) => t.right));
+    const chartWidth = await page.$eval('#chart', (canvas) => canvas.width);
+    assert.ok(between >= chartWidth / 2, `${Math.round(between)} px between the axes' labels of a ${chartWidth} px chart`);
     assert.deepEqual(problems, []);
     await page.context().close();
   });

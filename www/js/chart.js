@@ -117,26 +117,34 @@ export class CostChart {
     ctx.font = `${font}px system-ui`;
     const widest = (labels) => Math.max(0, ...labels.map((l) => ctx.measureText(l).width));
     const key = legendEntries({ test, score });
-    // The key ends where the plot does, clear of the accuracy's labels beside it.
-    const right = Math.ceil(score ? gap + widest(['100 %']) + gap + font + pad : pad + widest([formatIteration(last)]) / 2);
     // The key's rows set the plot's top, whose height sets the ticks, whose labels set the
     // plot's left, where the key begins: a key that wraps lays the plot out a second time.
-    let rows = 1;
-    let top, room, y, yLabels, left, legend;
-    for (let pass = 0; pass < 2; pass++) {
-      top = Math.ceil(pad + font + (rows - 1) * LEGEND_LINE * font + gap);
-      // As many ticks as fit the height with a line of space between their labels, so that
-      // labels never collide however small the chart (an animation's frame).
-      room = Math.max(2, Math.floor((canvas.height - top - bottom) / (2.2 * font)) + 1);
-      y = logScale
-        ? logTicks(lo > 0 ? lo : Math.max(hi, 1e-12) * 1e-3, Math.max(hi, 1e-12))
-        : linearTicks(Math.min(0, lo), hi, Math.min(5, room));
-      yLabels = y.ticks.map((t) => formatTick(t, y.step ?? t));
-      left = Math.ceil(pad + font + gap + widest(yLabels) + gap);
-      legend = this.placeLegend(key, left, canvas.width - right, pad + font / 2, font * LEGEND_LINE, ratio);
-      if (legend.rows === rows) break;
-      rows = legend.rows;
-    }
+    // The axes' titles go where they would leave the curves less room than the axes take (a
+    // narrow chart, as presenter mode's on a 1024-wide projector): the key still names the
+    // lines, and the accuracy's ticks say "%".
+    const layOut = (titles) => {
+      const title = titles ? font + gap : 0;
+      // The key ends where the plot does, clear of the accuracy's labels beside it.
+      const right = Math.ceil(score ? gap + widest(['100 %']) + gap + title + pad : pad + widest([formatIteration(last)]) / 2);
+      let rows = 1;
+      for (;;) {
+        const top = Math.ceil(pad + font + (rows - 1) * LEGEND_LINE * font + gap);
+        // As many ticks as fit the height with a line of space between their labels, so that
+        // labels never collide however small the chart (an animation's frame).
+        const room = Math.max(2, Math.floor((canvas.height - top - bottom) / (2.2 * font)) + 1);
+        const y = logScale
+          ? logTicks(lo > 0 ? lo : Math.max(hi, 1e-12) * 1e-3, Math.max(hi, 1e-12))
+          : linearTicks(Math.min(0, lo), hi, Math.min(5, room));
+        const yLabels = y.ticks.map((t) => formatTick(t, y.step ?? t));
+        const left = Math.ceil(pad + title + widest(yLabels) + gap);
+        const legend = this.placeLegend(key, left, canvas.width - right, pad + font / 2, font * LEGEND_LINE, ratio);
+        if (legend.rows === rows || rows > 1) return { titles, right, top, room, y, yLabels, left, legend };
+        rows = legend.rows;
+      }
+    };
+    let layout = layOut(true);
+    if (canvas.width - layout.left - layout.right < layout.left + layout.right) layout = layOut(false);
+    const { titles, right, top, room, y, yLabels, left, legend } = layout;
     this.scoreTicks = room >= 5 ? SCORE_TICKS : room >= 3 ? [0, 0.5, 1] : [0, 1];
     const width = Math.max(1, Math.floor(canvas.width - left - right));
     const height = Math.max(1, canvas.height - top - bottom);
@@ -147,7 +155,7 @@ export class CostChart {
     ctx.lineJoin = 'round';
     const x = linearTicks(first, last, Math.max(2, Math.floor(width / (70 * ratio))));
     const xTicks = x.ticks.filter((t) => t >= first && t <= last && Number.isInteger(t));
-    this.axes({ left, top, width, height, ratio, font, gap, xTicks, xOf, yTicks: y.ticks, yLabels, yOf, score });
+    this.axes({ left, top, width, height, ratio, font, gap, xTicks, xOf, yTicks: y.ticks, yLabels, yOf, score, titles });
 
     ctx.save();
     ctx.beginPath();
@@ -218,7 +226,7 @@ export class CostChart {
     ctx.globalAlpha = 1;
   }
 
-  axes({ left, top, width, height, ratio, font, gap, xTicks, xOf, yTicks, yLabels, yOf, score }) {
+  axes({ left, top, width, height, ratio, font, gap, xTicks, xOf, yTicks, yLabels, yOf, score, titles }) {
     const { ctx } = this;
     const bottom = top + height;
     // Whole device pixels wide, centred where they cover whole pixels: sharp lines.
@@ -266,13 +274,12 @@ export class CostChart {
     ctx.textAlign = 'center';
     for (const t of xTicks) ctx.fillText(formatIteration(t), xOf(t), bottom + 2 * gap);
     ctx.fillText('iteration', left + width / 2, bottom + 3 * gap + font);
-    this.verticalTitle('cost', gap, top + height / 2);
+    if (titles) this.verticalTitle('cost', gap, top + height / 2);
     if (score) {
       ctx.textAlign = 'left';
       ctx.textBaseline = 'middle';
       for (const s of this.scoreTicks) ctx.fillText(`${100 * s} %`, left + width + 2 * gap, top + height * (1 - s));
-      const labelWidth = ctx.measureText('100 %').width;
-      this.verticalTitle('accuracy', left + width + 3 * gap + labelWidth, top + height / 2);
+      if (titles) this.verticalTitle('accuracy', left + width + 3 * gap + ctx.measureText('100 %').width, top + height / 2);
     }
     ctx.textAlign = 'start';
     ctx.textBaseline = 'alphabetic';
