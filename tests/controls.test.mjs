@@ -111,6 +111,29 @@ test('out-of-range values in a link are clamped with a visible notice', async ()
   assert.deepEqual(problems, []);
 });
 
+test('a TensorFlow Playground link opens as its run here, its view toggles set, saying what differs', async () => {
+  const link = '#activation=relu&batchSize=10&dataset=xor&regDataset=reg-plane&learningRate=0.03&regularizationRate=0&noise=20&networkShape=5,3'
+    + '&seed=0.31416&showTestData=true&discretize=true&percTrainData=60&x=true&y=true&xTimesY=true&xSquared=false&ySquared=false&cosX=true'
+    + '&sinX=false&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false';
+  const { page, problems } = await openPage(site, link);
+  const notice = page.locator('#notice');
+  await notice.waitFor({ state: 'visible' });
+  assert.equal(await notice.textContent(), 'A TensorFlow Playground link: its settings, with points and first weights drawn here (seed 31,416)\n'
+    + 'Not carried over from the Playground: the input cos x₁');
+  assert.deepEqual(await page.evaluate(() => window.neuranim.snapshot().sizes), [3, 5, 3, 1]);
+  assert.equal(await page.inputValue('#setting-dataset'), 'xor');
+  assert.equal(await page.inputValue('#setting-activation'), 'relu');
+  assert.ok(await page.isChecked('#show-test'));
+  assert.ok(await page.isChecked('#discretize'));
+  // The same run as this page's own link for those settings gives.
+  await steps(page, 20);
+  const own = '#dataset=xor&noise=0.2&testRatio=0.4&seed=31416&features=x1,x2,x1x2&hidden=5,3&activation=relu&init=xavier&learningRate=0.03&batchSize=10';
+  const { page: same } = await openPage(site, own);
+  await steps(same, 20);
+  assert.equal(await weights(same), await weights(page));
+  assert.deepEqual(problems, []);
+});
+
 test('a diverging deep net stops with a message and paints no NaN', async () => {
   const hash = '#dataset=plane&hidden=8,8,8,8,8,8&activation=relu&init=he&learningRate=10&speed=50';
   const { page, problems } = await openPage(site, hash);

@@ -96,11 +96,52 @@ test('garbage in a link falls back to defaults with notices and never throws', (
 });
 
 test('a number too large for a number is past the maximum, and a key given twice says which value is used', () => {
-  assert.deepEqual(parseHash('#learningRate=1e309'), { settings: { ...parseHash('').settings, learningRate: 100 }, notices: ['Learning rate: 1e309 is above 100; using 100'] });
+  assert.deepEqual(parseHash('#learningRate=1e309'), { settings: { ...parseHash('').settings, learningRate: 100 }, notices: ['Learning rate: 1e309 is above 100; using 100'], view: {} });
   assert.equal(parseHash('#noise=-1e999').settings.noise, 0);
   const twice = parseHash('#dataset=flower&dataset=xor');
   assert.equal(twice.settings.dataset, 'xor');
   assert.deepEqual(twice.notices, ["Data set: given more than once in the link; the last, 'xor', is used"]);
+});
+
+// The Playground's own link for its defaults, as its page writes it (src/state.ts, serialize).
+const PLAYGROUND_DEFAULT_LINK = '#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0.03&regularizationRate=0&noise=0&networkShape=4,2&seed=0.94893&showTestData=false&discretize=false&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false';
+
+test("a TensorFlow Playground link opens as the Playground's settings, saying what it cannot carry over", () => {
+  const defaultLink = parseHash(PLAYGROUND_DEFAULT_LINK);
+  assert.deepEqual(defaultLink.settings, { ...applyPreset('playground'), seed: 94893 });
+  assert.deepEqual(defaultLink.view, { showTest: false, discretize: false });
+  assert.deepEqual(defaultLink.notices, ['A TensorFlow Playground link: its settings, with points and first weights drawn here (seed 94,893)']);
+  // Every key changed from its default: its noise slider runs to 50 and its share is of
+  // training points; a regression takes regDataset; L2 is written in capitals.
+  const changed = parseHash('#activation=relu&batchSize=3&dataset=spiral&regDataset=reg-gauss&learningRate=0.1&regularizationRate=0.001&noise=35'
+    + '&networkShape=8,8,5&seed=0.12345&showTestData=true&discretize=true&percTrainData=70&x=false&y=true&xTimesY=true&xSquared=true'
+    + '&ySquared=false&cosX=true&sinX=false&cosY=false&sinY=true&collectStats=true&problem=regression&initZero=true&hideText=false&regularization=L2'
+    + '&dataset_hide=true&noise_hide=false&presenter=on');
+  assert.deepEqual(changed.settings, {
+    ...defaults(), dataset: 'multi-gaussian', noise: 0.35, testRatio: 0.3, seed: 12345, features: ['x2', 'x1Squared', 'x1x2', 'sinX2'],
+    hidden: [8, 8, 5], activation: 'relu', init: 'xavier', learningRate: 0.1, batchSize: 3, optimizer: 'gd', regularization: 'l2',
+    regularizationRate: 0.001, presenter: 'on',
+  });
+  assert.deepEqual(changed.view, { showTest: true, discretize: true });
+  assert.equal(changed.notices[1], 'Not carried over from the Playground: the input cos x₁; weights starting at zero; hidden controls (dataset)');
+  // What it leaves out is at the Playground's defaults; no hidden layer, no input, an unknown
+  // data set and a seed of its own words are said or carried.
+  assert.deepEqual(parseHash('#networkShape=8').settings, { ...applyPreset('playground'), hidden: [8] });
+  const odd = parseHash('#networkShape=&x=false&y=false&dataset=moons&seed=my%20lesson');
+  assert.deepEqual(odd.settings.hidden, []);
+  assert.deepEqual(odd.settings.features, ['x1', 'x2']);
+  assert.equal(odd.settings.dataset, 'circle');
+  assert.equal(odd.settings.seed, parseHash('#networkShape=&seed=my%20lesson').settings.seed);
+  assert.equal(odd.notices[1], 'Not carried over from the Playground: the data set moons (circle instead); a network without inputs (x₁ and x₂ instead)');
+  // Out of range is refused by this page's own checks, naming the setting.
+  assert.ok(parseHash('#networkShape=4&noise=500').notices.includes('Noise: 5 is above 2; using 2'), parseHash('#networkShape=4&noise=500').notices.join(' | '));
+});
+
+test('keys a link holds that are no settings are named on one line', () => {
+  const keys = Array.from({ length: 40 }, (_, i) => `unknown${i}`);
+  const { notices } = parseHash(`#${keys.map((key) => `${key}=1`).join('&')}&unknown0=2&hidden=3`);
+  assert.deepEqual(notices, [`40 keys are not settings; ignored: ${keys.map((key) => `'${key}'`).join(', ')}`]);
+  assert.deepEqual(parseHash('#other=1').notices, ["'other' is not a setting; ignored"]);
 });
 
 test('core settings drop the page-only fields and spell the full batch as null', () => {

@@ -60,6 +60,13 @@ function onKey(event) {
   }
 }
 
+/** The view toggles a TensorFlow Playground link sets (its test points and discretized
+ * output), where it sets them. */
+function showView({ showTest, discretize }) {
+  if (showTest !== undefined) ui.showTest.checked = showTest;
+  if (discretize !== undefined) ui.discretize.checked = discretize;
+}
+
 /** What the settings alone decide, laid out while the wasm loads: the network's room and
  * shape buttons and the class choice, so that nothing moves when the run comes. Input there
  * waits for the run. */
@@ -111,8 +118,9 @@ async function main() {
     }),
   });
   const wasmReady = startWasm();
-  const { settings, notices } = parseHash(location.hash);
+  const { settings, notices, view } = parseHash(location.hash);
   state.settings = settings;
+  showView(view);
   sketch(raster);
   const wasm = await wasmReady;
   state.wasm = wasm;
@@ -279,6 +287,7 @@ async function main() {
   document.addEventListener('keydown', onKey);
   window.addEventListener('hashchange', guarded(() => {
     const parsed = parseHash(location.hash);
+    showView(parsed.view);
     changeSettings(parsed.settings, parsed.notices);
   }));
   // The plot and the chart are watched once the start has drawn them at their sizes: the

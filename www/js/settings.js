@@ -2,6 +2,7 @@
 // handed to the wasm core; every value read from outside goes through it and is clamped.
 
 import { hashPairs } from './link.js';
+import { fromPlayground, isPlaygroundLink } from './playground-link.js';
 import { quote } from './quote.js';
 import { CORE_FIELDS, DATASET_TASKS, DEFAULT_NOISE } from './settings-schema.js';
 
@@ -130,18 +131,26 @@ export function formatField(key, value) {
   return String(value);
 }
 
-/** Settings from a URL hash such as `#dataset=xor&hidden=4,2`; never throws. */
+/** Settings from a URL hash such as `#dataset=xor&hidden=4,2`, or a TensorFlow Playground
+ * link's; never throws. `view` holds the view toggles a Playground link sets. */
 export function parseHash(hash) {
   const settings = defaults();
+  let pairs = hashPairs(hash);
+  let view = {};
   const notices = [];
-  const pairs = hashPairs(hash);
+  if (isPlaygroundLink(pairs)) {
+    const playground = fromPlayground(pairs);
+    ({ pairs, view } = playground);
+    notices.push(...playground.notices);
+  }
+  const unknown = [];
   for (const [index, { key, value, unreadable }] of pairs.entries()) {
     if (unreadable) {
       notices.push(`'${quote(unreadable)}' in the link is not readable; ignored`);
       continue;
     }
     if (!Object.hasOwn(FIELDS, key)) {
-      notices.push(`'${quote(key)}' is not a setting; ignored`);
+      unknown.push(key);
       continue;
     }
     // A key given twice (a link edited by hand) takes its last value, and says so.
@@ -153,7 +162,11 @@ export function parseHash(hash) {
     settings[key] = parsed.value;
     if (parsed.notice) notices.push(parsed.notice);
   }
-  return { settings, notices };
+  // One line for them all: a link from elsewhere may hold dozens.
+  const names = [...new Set(unknown)].map((key) => `'${quote(key)}'`);
+  if (names.length === 1) notices.push(`${names[0]} is not a setting; ignored`);
+  if (names.length > 1) notices.push(`${names.length} keys are not settings; ignored: ${names.join(', ')}`);
+  return { settings, notices, view };
 }
 
 /** The hash for `settings`, listing only what differs from the defaults. */
