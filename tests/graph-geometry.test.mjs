@@ -50,6 +50,16 @@ function bezierAt(d, t) {
   return { x: lerp(dx, ex), y: lerp(dy, ey) };
 }
 
+test('layout: a graph that fits its panel is never wider, at any width (a pixel more would scroll it)', () => {
+  for (const sizes of [[2, 4, 1], [3, 5, 3, 1], [2, 8, 8, 8, 8, 8, 8, 1], [7, 64, 64, 3]]) {
+    for (let available = 200; available <= 1400; available++) {
+      const { width } = layoutGraph(sizes, available);
+      const smallest = layoutGraph(sizes, 0).width;
+      if (smallest <= available) assert.equal(width, available, `${sizes} in ${available} px: ${width} px wide`);
+    }
+  }
+});
+
 test('layout within a height: smaller thumbnails, then closer rows, never below 32 px or overlapping', () => {
   for (const [sizes, tallest] of [[[2, 8, 8, 8, 1], 420], [[2, 8, 8, 8, 1], 360], [[2, 4, 1], 300], [[2, 10, 10, 1], 440]]) {
     const free = layoutGraph(sizes, 540);

@@ -38,7 +38,9 @@ export function layoutGraph(sizes, available, tallest = Infinity) {
   let thumb = THUMB.max;
   while (thumb > THUMB.min && !fits(thumb)) thumb -= 2;
   const room = (available - PAD.left - PAD.right - count * thumb) / Math.max(1, count - 1);
-  const gap = Math.round(Math.min(GAP.max, Math.max(minGap(thumb), room)));
+  // Rounded down: a gap rounded up would make the graph a pixel or two wider than its panel,
+  // which then scrolls.
+  const gap = Math.floor(Math.min(GAP.max, Math.max(minGap(thumb), room)));
   // Where the smallest thumbnails are still too tall for the screen, the rows close up too.
   const squeezed = Math.floor((body - rows * thumb) / Math.max(1, rows - 1));
   const rowGap = Math.max(ROW_GAP_MIN, Math.min(rowGapOf(thumb), squeezed));
