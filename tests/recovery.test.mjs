@@ -183,6 +183,7 @@ test('continuing from a past iteration goes on with the rate in force there, and
   await page.click('#continue-here');
   await page.waitForFunction(() => window.neuranim.snapshot().liveIteration === 2);
   assert.equal(await page.inputValue('#setting-learningRate'), '1.2');
+  assert.equal(await notice(page), 'Training goes on from iteration 2 at the learning rate it had there, 1.2, not 0.5.');
   const saved = await savedRun(page);
   assert.equal(saved.state.learningRate, 1.2);
   assert.deepEqual(problems, []);

@@ -150,6 +150,43 @@ test('Step, Play or a slow step with a past iteration on show go back to the liv
   assert.deepEqual(problems, []);
 });
 
+test('a new learning rate with a past iteration on show goes back to the live run, shows it, and says so', async () => {
+  const { page, problems } = await openPage(site, '#hidden=5,3&init=xavier&learningRate=0.5');
+  await stepTo(page, 400);
+  await page.evaluate(() => window.neuranim.seek(100));
+  await page.fill('#setting-learningRate', '0.1');
+  await page.press('#setting-learningRate', 'Enter');
+  const s = await snapshot(page);
+  assert.deepEqual([s.iteration, s.liveIteration], [400, 400]);
+  const shown = await page.evaluate(() => ({
+    readout: document.getElementById('iteration').textContent,
+    label: document.getElementById('scrub-label').textContent,
+    continueHere: document.getElementById('continue-here').disabled,
+    notice: document.getElementById('notice').textContent,
+  }));
+  assert.deepEqual(shown, {
+    readout: '400', label: 'live', continueHere: true,
+    notice: 'Back to the live run, at iteration 400, whose next updates take the new rate: "Continue from here" trains on from iteration 100 instead.',
+  });
+  assert.equal(await page.evaluate(() => window.neuranim.settings().learningRate), 0.1);
+  assert.deepEqual(problems, []);
+});
+
+test('Live and Continue from here, pressed from the keyboard, leave the focus on the scrubber', async () => {
+  const { page, problems } = await openPage(site);
+  await stepTo(page, 300);
+  page.on('dialog', (dialog) => dialog.accept());
+  for (const button of ['#go-live', '#continue-here']) {
+    await page.evaluate(() => window.neuranim.seek(100));
+    await page.waitForFunction((id) => !document.querySelector(id).disabled, button);
+    await page.focus(button);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => document.querySelector(id).disabled, button);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'scrubber', `after ${button}`);
+  }
+  assert.deepEqual(problems, []);
+});
+
 test('Animation… or Compare… opened while training plays shows the iteration it paused at, and the scrubber reaches it', async () => {
   const { page, problems } = await openPage(site, '#speed=100');
   for (const opener of ['#save-gif', '#compare']) {

@@ -152,10 +152,14 @@ async function main() {
     }),
     fork: guarded(() => {
       state.seeking = null;
+      const rate = state.settings.learningRate;
       state.playground.continueFromHere();
-      // The run goes on with the rate in force back there.
+      // The run goes on with the rate in force back there, which the reader is told of where
+      // it is not the one the control showed.
       adoptRunRate();
-      notify([]);
+      const { iteration } = state.playground.snapshot(false);
+      const then = state.settings.learningRate;
+      notify(then === rate ? [] : [`Training goes on from iteration ${iteration.toLocaleString('en-US')} at the learning rate it had there, ${then}, not ${rate}.`], 'info');
       render();
     }),
     pauseTraining: () => run.setPlaying(false),

@@ -36,13 +36,21 @@ export class TimeMachine {
     $('go-live').addEventListener('click', () => {
       this.stopReplay();
       live();
+      this.keepFocus($('go-live'));
     });
     $('continue-here').addEventListener('click', () => {
       this.stopReplay();
       const at = Number(this.scrubber.value);
       const last = Number(this.scrubber.max);
       if (at < last && confirm(`Train on from iteration ${at.toLocaleString('en-US')}? The ${(last - at).toLocaleString('en-US')} iterations recorded after it will be dropped.`)) fork();
+      this.keepFocus($('continue-here'));
     });
+  }
+
+  /** A button pressed from the keyboard that disabled itself (the live run is on show) hands
+   * the focus to the scrubber, not to the page's start. */
+  keepFocus(button) {
+    if (button.disabled && document.activeElement !== this.scrubber && (document.activeElement === button || document.activeElement === document.body)) this.scrubber.focus();
   }
 
   /** Plays the recording in `direction` from the iteration shown (from the start when

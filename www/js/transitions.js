@@ -78,7 +78,12 @@ export function changeSettings(next, notices = [], { fresh = false } = {}) {
       notices = [`${names.join(', ') || 'These settings'}: not changed, since ${refused?.message ?? refused}.`];
     }
   } else if (applies('nextUpdate')) {
+    // A new rate is the live run's, for its next updates: a past iteration on show gives way
+    // to it, as it does to Step, and the picture follows.
+    const left = leavePast('whose next updates take the new rate');
+    if (left) notices = [...notices, left];
     state.settings = { ...next, learningRate: state.playground.setLearningRate(next.learningRate) };
+    if (left) render();
   }
   showSettings();
   saveHash();
@@ -158,13 +163,20 @@ export function pointsCleared() {
  * first, and the reader is told, since the picture jumps ahead (the time machine's
  * "Continue from here" trains on from the past instead). */
 export function backToLive() {
+  const message = leavePast('to train');
+  if (message) notify([message], 'info');
+  return !!message;
+}
+
+/** Shows the live run again if a past iteration is on show; returns what to tell the reader
+ * (the live run's iteration, and why: `why`), or null. */
+function leavePast(why) {
   const { iteration, liveIteration } = state.playground.snapshot(false);
-  if (iteration === liveIteration) return false;
+  if (iteration === liveIteration) return null;
   state.seeking = null;
   state.playground.goLive();
   const at = (n) => n.toLocaleString('en-US');
-  notify([`Back to the live run, at iteration ${at(liveIteration)}, to train: "Continue from here" trains on from iteration ${at(iteration)} instead.`], 'info');
-  return true;
+  return `Back to the live run, at iteration ${at(liveIteration)}, ${why}: "Continue from here" trains on from iteration ${at(iteration)} instead.`;
 }
 
 /** Pauses training as Pause does: what took turns while it played (the graph, the chart, the
