@@ -207,12 +207,13 @@ test('a − or + pressed from the keyboard keeps the focus: pressed again, it ad
   assert.deepEqual(problems, []);
 });
 
-test('multi-class and regression data sets paint', async () => {
-  for (const hash of ['#dataset=spiral3&hidden=16&activation=relu&init=he&learningRate=0.5', '#dataset=multi-gaussian&hidden=8,8&init=xavier&learningRate=0.03&batchSize=10']) {
+test('multi-class and regression data sets paint, the chart titled by what it draws', async () => {
+  for (const [hash, title] of [['#dataset=spiral3&hidden=16&activation=relu&init=he&learningRate=0.5', 'Cost and accuracy'], ['#dataset=multi-gaussian&hidden=8,8&init=xavier&learningRate=0.03&batchSize=10', 'Cost']]) {
     const { page, problems } = await openPage(site, hash);
     await steps(page, 5);
     const snap = await page.evaluate(() => window.neuranim.snapshot());
     assert.ok(Number.isFinite(snap.trainCost));
+    assert.equal(await page.textContent('#chart-title'), title);
     assert.deepEqual(problems, []);
   }
 });

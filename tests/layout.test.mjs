@@ -4,7 +4,9 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { readFile } from 'node:fs/promises';
 import { frames, openPage, openSite } from './support/browser.mjs';
+import { downloaded } from './support/downloads.mjs';
 import { onlyIn } from './support/engine.mjs';
 
 let site;
@@ -152,6 +154,29 @@ const cutReadouts = (page) => page.evaluate(() => {
   const needed = ctx.measureText(select.selectedOptions[0].textContent).width + 20;
   if (select.getClientRects().length && select.getBoundingClientRect().width < needed) cut.push(`replay speed: ${select.getBoundingClientRect().width} px for ${needed}`);
   return cut;
+});
+
+test('a run of tens of millions of iterations shows its every digit, on a laptop, a phone and a projector, and after presenter mode changes the box', async () => {
+  for (const [hash, width, height] of [['', 1280, 800], ['', 390, 844], ['#presenter=on', 1024, 768]]) {
+    const { page, problems } = await openPage(site, hash, { viewport: { width, height } });
+    await page.click('#step');
+    // Saved without its history, and opened, as the page's own controls do (presenter mode
+    // hides them): a file of the state alone may say any iteration.
+    await page.evaluate(() => { document.getElementById('save-history').checked = false; });
+    const download = await downloaded(page, () => page.evaluate(() => document.getElementById('save-run').click()));
+    const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+    Object.assign(file.state, { iteration: 73691234, epoch: 73691234 });
+    await page.setInputFiles('#run-file', { name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page.waitForFunction(() => document.getElementById('iteration').textContent === '73,691,234');
+    assert.equal(await page.textContent('#epoch'), '73,691,234');
+    assert.deepEqual(await cutReadouts(page), [], `${width}×${height}${hash}`);
+    await page.click('#present');
+    await page.waitForFunction((on) => document.documentElement.classList.contains('presenter') === on, !hash);
+    await frames(page, 3);
+    assert.deepEqual(await cutReadouts(page), [], `${width}×${height}${hash}, presenter mode toggled`);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  }
 });
 
 test('at 1024×768 every readout shows whole, a diverging run\'s costs and "no test set" too, in presenter mode as well, and the replay speed reads whole', async () => {

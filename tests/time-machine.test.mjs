@@ -172,6 +172,23 @@ test('a new learning rate with a past iteration on show goes back to the live ru
   assert.deepEqual(problems, []);
 });
 
+test('the scrubber keeps its length whatever its label says: a click at its end lands on it', async () => {
+  const { page, problems } = await openPage(site, '#hidden=1&batchSize=1&speed=max');
+  await page.click('#play');
+  await page.waitForFunction(() => window.neuranim.snapshot().liveIteration > 2_000_000, null, { timeout: 120_000 });
+  await page.click('#play');
+  const track = () => page.evaluate(() => {
+    const { left, right } = document.getElementById('scrubber').getBoundingClientRect();
+    return { left, right, label: document.getElementById('scrub-label').textContent };
+  });
+  const live = await track();
+  await page.evaluate(() => window.neuranim.seek(1234567));
+  await page.waitForFunction(() => /^1,234,567 of 2,\d{3},\d{3}$/.test(document.getElementById('scrub-label').textContent));
+  const past = await track();
+  assert.deepEqual([past.left, past.right], [live.left, live.right], `"${live.label}", then "${past.label}"`);
+  assert.deepEqual(problems, []);
+});
+
 test('Live and Continue from here, pressed from the keyboard, leave the focus on the scrubber', async () => {
   const { page, problems } = await openPage(site);
   await stepTo(page, 300);

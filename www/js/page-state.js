@@ -18,6 +18,7 @@ export const ui = {
   cost: $('cost'),
   accuracy: $('accuracy'),
   scoreName: $('score-name'),
+  chartTitle: $('chart-title'),
   readouts: document.querySelector('.readouts'),
   testCost: $('test-cost'),
   testAccuracy: $('test-accuracy'),

@@ -12,6 +12,7 @@ import { showAppearance } from './link.js';
 import { showSpace } from './space-menu.js';
 import { $, RATE_EVERY_MS, state, ui } from './page-state.js';
 import { percent } from './percent.js';
+import { setFittedText } from './fit-text.js';
 
 /** Shows iteration `iteration` of the recording: at once when its replay fits a frame's
  * budget, else over the following frames (the scrubber follows the replay). */
@@ -116,11 +117,13 @@ export function drawSecondary(snap, { graph, chart }) {
   if (!run.playing) state.chartReadout?.refresh();
   const regression = task.kind === 'regression';
   const score = regression ? fixed : percent;
-  setText(ui.iteration, snap.iteration.toLocaleString('en-US'));
-  setText(ui.epoch, snap.epoch.toLocaleString('en-US'));
+  setFittedText(ui.iteration, snap.iteration.toLocaleString('en-US'));
+  setFittedText(ui.epoch, snap.epoch.toLocaleString('en-US'));
   setText(ui.cost, fixed(snap.trainCost));
   setText(ui.accuracy, score(snap.trainScore));
   setText(ui.scoreName, regression ? 'RMSE' : 'Accuracy');
+  // A regression's chart draws its cost alone: its RMSE is no accuracy to plot on 0–100 %.
+  setText(ui.chartTitle, regression ? 'Cost' : 'Cost and accuracy');
   setText(ui.testScoreName, regression ? 'Test RMSE' : 'Test accuracy');
   // Without a test set, the readouts say so rather than show a dash that might be a delay.
   const noTest = markNoTestSet(state.settings);
