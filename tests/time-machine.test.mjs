@@ -172,7 +172,7 @@ test('a new learning rate with a past iteration on show goes back to the live ru
   assert.deepEqual(problems, []);
 });
 
-test('the scrubber keeps its length whatever its label says: a click at its end lands on it', async () => {
+test('the scrubber keeps its length and place whatever its label says, so a click meant for its end finds it there', async () => {
   const { page, problems } = await openPage(site, '#hidden=1&batchSize=1&speed=max');
   await page.click('#play');
   await page.waitForFunction(() => window.neuranim.snapshot().liveIteration > 2_000_000, null, { timeout: 120_000 });
