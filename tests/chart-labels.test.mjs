@@ -72,3 +72,30 @@ for (const [hash, width, height] of ROOMS) {
     await page.context().close();
   });
 }
+
+for (const [hash, width, height] of [['', 1280, 800], ['', 390, 844], ['&presenter=on', 1024, 768]]) {
+  test(`the readout under the pointer stays inside the chart and off its key, at either end${hash ? ' in presenter mode' : ''} at ${width}×${height}`, async () => {
+    // A test set's key is the longest: four entries, in two rows where the chart is narrow.
+    const { page, problems } = await openPage(site, `#dataset=spiral3&testRatio=0.2&iterations=300${hash}`, { viewport: { width, height } }, { prepare: recordTexts });
+    await page.click('#play');
+    await page.waitForFunction(() => window.neuranim.snapshot().iteration === 300 && document.getElementById('play').textContent === 'Play');
+    await frames(page, 3);
+    await page.locator('#chart').scrollIntoViewIfNeeded();
+    const chart = await page.locator('#chart').boundingBox();
+    const ratio = await page.evaluate(() => document.getElementById('chart').width / document.getElementById('chart').clientWidth);
+    const key = (await page.evaluate(() => window.chartTexts)).filter((t) => t.align === 'start' && ['cost', 'accuracy', 'test cost', 'test accuracy'].includes(t.text))
+      .map((t) => ({ text: t.text, left: chart.x + t.left / ratio, right: chart.x + t.right / ratio, top: chart.y + t.top / ratio, bottom: chart.y + t.bottom / ratio }));
+    assert.equal(key.length, 4);
+    for (const share of [0.1, 0.9]) {
+      await page.mouse.move(chart.x + chart.width * share, chart.y + chart.height / 2);
+      await page.waitForFunction(() => /^iteration/.test(document.getElementById('chart-readout').textContent));
+      const box = await page.locator('#chart-readout').boundingBox();
+      const inside = box.x >= chart.x - 0.5 && box.x + box.width <= chart.x + chart.width + 0.5 && box.y >= chart.y - 0.5 && box.y + box.height <= chart.y + chart.height + 0.5;
+      assert.ok(inside, `the readout ${JSON.stringify(box)} in the chart ${JSON.stringify(chart)}`);
+      const covered = key.filter((t) => t.left < box.x + box.width && box.x < t.right && t.top < box.y + box.height && box.y < t.bottom).map((t) => t.text);
+      assert.deepEqual(covered, [], `at ${share} of the chart's width`);
+    }
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+}

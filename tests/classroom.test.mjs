@@ -116,7 +116,7 @@ test('the chart reads out the iteration under the pointer, and prints the cost e
   await page.waitForFunction(() => /iteration/.test(document.getElementById('chart-readout').textContent));
   const said = await page.textContent('#chart-readout');
   const snap = await snapshot(page);
-  const [, iteration, cost] = said.match(/^iteration ([\d,]+) · cost ([\d.]+) · accuracy/);
+  const [, iteration, cost] = said.match(/^iteration ([\d,]+)\ncost ([\d.]+)\naccuracy/);
   assert.equal(iteration, '3,000', said);
   assert.equal(cost, snap.trainCost.toFixed(6));
   // The course's printout: "Cost after iteration 0: 0.693048", 1000: 0.288083, 2000: 0.254385.

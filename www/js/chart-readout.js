@@ -5,13 +5,16 @@
 import { percent } from './percent.js';
 
 const MOST_ROWS = 100;
+/** CSS pixels between the pointer and its readout. */
+const POINTER_GAP = 8;
 
-/** "iteration 1,234 · cost 0.288083 · accuracy 89.25 %" for a history record. */
+/** "iteration 1,234", "cost 0.288083", "accuracy 89.25 %", … for a history record, a line
+ * each. */
 export function describeRecord(record, scoreName) {
   const score = (v) => (scoreName === 'accuracy' ? percent(v) : v.toFixed(6));
   const parts = [`iteration ${record.iteration.toLocaleString('en-US')}`, `cost ${record.trainCost.toFixed(6)}`, `${scoreName === 'accuracy' ? 'accuracy' : 'RMSE'} ${score(record.trainScore)}`];
   if (record.testCost != null) parts.push(`test cost ${record.testCost.toFixed(6)}`, `test ${scoreName === 'accuracy' ? 'accuracy' : 'RMSE'} ${score(record.testScore)}`);
-  return parts.join(' · ');
+  return parts.join('\n');
 }
 
 /** Iterations 0, step, 2·step, … up to `last`, with step 1,000 × a power of ten so that
@@ -42,12 +45,23 @@ export class ChartReadout {
     });
   }
 
-  /** The numbers of the iteration under `x` (CSS pixels into the chart), or none. */
+  /** The numbers of the iteration under `x` (CSS pixels into the chart), or none: beside the
+   * pointer, on the side with more room, below the key, so that it hides neither the key
+   * nor the curves where the pointer is. */
   point(x) {
     const iteration = x === null ? null : this.chart.iterationAt(x);
     const playground = this.playground();
     const record = iteration === null || !playground ? undefined : playground.historyAt(iteration);
-    this.readout.textContent = record ? describeRecord(record, playground.historyScoreName()) : '';
+    const { readout } = this;
+    readout.textContent = record ? describeRecord(record, playground.historyScoreName()) : '';
+    if (!record) return;
+    const { left, width, top } = this.chart.geometry;
+    const { clientWidth: frameWidth, clientHeight: frameHeight } = this.chart.canvas;
+    const { offsetWidth: boxWidth, offsetHeight: boxHeight } = readout;
+    // Where the side with more room has too little (a narrow chart), it keeps inside the chart.
+    const start = x > left + width / 2 ? x - POINTER_GAP - boxWidth : x + POINTER_GAP;
+    readout.style.left = `${Math.max(0, Math.min(frameWidth - boxWidth, start))}px`;
+    readout.style.top = `${Math.max(0, Math.min(frameHeight - boxHeight, top))}px`;
   }
 
   /** Refills the printout, if it is open: after training, for the iterations now recorded. */

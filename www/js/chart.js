@@ -187,7 +187,7 @@ export class CostChart {
     }
     this.legend(legend.placed, ratio);
     // Where iterations lie, for a readout under the pointer (chart-readout.js).
-    this.geometry = { first, last, left: left / ratio, width: width / ratio };
+    this.geometry = { first, last, left: left / ratio, width: width / ratio, top: top / ratio };
   }
 
   /** The iteration under a point `x` CSS pixels from the canvas's left edge: over the axes
