@@ -125,6 +125,26 @@ test('the hidden-size figures reach the course\'s accuracies at 5,000 iterations
   await page.context().close();
 });
 
+test('on a phone Play all keeps its button in view, and a figure scrolled to later plays on', async () => {
+  const { page, problems } = await openPage(site, 'lesson.html', { viewport: { width: 390, height: 844 } });
+  await ready(page);
+  await page.locator('#play-all').scrollIntoViewIfNeeded();
+  await page.click('#play-all');
+  await page.waitForFunction(() => document.getElementById('play-all').textContent === 'Pause all');
+  const button = await page.evaluate(() => {
+    const { top, bottom } = document.getElementById('play-all').getBoundingClientRect();
+    return { top, bottom, height: innerHeight };
+  });
+  assert.ok(button.top >= 0 && button.bottom <= button.height, `Play all at ${button.top}–${button.bottom} of ${button.height}`);
+  // The last figure, out of view on a phone, plays once the reader comes to it.
+  const last = '#multiples figure:last-child neuranim-playground';
+  await page.locator(last).scrollIntoViewIfNeeded();
+  await page.waitForFunction((s) => document.querySelector(s).snapshot().iteration > 0, last, { timeout: 30_000 });
+  await page.click('#play-all');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test('the lesson\'s slow step goes through the four phases, highlights the chosen point\'s maths, and ends one iteration on', async () => {
   const { page, problems } = await openPage(site, 'lesson.html');
   await ready(page);
@@ -205,6 +225,30 @@ test('on a phone the lesson\'s slow step never pulls its plot up from beat to be
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+for (const [width, height] of [[1280, 800], [390, 844]]) {
+  test(`at ${width}×${height} Step slowly in the lesson opens its story on screen, under the button the reader pressed`, async () => {
+    const { page, problems } = await openPage(site, 'lesson.html', { viewport: { width, height } });
+    await ready(page);
+    // As a reader comes to it: the figure's buttons scrolled into view, and Step slowly pressed.
+    const button = page.locator('#figure-slow .slow-step');
+    await button.scrollIntoViewIfNeeded();
+    await button.click();
+    await page.waitForSelector('html[data-phase="forward"]');
+    const place = await page.evaluate(() => {
+      const root = document.querySelector('#figure-slow').shadowRoot;
+      const box = (selector) => root.querySelector(selector).getBoundingClientRect();
+      return { strip: box('.phase-caption'), controls: box('.phase-controls'), button: box('.slow-step'), height: innerHeight };
+    });
+    for (const part of ['strip', 'controls']) {
+      assert.ok(place[part].top >= 0 && place[part].bottom <= place.height, `the ${part} at ${place[part].top}–${place[part].bottom} of ${place.height}`);
+    }
+    assert.ok(place.button.top >= 0 && place.button.bottom <= place.strip.top, `Step slowly at ${place.button.top}–${place.button.bottom}, the strip from ${place.strip.top}`);
+    await page.locator('#figure-slow .phase-finish').click();
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+}
 
 test('Make a GIF gives an animated GIF of the run so far, which the browser decodes', async () => {
   const { page, problems } = await openPage(site, 'lesson.html');

@@ -46,7 +46,7 @@ export function graphPart(container, wasm, raster, figure) {
 
 /** Step slowly: its button and beat length at the end of `bar`, its caption strip before
  * `before`; keys within the figure (Space pauses, → the next beat, Esc finishes). */
-export function slowStepPart(figure, { bar, before, plot, boundary }) {
+export function slowStepPart(figure, { bar, plot, boundary }) {
   const button = html('button', 'slow-step', bar, { type: 'button', title: 'One update in slow motion: 1. forward, 2. cost, 3. backward, then the update' });
   button.textContent = 'Step slowly';
   const seconds = html('select', 'slow-step-speed', bar, { 'aria-label': 'Seconds each phase of Step slowly lasts' });
@@ -64,7 +64,9 @@ export function slowStepPart(figure, { bar, before, plot, boundary }) {
   next.textContent = 'Next →';
   const finish = html('button', 'phase-finish', controls, { type: 'button' });
   finish.textContent = 'Finish';
-  before.before(strip);
+  // Under the bar whose button opens it: it comes where the reader is looking, and a strip
+  // above the figure would push it down, or open off screen where the page keeps its place.
+  bar.after(strip);
   const slow = new SlowStep({
     host: {
       playground: () => figure.playground,
@@ -79,9 +81,12 @@ export function slowStepPart(figure, { bar, before, plot, boundary }) {
     },
     caption: { strip, steps, text, formula, pause },
     seconds: () => Number(seconds.value) || 2,
-    also: [before.parentNode],
+    also: [bar.parentNode],
   });
-  button.addEventListener('click', () => slow.start());
+  button.addEventListener('click', () => {
+    slow.start();
+    strip.scrollIntoView({ block: 'nearest' });
+  });
   pause.addEventListener('click', () => slow.togglePause());
   next.addEventListener('click', () => slow.next());
   finish.addEventListener('click', () => slow.finish());

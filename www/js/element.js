@@ -179,7 +179,7 @@ export class NeuranimPlayground extends HTMLElement {
         this.playground.step(1);
         this.paint();
       });
-      this.slowStep = slowStepPart(this, { bar, before: stage, plot, boundary: this.canvas });
+      this.slowStep = slowStepPart(this, { bar, plot, boundary: this.canvas });
     }
     if (this.parts.has('maths')) this.showMaths = mathsPart(this, { plot, after: bar });
     this.readout = part('span', 'readout', bar);

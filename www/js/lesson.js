@@ -74,8 +74,12 @@ function followMultiples(container, button) {
       for (const figure of figures) figure.setPlaying(false);
       return;
     }
-    // Figures out of view pause: the grid is brought on screen, as much as fits.
-    container.scrollIntoView({ block: 'nearest' });
+    // Figures out of view pause (each plays on once scrolled to): the grid is brought on
+    // screen, as much of it as fits under the button, which stays in view to pause them.
+    const top = button.getBoundingClientRect().top - 8;
+    const bottom = container.getBoundingClientRect().bottom + 8;
+    const by = bottom - top > innerHeight ? top : Math.min(top, Math.max(0, bottom - innerHeight));
+    window.scrollBy({ top: by, behavior: 'instant' });
     for (const figure of figures) figure.setPlaying(true);
   });
   const tick = () => {
