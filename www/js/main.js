@@ -164,14 +164,13 @@ async function main() {
     }),
     pauseTraining: () => run.setPlaying(false),
   });
-  // The first boundary comes in this task; the graph, the cost's measure (a pass over the
-  // data) and the chart with the readouts each in one of their own, since for a deep network
-  // each takes tens of milliseconds. Nothing moves, since the sketch kept their room. (A task
-  // between the controls and the run would only let the browser lay the page out first, and
-  // Play would work some 60 ms later.)
-  // A heavy network's first picture comes in a task of its own too (restart() sees to it):
-  // while the module's code is still cold, its every pass takes tens of milliseconds.
-  const refused = restart({ secondary: false });
+  // The run is built in this task, and Play works at its end; the first boundary, the graph,
+  // the cost's measure (a pass over the data) and the chart with the readouts each come in a
+  // task of their own: with the module's code still cold, the first picture alone takes
+  // 25 to 35 ms, and for a deep network each part tens of milliseconds. Nothing moves, since
+  // the sketch kept their room. (A task between the controls and the run would only let the
+  // browser lay the page out first, and Play would work some 60 ms later.)
+  const refused = restart({ secondary: false, later: true });
   // The controls once the run is built: the batch size's slider ends at its training set.
   showSettings();
   if (refused) throw refused;

@@ -40,8 +40,9 @@ const manyPoints = () => (state.ownData?.labels.length ?? 0) > SPLIT_POINTS;
 
 /** Starts a fresh run of the current settings. Settings the core cannot start a run of
  * (own points a test share leaves none of to train on) are refused: the error is returned
- * and nothing changes. `secondary`: as for use(). */
-export function restart({ secondary = true } = {}) {
+ * and nothing changes. `secondary`, `later`: as for use() (a heavy network's picture comes
+ * later whatever is asked). */
+export function restart({ secondary = true, later = false } = {}) {
   const own = state.ownData;
   let next;
   try {
@@ -54,7 +55,7 @@ export function restart({ secondary = true } = {}) {
   // Edits were of the run that settings now replace.
   state.undo?.clear(state.playground);
   // A heavy network's picture and graph come in a task after the one that builds its run.
-  use(next, { secondary, later: heavyNetwork() });
+  use(next, { secondary, later: later || heavyNetwork() });
   return null;
 }
 
