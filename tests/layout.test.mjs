@@ -114,6 +114,20 @@ for (const { width, height, hash } of [{ width: 1440, height: 900, hash: '&hidde
   });
 }
 
+for (const [width, height, hash] of [[1280, 800, '#hidden=8,8'], [1024, 768, '#hidden=6,6'], [1440, 900, '#hidden=8,8,8,8,8,8']]) {
+  test(`at ${width}×${height} with ${hash.slice(8)} hidden the network's column is one screen: the chart readable and the time machine on it`, async () => {
+    const { page, problems } = await openPage(site, hash, { viewport: { width, height } });
+    await frames(page, 3);
+    const b = await boxes(page, ['.graph-panel', '.chart-panel', '.timeline-panel', '#chart']);
+    const scrolls = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+    assert.ok(scrolls <= 0, `the page scrolls by ${scrolls} px`);
+    assert.ok(b['.timeline-panel'].bottom <= height, `the time machine ends at ${b['.timeline-panel'].bottom}`);
+    assert.ok(b['#chart'].height >= 110, `a chart ${b['#chart'].height} px tall`);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+}
+
 test('presenter mode at 1024×768: the course\'s printout scrolls in its own box, its latest line in view, the chart keeps its height, and the stop\'s notice fits', async () => {
   const { page, problems } = await openPage(site, '#presenter=on&iterations=12000&speed=max', { viewport: { width: 1024, height: 768 } });
   const chartHeight = () => page.evaluate(() => document.getElementById('chart').getBoundingClientRect().height);

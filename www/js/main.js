@@ -18,7 +18,7 @@ import { LayerSpace } from './layer-space.js';
 import { MathsPanel } from './maths-panel.js';
 import { NetworkGraph } from './network-graph.js';
 import { GraphShape } from './graph-shape.js';
-import { fitGraphToScreen } from './presenter-fit.js';
+import { fitGraphToScreen } from './graph-fit.js';
 import { gifPalette } from './palette.js';
 import { listenToPlotKeys } from './plot-keys.js';
 import { RasterClient } from './raster-client.js';

@@ -1,15 +1,17 @@
-// Presenter mode is one screen: nothing to scroll to in front of a class. A deep network's
-// graph at its usual size would push the chart and the time machine below the screen's foot
-// (6 × 8 hidden at 1440 × 900), or run off it while a slow step plays at 1024 × 768. So in
-// presenter mode the graph is laid out to the height its column leaves it, its thumbnails
-// and rows closer down to their least (graph-layout.js), with the chart kept readable where
-// the screen allows.
+// The network's column is one screen: a deep network's graph at its usual size would push the
+// chart and the time machine below the screen's foot (two layers of eight at 1280 × 800, six
+// at 1440 × 900 in presenter mode), or run off it while a slow step plays at 1024 × 768. So
+// wherever the page has columns, the graph is laid out to the height its column leaves it,
+// its thumbnails and rows closer down to their least (graph-layout.js), with the chart kept
+// readable where the screen allows. Stacked (a phone), the page scrolls, and the graph keeps
+// its size.
 
-/** The chart's panel is given at least this height before the graph gives up any. */
-const CHART_LEAST = 240;
+/** The chart's panel is given at least this height before the graph gives up any: presenter
+ * mode's larger type needs more. */
+const CHART_LEAST = { page: 200, presenter: 240 };
 
-/** Keeps `graph` (a NetworkGraph) within the screen in presenter mode, from now on: again
- * when the mode, a slow step, the window or the graph's own size changes. */
+/** Keeps `graph` (a NetworkGraph) within the screen, from now on: again when presenter
+ * mode, a slow step, the window or the graph's own size changes. */
 export function fitGraphToScreen(graph, chartPanel) {
   const html = document.documentElement;
   const panel = graph.container.closest('.panel') ?? graph.container;
@@ -19,7 +21,7 @@ export function fitGraphToScreen(graph, chartPanel) {
   const fit = () => {
     queued = false;
     // A column laid out as a stack (a phone) or a hidden graph has no room to measure.
-    if (!html.classList.contains('presenter') || !shown(column) || !shown(graph.stage)) {
+    if (!shown(column) || !shown(graph.stage)) {
       graph.fitHeight(Infinity);
       return;
     }
@@ -28,7 +30,8 @@ export function fitGraphToScreen(graph, chartPanel) {
     const parts = [...column.children].filter(shown);
     const style = getComputedStyle(column);
     let others = (parseFloat(style.rowGap) || 0) * (parts.length - 1) + parseFloat(getComputedStyle(column.parentElement).paddingBottom);
-    for (const part of parts) if (part !== panel) others += part === chartPanel ? CHART_LEAST : part.getBoundingClientRect().height;
+    const chartLeast = html.classList.contains('presenter') ? CHART_LEAST.presenter : CHART_LEAST.page;
+    for (const part of parts) if (part !== panel) others += part === chartPanel ? chartLeast : part.getBoundingClientRect().height;
     const around = panel.getBoundingClientRect().height - graph.stage.getBoundingClientRect().height;
     const top = column.getBoundingClientRect().top + scrollY;
     // A graph taller than the screen even at its smallest (64 neurons a layer) keeps its
