@@ -66,14 +66,14 @@ test('layout within a height: smaller thumbnails, then closer rows, never below 
     const { nodes, thumb, height } = layoutGraph(sizes, 540, tallest);
     assert.ok(height <= tallest, `${sizes} within ${tallest}: ${height} px`);
     assert.ok(thumb >= THUMB.min && thumb <= free.thumb, `${sizes}: thumb ${thumb}`);
-    for (const column of nodes) for (let i = 1; i < column.length; i++) assert.ok(column[i].y >= column[i - 1].y + thumb + 4, `${sizes}: rows ${i - 1} and ${i} too close`);
+    for (const column of nodes) for (let i = 1; i < column.length; i++) assert.ok(column[i].y >= column[i - 1].y + thumb + 2, `${sizes}: rows ${i - 1} and ${i} too close`);
   }
   // Room enough: as without a limit.
   assert.deepEqual(layoutGraph([2, 4, 1], 540, 2000), layoutGraph([2, 4, 1], 540));
   // Too many rows for the height: the least thumbnails and rows, and the graph scrolls.
   const tall = layoutGraph([2, 64, 1], 540, 400);
   assert.equal(tall.thumb, THUMB.min);
-  assert.equal(tall.nodes[1][1].y - tall.nodes[1][0].y, THUMB.min + 4);
+  assert.equal(tall.nodes[1][1].y - tall.nodes[1][0].y, THUMB.min + 2);
 });
 
 test('hit-testing: one parameter t places every edge of a gap, and a point finds the nearest edge', () => {

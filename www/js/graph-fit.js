@@ -30,7 +30,11 @@ export function fitGraphToScreen(graph, chartPanel) {
     const parts = [...column.children].filter(shown);
     const style = getComputedStyle(column);
     let others = (parseFloat(style.rowGap) || 0) * (parts.length - 1) + parseFloat(getComputedStyle(column.parentElement).paddingBottom);
-    const chartLeast = html.classList.contains('presenter') ? CHART_LEAST.presenter : CHART_LEAST.page;
+    // Nor less than the chart's own floor: its head and its canvas's least height, in the
+    // engine's own type.
+    const frame = chartPanel.querySelector('.chart-frame');
+    const floor = frame ? chartPanel.getBoundingClientRect().height - frame.getBoundingClientRect().height + (parseFloat(getComputedStyle(frame).minHeight) || 0) : 0;
+    const chartLeast = Math.max(html.classList.contains('presenter') ? CHART_LEAST.presenter : CHART_LEAST.page, Math.ceil(floor));
     for (const part of parts) if (part !== panel) others += part === chartPanel ? chartLeast : part.getBoundingClientRect().height;
     const around = panel.getBoundingClientRect().height - graph.stage.getBoundingClientRect().height;
     const top = column.getBoundingClientRect().top + scrollY;

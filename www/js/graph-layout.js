@@ -11,7 +11,7 @@ const PAD = { left: 30, right: 18, top: 44, bottom: 18 };
 /** The height the neurons of the tallest layer aim to fit in, by smaller thumbnails. */
 const BODY_HEIGHT = 540;
 /** The least room between a column's neurons, when a screen must hold the graph. */
-const ROW_GAP_MIN = 4;
+const ROW_GAP_MIN = 2;
 /** Horizontal room between columns: enough for the curves to read, not so much that a
  * small network is lost in a wide panel. */
 const GAP = { min: 28, max: 190 };
