@@ -21,7 +21,7 @@ test('seven hidden sizes train side by side to the course\'s accuracies', async 
   await page.waitForFunction(() => document.getElementById('compare-status').textContent.startsWith('Done'), null, { timeout: 120_000 });
   const tiles = await page.$$eval('.compare-tile', (els) => els.map((e) => ({
     name: e.querySelector('.compare-name').textContent,
-    accuracy: Number(e.dataset.accuracy),
+    accuracy: Number(e.dataset.score),
     iteration: Number(e.dataset.iteration),
   })));
   assert.equal(tiles.length, 7);
@@ -37,5 +37,34 @@ test('seven hidden sizes train side by side to the course\'s accuracies', async 
   assert.equal(await page.isVisible('#compare-dialog'), false);
   assert.deepEqual((await page.evaluate(() => window.neuranim.settings())).hidden, [20]);
   assert.equal((await page.evaluate(() => window.neuranim.snapshot())).trainScore, 0.9);
+  assert.deepEqual(problems, []);
+});
+
+test('networks that diverge end the comparison too, and it says which; a regression is scored by its RMSE', async () => {
+  const { page, problems } = await openPage(site, '#learningRate=100&activation=relu&init=he');
+  await page.click('#compare');
+  await page.waitForFunction(() => document.getElementById('compare-status').textContent.startsWith('Done'), null, { timeout: 120_000 });
+  const status = await page.textContent('#compare-status');
+  const diverged = await page.$$eval('.compare-tile', (els) => els.filter((e) => e.querySelector('.compare-caption').textContent.endsWith('diverged'))
+    .map((e) => e.querySelector('.compare-name').textContent.split(' ')[0]));
+  assert.ok(diverged.length > 0 && diverged.length < 7, `diverged: ${diverged}`);
+  assert.equal(status, `Done. ${diverged.join(', ')} hidden diverged, and stopped where they did. Click a network to open it in the main view.`);
+  await page.keyboard.press('Escape');
+  // A regression, its sizes typed and trained with Enter: RMSE, as the page's readout says.
+  await page.evaluate(() => { location.hash = '#dataset=plane'; });
+  await page.waitForFunction(() => window.neuranim.settings().dataset === 'plane');
+  await page.click('#compare');
+  await page.fill('#compare-sizes', '1, 3');
+  await page.press('#compare-sizes', 'Enter');
+  await page.waitForFunction(() => [...document.querySelectorAll('.compare-caption')].every((c) => /^RMSE \d\.\d{6} · [\d,]+ it\./.test(c.textContent)));
+  assert.equal(await page.locator('.compare-tile').count(), 2);
+  // More sizes than train at once: those left out are named; sizes that are not: no tiles left.
+  await page.fill('#compare-sizes', Array.from({ length: 14 }, (_, i) => i + 1).join(', '));
+  await page.press('#compare-sizes', 'Enter');
+  assert.match(await page.textContent('#compare-status'), /^Training 12 networks for 5,000 iterations each \(13, 14 left out: at most 12 at once\)/);
+  await page.fill('#compare-sizes', '0, 3.5, x');
+  await page.click('#compare-restart');
+  assert.equal(await page.locator('.compare-tile').count(), 0);
+  assert.equal(await page.textContent('#compare-status'), 'Hidden sizes: whole numbers from 1 to 64, separated by commas.');
   assert.deepEqual(problems, []);
 });

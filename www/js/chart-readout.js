@@ -2,7 +2,7 @@
 // it); and one click away, the course's printout — the cost every 1,000 iterations (every
 // 10,000 or more on long runs, at most 100 rows).
 
-import { percent } from './percent.js';
+import { fixed, percent } from './number-text.js';
 
 const MOST_ROWS = 100;
 /** CSS pixels between the pointer and its readout. */
@@ -11,9 +11,9 @@ const POINTER_GAP = 8;
 /** "iteration 1,234", "cost 0.288083", "accuracy 89.25 %", … for a history record, a line
  * each. */
 export function describeRecord(record, scoreName) {
-  const score = (v) => (scoreName === 'accuracy' ? percent(v) : v.toFixed(6));
-  const parts = [`iteration ${record.iteration.toLocaleString('en-US')}`, `cost ${record.trainCost.toFixed(6)}`, `${scoreName === 'accuracy' ? 'accuracy' : 'RMSE'} ${score(record.trainScore)}`];
-  if (record.testCost != null) parts.push(`test cost ${record.testCost.toFixed(6)}`, `test ${scoreName === 'accuracy' ? 'accuracy' : 'RMSE'} ${score(record.testScore)}`);
+  const score = scoreName === 'accuracy' ? percent : fixed;
+  const parts = [`iteration ${record.iteration.toLocaleString('en-US')}`, `cost ${fixed(record.trainCost)}`, `${scoreName === 'accuracy' ? 'accuracy' : 'RMSE'} ${score(record.trainScore)}`];
+  if (record.testCost != null) parts.push(`test cost ${fixed(record.testCost)}`, `test ${scoreName === 'accuracy' ? 'accuracy' : 'RMSE'} ${score(record.testScore)}`);
   return parts.join('\n');
 }
 

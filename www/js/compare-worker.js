@@ -1,8 +1,9 @@
 // Trains several networks side by side on a second core for the compare view: the same
 // data and settings, one hidden layer of each size asked for. Messages in: { start: {
 // settings, data?: { points, labels, classes, bounds }, sizes, iterations, side, style } },
-// { open: index } and { stop: true }. Out: { models: [{ size, iteration, accuracy, bitmap }] }
-// after each round, { run: { settings, tape } (run-tape.js), size } for an opened model, or { error }.
+// { open: index } and { stop: true }. Out: { models: [{ size, iteration, score, regression,
+// diverged, bitmap }], done } after each round, { run: { settings, tape } (run-tape.js), size }
+// for an opened model, or { error }.
 
 import init, { Playground } from '../pkg/neuranim_wasm.js';
 import { workerWasm } from './worker-wasm.js';
@@ -58,10 +59,13 @@ function round() {
     });
     picture.getContext('2d').drawImage(overlay, 0, 0);
     const bitmap = picture.transferToImageBitmap();
-    return { size, iteration: snap.iteration, accuracy: snap.trainScore, diverged: snap.diverged, bitmap };
+    return { size, iteration: snap.iteration, score: snap.trainScore, regression: task.kind === 'regression', diverged: snap.diverged, bitmap };
   });
-  self.postMessage({ models: out, done: models.every((m) => m.playground.progress()[0] >= iterations) }, out.map((m) => m.bitmap));
-  if (out.some((m) => m.iteration < iterations && !m.diverged)) setTimeout(round, 0);
+  // Done when every network has trained its iterations or diverged: a diverged one trains no
+  // further.
+  const training = out.some((m) => m.iteration < iterations && !m.diverged);
+  self.postMessage({ models: out, done: !training }, out.map((m) => m.bitmap));
+  if (training) setTimeout(round, 0);
 }
 
 const ready = workerWasm(init);

@@ -5,17 +5,22 @@
 
 import { startWorker } from './workers.js';
 import { OFFSCREEN_2D } from './bitmaps.js';
-import { percent } from './percent.js';
+import { fixed, percent } from './number-text.js';
 
 const $ = (id) => document.getElementById(id);
 const SIDE = 120;
 export const DEFAULT_SIZES = [1, 2, 3, 4, 5, 20, 50];
 
-/** Sizes typed as "1, 2, 20": whole numbers from 1 to 64, at most 12 of them. */
+/** The most networks trained side by side. */
+export const MOST_SIZES = 12;
+
+/** Sizes typed as "1, 2, 20": whole numbers from 1 to 64, each once; null if any is not.
+ * Past MOST_SIZES, the rest are `left` out. */
 export function parseSizes(text) {
   const sizes = String(text).split(/[\s,]+/).filter(Boolean).map(Number);
   if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 64)) return null;
-  return [...new Set(sizes)].slice(0, 12);
+  const distinct = [...new Set(sizes)];
+  return { sizes: distinct.slice(0, MOST_SIZES), left: distinct.slice(MOST_SIZES) };
 }
 
 export class CompareView {
@@ -28,6 +33,12 @@ export class CompareView {
     this.worker = null;
     $('compare-close').addEventListener('click', () => this.close());
     $('compare-restart').addEventListener('click', () => this.start());
+    // Enter in the sizes trains them, as Train again does.
+    $('compare-sizes').addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter') return;
+      event.preventDefault();
+      this.start();
+    });
     this.dialog.addEventListener('close', () => this.stop());
   }
 
@@ -51,14 +62,18 @@ export class CompareView {
 
   start() {
     this.stop();
-    const sizes = parseSizes($('compare-sizes').value);
+    const parsed = parseSizes($('compare-sizes').value);
     const status = $('compare-status');
-    if (!sizes) {
+    if (!parsed) {
+      // The networks of before stopped with their worker: their tiles go too.
+      this.grid.replaceChildren();
       status.textContent = 'Hidden sizes: whole numbers from 1 to 64, separated by commas.';
       return;
     }
+    const { sizes, left } = parsed;
     const { settings, data, iterations, style } = this.hooks.session();
-    status.textContent = `Training ${sizes.length} networks for ${iterations.toLocaleString('en-US')} iterations each…`;
+    const leftOut = left.length ? ` (${left.join(', ')} left out: at most ${MOST_SIZES} at once)` : '';
+    status.textContent = `Training ${sizes.length} networks for ${iterations.toLocaleString('en-US')} iterations each${leftOut}…`;
     this.tiles = sizes.map((size, index) => this.tile(size, index));
     this.grid.replaceChildren(...this.tiles.map((t) => t.button));
     try {
@@ -106,11 +121,16 @@ export class CompareView {
     message.models.forEach((model, i) => {
       const tile = this.tiles[i];
       tile.context.transferFromImageBitmap(model.bitmap);
-      const accuracy = percent(model.accuracy);
-      tile.caption.textContent = `${accuracy} · ${model.iteration.toLocaleString('en-US')} it.${model.diverged ? ' · diverged' : ''}`;
-      tile.button.dataset.accuracy = String(model.accuracy ?? '');
+      // A regression's score is its RMSE, as the page's readout says it.
+      const score = model.regression ? `RMSE ${fixed(model.score)}` : percent(model.score);
+      tile.caption.textContent = `${score} · ${model.iteration.toLocaleString('en-US')} it.${model.diverged ? ' · diverged' : ''}`;
+      tile.button.dataset.score = String(model.score ?? '');
       tile.button.dataset.iteration = String(model.iteration);
     });
-    if (message.done) $('compare-status').textContent = 'Done. Click a network to open it in the main view.';
+    if (message.done) {
+      const diverged = message.models.filter((model) => model.diverged).map((model) => model.size);
+      const said = diverged.length ? ` ${diverged.join(', ')} hidden diverged, and stopped where they did.` : '';
+      $('compare-status').textContent = `Done.${said} Click a network to open it in the main view.`;
+    }
   }
 }

@@ -16,7 +16,7 @@ import { RasterClient } from './raster-client.js';
 import { RunController } from './run-controller.js';
 import { coreSettings, defaults, FIELDS, parseField } from './settings.js';
 import { gifPart, graphPart, mathsPart, partsOf, Scrubber, slowStepPart } from './element-parts.js';
-import { percent } from './percent.js';
+import { percent } from './number-text.js';
 
 const wasm = startWasm();
 const STYLE = new URL('../element.css', import.meta.url).href;

@@ -1,6 +1,6 @@
-// Readouts whose numbers grow without bound (the iteration, the epoch) keep every digit in
-// their box: past the width their type allows (73,691,234 in a laptop's third of a column),
-// the type shrinks to fit rather than end in "…". Measured only when a number gains or loses
+// Readouts keep every character in their box: past the width their type allows (an iteration
+// of 73,691,234 or a cost of 2.097e+13 in a laptop's third of a column), the type shrinks to
+// fit rather than end in "…". Measured only when a number gains or loses
 // a digit, or the box changes width, so a frame's update costs no layout.
 
 const fitted = new Set();

@@ -10,7 +10,7 @@ import { biasGeometry, edgeGeometry, layoutGraph } from './graph-layout.js';
 import { parameterStyle } from './edge-style.js';
 import { CLASS_COLOURS } from './palette.js';
 import { drawOverlay } from './plot-overlay.js';
-import { percent } from './percent.js';
+import { fixed, percent } from './number-text.js';
 
 const TITLE_PX = 26;
 const TITLE_FONTS = { left: '600 15px system-ui, sans-serif', right: '13px system-ui, sans-serif' };
@@ -62,16 +62,21 @@ export function drawFrame(ctx, playground, width, height, view) {
   return snap;
 }
 
-function drawTitle(ctx, snap, task, width) {
+/** A frame's numbers for its title, as the page's readouts print them. */
+export function titleNumbers(snap, task) {
   const score = snap.trainScore == null ? null : task.kind === 'regression'
-    ? `RMSE ${snap.trainScore.toFixed(4)}`
+    ? `RMSE ${fixed(snap.trainScore)}`
     : `accuracy ${percent(snap.trainScore)}`;
-  const cost = snap.trainCost == null ? null : `cost ${snap.trainCost.toFixed(6)}`;
+  const cost = snap.trainCost == null ? null : `cost ${fixed(snap.trainCost)}`;
+  return { iteration: snap.iteration.toLocaleString('en-US'), cost, score };
+}
+
+function drawTitle(ctx, snap, task, width) {
   const measure = (text, font) => {
     ctx.font = font;
     return ctx.measureText(text).width;
   };
-  const { left, right } = titleTexts(measure, width, { iteration: snap.iteration.toLocaleString('en-US'), cost, score });
+  const { left, right } = titleTexts(measure, width, titleNumbers(snap, task));
   ctx.fillStyle = INK;
   ctx.font = TITLE_FONTS.left;
   ctx.textBaseline = 'middle';

@@ -4,7 +4,7 @@
 
 import { settingsOf } from './element.js';
 import { toHash } from './settings.js';
-import { percent } from './percent.js';
+import { percent } from './number-text.js';
 
 const TABLE_DIGITS = 6;
 /** Late in the course's run the cost swings and rounding differences grow (see the table's

@@ -11,7 +11,7 @@ import { run } from './page-run.js';
 import { showAppearance } from './link.js';
 import { showSpace } from './space-menu.js';
 import { $, RATE_EVERY_MS, state, ui } from './page-state.js';
-import { percent } from './percent.js';
+import { fixed, percent } from './number-text.js';
 import { setFittedText } from './fit-text.js';
 
 /** Shows iteration `iteration` of the recording: at once when its replay fits a frame's
@@ -42,14 +42,6 @@ export function showNeuron(layer, index) {
   if (!run.playing) render();
 }
 
-
-/** A cost in at most eight characters, the course's six decimals while it is below 10: a
- * diverging run's 13.058812 would not fit its readout. */
-export const fixed = (v) => {
-  if (v == null) return '–';
-  const size = Math.abs(v);
-  return size >= 1e4 ? v.toExponential(3) : size >= 10 ? v.toPrecision(7) : v.toFixed(6);
-};
 
 /** Like setText: only a change is written. */
 export function setHidden(element, hidden) {
@@ -119,16 +111,16 @@ export function drawSecondary(snap, { graph, chart }) {
   const score = regression ? fixed : percent;
   setFittedText(ui.iteration, snap.iteration.toLocaleString('en-US'));
   setFittedText(ui.epoch, snap.epoch.toLocaleString('en-US'));
-  setText(ui.cost, fixed(snap.trainCost));
-  setText(ui.accuracy, score(snap.trainScore));
+  setFittedText(ui.cost, fixed(snap.trainCost));
+  setFittedText(ui.accuracy, score(snap.trainScore));
   setText(ui.scoreName, regression ? 'RMSE' : 'Accuracy');
   // A regression's chart draws its cost alone: its RMSE is no accuracy to plot on 0–100 %.
   setText(ui.chartTitle, regression ? 'Cost' : 'Cost and accuracy');
   setText(ui.testScoreName, regression ? 'Test RMSE' : 'Test accuracy');
   // Without a test set, the readouts say so rather than show a dash that might be a delay.
   const noTest = markNoTestSet(state.settings);
-  setText(ui.testCost, noTest ? 'no test set' : fixed(snap.testCost));
-  setText(ui.testAccuracy, noTest ? 'no test set' : score(snap.testScore));
+  setFittedText(ui.testCost, noTest ? 'no test set' : fixed(snap.testCost));
+  setFittedText(ui.testAccuracy, noTest ? 'no test set' : score(snap.testScore));
 }
 
 /** Whether the run has no test set, said on the readouts too: presenter mode leaves the test
