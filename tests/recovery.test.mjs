@@ -263,17 +263,17 @@ test('where the network gives no number, the plot is grey and says so, never a c
 });
 
 /** Puts a file made in the page (no bytes through the driver) into an input, as a reader
- * choosing it would. `rows` rows of x1,x2,label. */
-function chooseMadeCsv(page, selector, name, rows) {
-  return page.evaluate(([selector, name, rows]) => {
+ * choosing it would. `rows` rows of x1,x2,label, each ended by `end`. */
+function chooseMadeCsv(page, selector, name, rows, end = '\n') {
+  return page.evaluate(([selector, name, rows, end]) => {
     const lines = ['x1,x2,label'];
     for (let i = 0; i < rows; i++) lines.push(`${((i % 997) / 997) * 8 - 4},${((i % 991) / 991) * 8 - 4},${i % 2}`);
     const transfer = new DataTransfer();
-    transfer.items.add(new File([lines.join('\n') + '\n'], name, { type: 'text/csv' }));
+    transfer.items.add(new File([lines.join(end) + end], name, { type: 'text/csv' }));
     const input = document.querySelector(selector);
     input.files = transfer.files;
     input.dispatchEvent(new Event('change'));
-  }, [selector, name, rows]);
+  }, [selector, name, rows, end]);
 }
 
 test('a CSV file beyond the most points a run takes is refused by name, and the points on show stay', async () => {
@@ -288,6 +288,15 @@ test('a CSV file beyond the most points a run takes is refused by name, and the 
   await page.waitForFunction(() => /Imported 60,000 points/.test(document.getElementById('notice').textContent));
   await page.waitForFunction(() => window.neuranim.dataSize() === 60000);
   await stepOnce(page);
+  assert.deepEqual(problems, []);
+});
+
+test('blank lines in a CSV file are no rows: the most points a run takes still import with a blank line after each', async () => {
+  const { page, problems } = await openPage(site, '');
+  await chooseMadeCsv(page, '#csv-file', 'spaced.csv', 100_000, '\r\n \r\n');
+  await page.waitForFunction(() => /spaced\.csv/.test(document.getElementById('notice').textContent), null, { timeout: 60_000 });
+  assert.match(await notice(page), /Imported 100,000 points/);
+  assert.equal(await page.evaluate(() => window.neuranim.dataSize()), 100_000);
   assert.deepEqual(problems, []);
 });
 

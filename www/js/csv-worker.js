@@ -17,6 +17,9 @@ self.onmessage = async ({ data: { file } }) => {
     let read = 0;
     let told = 0;
     let rows = 0;
+    // Blank lines are no rows, as the core's reader skips them: only a line with something
+    // on it counts.
+    let lineHasText = false;
     const most = maxPoints();
     const reader = file.stream().getReader();
     for (;;) {
@@ -24,7 +27,15 @@ self.onmessage = async ({ data: { file } }) => {
       if (done) break;
       read += value.length;
       const text = decoder.decode(value, { stream: true });
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) rows++;
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 10) {
+          if (lineHasText) rows++;
+          lineHasText = false;
+        } else if (code !== 13 && code !== 32 && code !== 9) {
+          lineHasText = true;
+        }
+      }
       // The header is one of the lines; a last line without a newline is not yet counted.
       if (rows - 1 > most) {
         reader.cancel();
