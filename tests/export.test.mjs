@@ -146,6 +146,22 @@ test('a GIF of a range of iterations exports with progress, decodes, and moves a
   assert.deepEqual(problems, []);
 });
 
+test('a range of fewer iterations than frames asked for has a frame for each, and the dialog says so, and sizes it so', async () => {
+  const { page, problems } = await openPage(site);
+  await stepTo(page, 30);
+  await page.click('#save-gif');
+  await page.fill('#gif-from', '0');
+  await page.fill('#gif-to', '10');
+  await page.fill('#gif-frames', '11');
+  const eleven = await page.textContent('#gif-estimate');
+  await page.fill('#gif-frames', '60');
+  assert.equal(await page.textContent('#gif-estimate'), eleven);
+  const download = await downloaded(page, () => page.click('#gif-start'));
+  assert.equal((await decodeGif(page, await readFile(await download.path()))).count, 11);
+  assert.match(await page.textContent('#gif-status'), /^Done: 11 frames \(every iteration from 0 to 10\), \d+ KB\.$/);
+  assert.deepEqual(problems, []);
+});
+
 test('Cancel stops a GIF export: no file, and the page shows what it showed', async () => {
   const { page, problems } = await openPage(site);
   await stepTo(page, 300);

@@ -32,7 +32,7 @@ export class GifExport {
     this.hooks = { session, restore, save };
     this.running = null;
     $('gif-start').addEventListener('click', () => this.start('gif'));
-    for (const id of ['gif-size', 'gif-frames']) $(id).addEventListener('input', () => this.estimate());
+    for (const id of ['gif-size', 'gif-frames', 'gif-from', 'gif-to']) $(id).addEventListener('input', () => this.estimate());
     // The boundary alone is square, as the post's were; a part's change also re-estimates.
     $('gif-part-data').form.addEventListener('change', (event) => {
       if (!event.target.id.startsWith('gif-part-')) return;
@@ -60,12 +60,15 @@ export class GifExport {
   /** The estimate shown before any encoding. */
   estimate() {
     const [width, height] = $('gif-size').value.split('x').map(Number);
-    const frames = Math.round(Number($('gif-frames').value));
+    const asked = Math.round(Number($('gif-frames').value));
     // No size for a frame count the export refuses: the refusal says why.
-    if (!(frames >= FRAMES.min && frames <= FRAMES.max)) {
+    if (!(asked >= FRAMES.min && asked <= FRAMES.max)) {
       $('gif-estimate').textContent = `Frames: ${FRAMES.min} to ${FRAMES.max}.`;
       return;
     }
+    // As many frames as the range has iterations, at most.
+    const span = Math.round(Number($('gif-to').value)) - Math.round(Number($('gif-from').value)) + 1;
+    const frames = span >= 2 ? Math.min(asked, span) : asked;
     const mb = estimateBytes(width, height, frames, this.parts()) / 1e6;
     $('gif-estimate').textContent = `A GIF of about ${mb < 1 ? mb.toFixed(2) : mb.toFixed(1)} MB.`;
   }
@@ -122,7 +125,8 @@ export class GifExport {
     if (!Number.isFinite(delay)) throw new Error('milliseconds per frame: a number');
     const parts = this.parts();
     if (!parts.some((p) => p !== 'readouts')) throw new Error('choose a part to show: the data, the network or the cost');
-    return { width, height, from, to, frames, delay: Math.min(2000, Math.max(20, delay)), parts, spacing: $('gif-spacing').value };
+    // A range of fewer iterations than frames has a frame for each of them.
+    return { width, height, from, to, frames: Math.min(frames, to - from + 1), delay: Math.min(2000, Math.max(20, delay)), parts, spacing: $('gif-spacing').value };
   }
 
   async start(kind) {
@@ -147,7 +151,8 @@ export class GifExport {
         ? await this.encode(run, playground, view, palette, options)
         : await this.record(run, playground, view, options);
       if (file) {
-        $('gif-status').textContent = `Done: ${options.frames} frames, ${(file.size / 1024).toFixed(0)} KB.`;
+        const each = options.frames === options.to - options.from + 1 ? ` (every iteration from ${options.from.toLocaleString('en-US')} to ${options.to.toLocaleString('en-US')})` : '';
+        $('gif-status').textContent = `Done: ${options.frames} frames${each}, ${(file.size / 1024).toFixed(0)} KB.`;
         const extension = kind === 'gif' ? 'gif' : extensionOf(this.videoType);
         this.hooks.save(file, `${name}-${options.from}-${options.to}.${extension}`);
         this.dialog.close();
