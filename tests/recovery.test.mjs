@@ -53,14 +53,29 @@ test('values out of range in a run file: the notice says what is used, and that 
   await openRun(page, 'wild.json', JSON.stringify(file));
   await page.waitForFunction(() => /Opened wild\.json/.test(document.getElementById('notice').textContent));
   const said = await notice(page);
-  for (const words of ['Learning rate: 5000 is above 100; using 100', 'Noise: 40 is above 2; using 2', 'Test share: 0.95 is above 0.9; using 0.9', 'Regularisation rate: 500 is above 10; using 10', 'The learning rate in force: 5000']) {
+  for (const words of ['Noise: 40 is above 2; using 2', 'Test share: 0.95 is above 0.9; using 0.9', 'Regularisation rate: 500 is above 10; using 10', 'The learning rate in force: 5000']) {
     assert.ok(said.includes(words), `${words} in ${said}`);
   }
+  // The rate is said once, as the one in force, not again as the settings' first.
+  assert.ok(!said.includes('Learning rate: 5000'), said);
   const shown = await page.evaluate(() => window.neuranim.settings());
   assert.deepEqual([shown.learningRate, shown.noise, shown.testRatio, shown.regularizationRate], [100, 2, 0.9, 10]);
   // The core trains with what the controls show: a saved copy says so, settings and state.
   const saved = await savedRun(page);
   assert.deepEqual([saved.settings.learningRate, saved.settings.noise, saved.settings.testRatio, saved.settings.regularizationRate, saved.state.learningRate], [100, 2, 0.9, 10, 100]);
+  assert.deepEqual(problems, []);
+});
+
+test('a run file whose first learning rate is out of range goes on at its rate in force, and says only that', async () => {
+  const { page, problems } = await openPage(site, '');
+  await stepOnce(page);
+  const file = await savedRun(page);
+  file.settings.learningRate = 1000;
+  await openRun(page, 'first.json', JSON.stringify(file));
+  await page.waitForFunction(() => /Opened first\.json/.test(document.getElementById('notice').textContent));
+  const said = await notice(page);
+  assert.equal(await page.inputValue('#setting-learningRate'), '1.2');
+  assert.ok(!/Learning rate: 1000/.test(said), said);
   assert.deepEqual(problems, []);
 });
 

@@ -159,10 +159,17 @@ impl RunFile {
         serde_path_to_error::deserialize(&mut reader).map_err(|e| refusal(&e))
     }
 
-    /// What `restore` changes to bring the file's values into their ranges, as notices.
+    /// What `restore` changes to bring the file's values into their ranges, as notices. The
+    /// settings' learning rate, the run's first, is not what it goes on with (the state's
+    /// is): only the rate in force is said.
     pub fn notices(&self) -> Vec<String> {
-        let mut notices = self.settings.checked().1;
-        notices.extend(self.learning_rate_in_force().1);
+        let (rate, in_force) = self.learning_rate_in_force();
+        let settings = Settings {
+            learning_rate: rate,
+            ..self.settings.clone()
+        };
+        let mut notices = settings.checked().1;
+        notices.extend(in_force);
         notices
     }
 

@@ -414,3 +414,23 @@ fn an_opened_run_keeps_its_time_machine_exactly() {
         .unwrap();
     assert_eq!(bare.timeline().first_iteration(), 450);
 }
+
+#[test]
+fn only_the_learning_rate_in_force_is_checked_aloud() {
+    let run = trained(Settings::default(), 3);
+    let mut file: serde_json::Value =
+        serde_json::from_str(&RunFile::of(&run, false).to_json()).unwrap();
+    // The settings' first rate out of range, the state's in range: nothing to say of either,
+    // since the run goes on at the state's.
+    file["settings"]["learningRate"] = 1000.0.into();
+    let read = RunFile::parse(&file.to_string()).unwrap();
+    assert_eq!(read.notices(), Vec::<String>::new());
+    assert_eq!(read.restore().unwrap().trainer().learning_rate(), 1.2);
+    // The state's out of range: said once, as the rate in force.
+    file["state"]["learningRate"] = 5000.0.into();
+    let read = RunFile::parse(&file.to_string()).unwrap();
+    assert_eq!(
+        read.notices(),
+        vec!["The learning rate in force: 5000 is outside 0.000001 to 100; using 100".to_string()]
+    );
+}
