@@ -265,3 +265,35 @@ fn endless_or_oversized_inputs_are_refused_at_the_size_limit() {
     let help = neuranim(&["train", "--help"], &dir.0);
     assert!(text(&help.stdout).contains("hold at most 64 MiB"));
 }
+
+#[test]
+fn what_a_run_cannot_take_of_a_file_is_said_of_that_file() {
+    let dir = TempDir::new("run-limits");
+    let mut rows = String::from("x1,x2,label\n");
+    for i in 0..100_001 {
+        rows.push_str(&format!("{},{},{}\n", i % 7, i % 5, i % 2));
+    }
+    dir.write("many.csv", &rows);
+    dir.write("one.csv", "x1,x2,label\n1,2,0\n");
+    let cases: [(&[&str], &[&str]); 2] = [
+        (
+            &["train", "--data", "many.csv", "--iterations", "1"],
+            &["many.csv: 100001 points; a run trains on at most 100000"],
+        ),
+        (
+            &[
+                "train",
+                "--data",
+                "one.csv",
+                "--test-ratio",
+                "0.9",
+                "--iterations",
+                "1",
+            ],
+            &["one.csv: no training points are left after the test split"],
+        ),
+    ];
+    for (args, words) in cases {
+        assert_refused_without_output(&neuranim(args, &dir.0), words);
+    }
+}

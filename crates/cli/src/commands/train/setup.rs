@@ -32,7 +32,12 @@ pub fn session(options: &TrainOptions) -> Result<Session, CliError> {
             Some(net)
         }
     };
-    Session::new(settings, data, network).map_err(CliError::Input)
+    // What a run cannot take of a file's points (too many, none left to train on after the
+    // test share) is said of that file.
+    Session::new(settings, data, network).map_err(|e| match &options.data {
+        DataSource::File { path, .. } => CliError::in_file(path, e),
+        DataSource::Generated { .. } => CliError::Input(e),
+    })
 }
 
 /// A network whose shape and weights come from a weights file; `hidden`, if given on the
