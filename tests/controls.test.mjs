@@ -120,6 +120,11 @@ test('a TensorFlow Playground link opens as its run here, its view toggles set, 
   await notice.waitFor({ state: 'visible' });
   assert.equal(await notice.textContent(), 'A TensorFlow Playground link: its settings, with points and first weights drawn here (seed 31,416)\n'
     + 'Not carried over from the Playground: the input cos x₁');
+  // Something was left out: a warning. A link that loses nothing is only news.
+  assert.equal(await page.evaluate(() => document.getElementById('notice').classList.contains('info')), false);
+  const { page: clean } = await openPage(site, '#networkShape=4,2&x=true&y=true');
+  await clean.locator('#notice').waitFor({ state: 'visible' });
+  assert.equal(await clean.evaluate(() => document.getElementById('notice').classList.contains('info')), true);
   assert.deepEqual(await page.evaluate(() => window.neuranim.snapshot().sizes), [3, 5, 3, 1]);
   assert.equal(await page.inputValue('#setting-dataset'), 'xor');
   assert.equal(await page.inputValue('#setting-activation'), 'relu');

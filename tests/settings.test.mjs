@@ -96,7 +96,7 @@ test('garbage in a link falls back to defaults with notices and never throws', (
 });
 
 test('a number too large for a number is past the maximum, and a key given twice says which value is used', () => {
-  assert.deepEqual(parseHash('#learningRate=1e309'), { settings: { ...parseHash('').settings, learningRate: 100 }, notices: ['Learning rate: 1e309 is above 100; using 100'], view: {} });
+  assert.deepEqual(parseHash('#learningRate=1e309'), { settings: { ...parseHash('').settings, learningRate: 100 }, notices: ['Learning rate: 1e309 is above 100; using 100'], view: {}, tone: 'warning' });
   assert.equal(parseHash('#noise=-1e999').settings.noise, 0);
   const twice = parseHash('#dataset=flower&dataset=xor');
   assert.equal(twice.settings.dataset, 'xor');

@@ -118,7 +118,7 @@ async function main() {
     }),
   });
   const wasmReady = startWasm();
-  const { settings, notices, view } = parseHash(location.hash);
+  const { settings, notices, view, tone } = parseHash(location.hash);
   state.settings = settings;
   showView(view);
   sketch(raster);
@@ -188,7 +188,7 @@ async function main() {
     }));
   })));
   // The link's notices, with the picture worker's failure if it came before them.
-  notify([...notices, raster.failure && paintedHere(raster.failure)]);
+  notify([...notices, raster.failure && paintedHere(raster.failure)], raster.failure ? 'warning' : tone);
   $('slow').addEventListener('click', guarded(() => {
     // Slow, and playing; again, back to the speed before.
     const slow = state.settings.speed !== SLOW_SPEED;
@@ -291,7 +291,7 @@ async function main() {
   window.addEventListener('hashchange', guarded(() => {
     const parsed = parseHash(location.hash);
     showView(parsed.view);
-    changeSettings(parsed.settings, parsed.notices);
+    changeSettings(parsed.settings, parsed.notices, { tone: parsed.tone });
   }));
   // The plot and the chart are watched once the start has drawn them at their sizes: the
   // observer's first notice then finds them so, as a change of layout that leaves their

@@ -42,7 +42,8 @@ function seedOf(text) {
 
 /**
  * The link's `pairs` ({ key, value }, decoded) as this page's pairs; `view` the Playground's
- * two view toggles (test points, discretized output); `notices` what the reader is told.
+ * two view toggles (test points, discretized output); `notices` what the reader is told, of
+ * which the first `news` are news rather than warnings.
  * Values pass through as written where the keys agree, so that this page's checks name
  * what is out of range.
  */
@@ -89,6 +90,8 @@ export function fromPlayground(pairs) {
   // Playground's settings), or refused by name; as does a pair that cannot be decoded.
   const own = pairs.filter(({ key }) => key === undefined || !(onlyPlayground(key) || SHARED_KEYS.includes(key)));
   return {
+    // The first notice is news; what was not carried over is a warning.
+    news: 1,
     pairs: [...Object.entries(settings).map(([name, value]) => ({ key: name, value })), ...own],
     view: { showTest: on('showTestData', false), discretize: on('discretize', false) },
     notices,

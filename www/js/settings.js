@@ -132,16 +132,20 @@ export function formatField(key, value) {
 }
 
 /** Settings from a URL hash such as `#dataset=xor&hidden=4,2`, or a TensorFlow Playground
- * link's; never throws. `view` holds the view toggles a Playground link sets. */
+ * link's; never throws. `view` holds the view toggles a Playground link sets; `tone` is
+ * 'info' where the notices only tell what was read, else 'warning'. */
 export function parseHash(hash) {
   const settings = defaults();
   let pairs = hashPairs(hash);
   let view = {};
   const notices = [];
+  // What only tells the reader (a Playground link read as such) is news, not a warning.
+  let news = 0;
   if (isPlaygroundLink(pairs)) {
     const playground = fromPlayground(pairs);
     ({ pairs, view } = playground);
     notices.push(...playground.notices);
+    news = playground.news;
   }
   const unknown = [];
   for (const [index, { key, value, unreadable }] of pairs.entries()) {
@@ -166,7 +170,7 @@ export function parseHash(hash) {
   const names = [...new Set(unknown)].map((key) => `'${quote(key)}'`);
   if (names.length === 1) notices.push(`${names[0]} is not a setting; ignored`);
   if (names.length > 1) notices.push(`${names.length} keys are not settings; ignored: ${names.join(', ')}`);
-  return { settings, notices, view };
+  return { settings, notices, view, tone: notices.length > news ? 'warning' : 'info' };
 }
 
 /** The hash for `settings`, listing only what differs from the defaults. */

@@ -62,8 +62,9 @@ export function restart({ secondary = true, later = false } = {}) {
 /** Every change of the settings: from a control, a preset or the link. Shows `next` and
  * applies it as each changed field's `applies` says: a new run, the next update, or the
  * page alone. A new run the core refuses keeps the settings and the run as they were, and
- * says which setting it was. `fresh` starts a new run whatever changed (a preset, Reset). */
-export function changeSettings(next, notices = [], { fresh = false } = {}) {
+ * says which setting it was. `fresh` starts a new run whatever changed (a preset, Reset);
+ * `tone` is the notices' (messages.js). */
+export function changeSettings(next, notices = [], { fresh = false, tone = 'warning' } = {}) {
   const previous = state.settings;
   const changed = Object.keys(FIELDS).filter((key) => JSON.stringify(next[key]) !== JSON.stringify(previous[key]));
   const applies = (kind) => changed.some((key) => FIELDS[key].applies === kind);
@@ -77,6 +78,7 @@ export function changeSettings(next, notices = [], { fresh = false } = {}) {
       state.settings = previous;
       const names = changed.filter((key) => FIELDS[key].applies === 'restart').map((key) => FIELDS[key].label);
       notices = [`${names.join(', ') || 'These settings'}: not changed, since ${refused?.message ?? refused}.`];
+      tone = 'warning';
     }
   } else if (applies('nextUpdate')) {
     // A new rate is the live run's, for its next updates: a past iteration on show gives way
@@ -89,7 +91,7 @@ export function changeSettings(next, notices = [], { fresh = false } = {}) {
   showSettings();
   saveHash();
   applyAppearance();
-  notify(notices);
+  notify(notices, tone);
   if (changed.includes('contrast')) render();
 }
 
