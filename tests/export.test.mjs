@@ -295,7 +295,13 @@ test('the parts of an animation: the boundary alone as a square, and a cost curv
   const { page, problems } = await openPage(site);
   await stepTo(page, 400);
   await page.click('#save-gif');
+  // The reader's wide size comes back when the frame is wide again.
+  await page.selectOption('#gif-size', '1000x500');
   for (const part of ['network', 'cost', 'readouts']) await page.uncheck(`#gif-part-${part}`);
+  assert.equal(await page.inputValue('#gif-size'), '400x400');
+  await page.check('#gif-part-network');
+  assert.equal(await page.inputValue('#gif-size'), '1000x500');
+  await page.uncheck('#gif-part-network');
   assert.equal(await page.inputValue('#gif-size'), '400x400');
   assert.match(await page.textContent('#gif-estimate'), /about [\d.]+ MB/);
   await page.fill('#gif-frames', '10');

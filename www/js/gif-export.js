@@ -34,12 +34,16 @@ export class GifExport {
     $('gif-start').addEventListener('click', () => this.start('gif'));
     for (const id of ['gif-size', 'gif-frames', 'gif-from', 'gif-to']) $(id).addEventListener('input', () => this.estimate());
     // The boundary alone is square, as the post's were; a part's change also re-estimates.
+    // The reader's last size of each shape comes back with the shape.
+    const chosen = { square: '400x400', wide: '640x320' };
+    const shapeOf = (size) => (size.split('x')[0] === size.split('x')[1] ? 'square' : 'wide');
+    $('gif-size').addEventListener('input', () => {
+      chosen[shapeOf($('gif-size').value)] = $('gif-size').value;
+    });
     $('gif-part-data').form.addEventListener('change', (event) => {
       if (!event.target.id.startsWith('gif-part-')) return;
-      const [width, height] = $('gif-size').value.split('x').map(Number);
-      const square = boundaryAlone(this.parts());
-      if (square && width !== height) $('gif-size').value = '400x400';
-      if (!square && width === height) $('gif-size').value = '640x320';
+      const shape = boundaryAlone(this.parts()) ? 'square' : 'wide';
+      if (shapeOf($('gif-size').value) !== shape) $('gif-size').value = chosen[shape];
       this.estimate();
     });
     this.videoType = videoType();
