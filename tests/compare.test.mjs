@@ -54,10 +54,22 @@ test('networks that diverge end the comparison too, and it says which; a regress
   await page.evaluate(() => { location.hash = '#dataset=plane'; });
   await page.waitForFunction(() => window.neuranim.settings().dataset === 'plane');
   await page.click('#compare');
-  await page.fill('#compare-sizes', '1, 3');
+  await page.fill('#compare-sizes', '1, 50');
+  await page.evaluate(() => {
+    window.firstDiverged = null;
+    new MutationObserver(() => {
+      const caption = document.querySelectorAll('.compare-caption')[1]?.textContent ?? '';
+      if (!window.firstDiverged && caption.endsWith('diverged')) window.firstDiverged = caption;
+    }).observe(document.getElementById('compare-grid'), { subtree: true, childList: true, characterData: true });
+  });
   await page.press('#compare-sizes', 'Enter');
-  await page.waitForFunction(() => [...document.querySelectorAll('.compare-caption')].every((c) => /^RMSE \d\.\d{6} · [\d,]+ it\./.test(c.textContent)));
-  assert.equal(await page.locator('.compare-tile').count(), 2);
+  // The 50 diverges early and stays where it went back to, said so, to the end.
+  await page.waitForFunction(() => document.getElementById('compare-status').textContent.startsWith('Done'), null, { timeout: 120_000 });
+  const captions = await page.$$eval('.compare-caption', (els) => els.map((e) => e.textContent));
+  assert.match(captions[0], /^RMSE \d\.\d{6} · 5,000 it\.$/);
+  assert.match(captions[1], /^RMSE [\d.e+]+ · \d+ it\. · diverged$/);
+  assert.equal(captions[1], await page.evaluate(() => window.firstDiverged), 'it trained no further once diverged');
+  assert.equal(await page.textContent('#compare-status'), 'Done. 50 hidden diverged, and stopped where they did. Click a network to open it in the main view.');
   // More sizes than train at once: those left out are named; sizes that are not: no tiles left.
   await page.fill('#compare-sizes', Array.from({ length: 14 }, (_, i) => i + 1).join(', '));
   await page.press('#compare-sizes', 'Enter');

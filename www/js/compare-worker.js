@@ -38,14 +38,23 @@ function round() {
   while (performance.now() - started < ROUND_MS) {
     let progressed = false;
     for (const model of models) {
+      // A network that diverged trains no further: it stays at its last healthy iteration,
+      // where the run went back to, and says so.
+      if (model.diverged) continue;
       const left = iterations - model.playground.progress()[0];
-      if (left > 0 && model.playground.step(Math.min(chunk, left)) > 0) progressed = true;
+      if (left <= 0) continue;
+      const asked = Math.min(chunk, left);
+      const made = model.playground.step(asked);
+      if (made > 0) progressed = true;
+      if (made < asked) model.diverged = true;
     }
     if (!progressed) break;
     chunk = Math.min(chunk * 2, 200);
   }
-  const out = models.map(({ size, playground, task }) => {
+  const out = models.map((model) => {
+    const { size, playground, task } = model;
     const snap = playground.snapshot();
+
     const { pixels } = colourRaster(boundaryValues(wasm.memory, playground, side, side), side, side, { task, name: style });
     const picture = new OffscreenCanvas(side, side);
     picture.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(pixels.buffer), side, side), 0, 0);
@@ -59,7 +68,7 @@ function round() {
     });
     picture.getContext('2d').drawImage(overlay, 0, 0);
     const bitmap = picture.transferToImageBitmap();
-    return { size, iteration: snap.iteration, score: snap.trainScore, regression: task.kind === 'regression', diverged: snap.diverged, bitmap };
+    return { size, iteration: snap.iteration, score: snap.trainScore, regression: task.kind === 'regression', diverged: model.diverged ?? false, bitmap };
   });
   // Done when every network has trained its iterations or diverged: a diverged one trains no
   // further.
