@@ -163,29 +163,31 @@ test('a new learning rate with a past iteration on show goes back to the live ru
     label: document.getElementById('scrub-label').textContent,
     continueHere: document.getElementById('continue-here').disabled,
     notice: document.getElementById('notice').textContent,
+    info: document.getElementById('notice').classList.contains('info'),
   }));
   assert.deepEqual(shown, {
-    readout: '400', label: 'live', continueHere: true,
+    readout: '400', label: 'live', continueHere: true, info: true,
     notice: 'Back to the live run, at iteration 400, whose next updates take the new rate: "Continue from here" trains on from iteration 100 instead.',
   });
   assert.equal(await page.evaluate(() => window.neuranim.settings().learningRate), 0.1);
   assert.deepEqual(problems, []);
 });
 
-test('the scrubber keeps its length and place whatever its label says, so a click meant for its end finds it there', async () => {
-  const { page, problems } = await openPage(site, '#hidden=1&batchSize=1&speed=max');
+test('the scrubber keeps its length and place whatever its label says, so a click meant for its end finds it there, and its panel its height', async () => {
+  // In presenter mode, whose larger type wraps the label soonest.
+  const { page, problems } = await openPage(site, '#hidden=1&batchSize=1&speed=max&presenter=on', { viewport: { width: 1920, height: 1080 } });
   await page.click('#play');
   await page.waitForFunction(() => window.neuranim.snapshot().liveIteration > 2_000_000, null, { timeout: 120_000 });
   await page.click('#play');
   const track = () => page.evaluate(() => {
     const { left, right } = document.getElementById('scrubber').getBoundingClientRect();
-    return { left, right, label: document.getElementById('scrub-label').textContent };
+    return { left, right, panel: document.querySelector('.timeline-panel').getBoundingClientRect().height, label: document.getElementById('scrub-label').textContent };
   });
   const live = await track();
   await page.evaluate(() => window.neuranim.seek(1234567));
   await page.waitForFunction(() => /^1,234,567 of 2,\d{3},\d{3}$/.test(document.getElementById('scrub-label').textContent));
   const past = await track();
-  assert.deepEqual([past.left, past.right], [live.left, live.right], `"${live.label}", then "${past.label}"`);
+  assert.deepEqual([past.left, past.right, past.panel], [live.left, live.right, live.panel], `"${live.label}", then "${past.label}"`);
   assert.deepEqual(problems, []);
 });
 

@@ -58,9 +58,11 @@ export class ChartReadout {
     const { left, width, top } = this.chart.geometry;
     const { clientWidth: frameWidth, clientHeight: frameHeight } = this.chart.canvas;
     const { offsetWidth: boxWidth, offsetHeight: boxHeight } = readout;
-    // Where the side with more room has too little (a narrow chart), it keeps inside the chart.
+    // It keeps within the plot, clear of the axes' labels, where it fits there; else within
+    // the chart (a narrow one, as presenter mode's on a 1024-wide projector).
     const start = x > left + width / 2 ? x - POINTER_GAP - boxWidth : x + POINTER_GAP;
-    readout.style.left = `${Math.max(0, Math.min(frameWidth - boxWidth, start))}px`;
+    const [from, to] = boxWidth <= width ? [left, left + width] : [0, frameWidth];
+    readout.style.left = `${Math.max(from, Math.min(to - boxWidth, start))}px`;
     readout.style.top = `${Math.max(0, Math.min(frameHeight - boxHeight, top))}px`;
   }
 

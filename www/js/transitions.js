@@ -84,7 +84,11 @@ export function changeSettings(next, notices = [], { fresh = false, tone = 'warn
     // A new rate is the live run's, for its next updates: a past iteration on show gives way
     // to it, as it does to Step, and the picture follows.
     const left = leavePast('whose next updates take the new rate');
-    if (left) notices = [...notices, left];
+    if (left) {
+      // News, as it is for Step, unless the rate itself was refused.
+      if (!notices.some(Boolean)) tone = 'info';
+      notices = [...notices, left];
+    }
     state.settings = { ...next, learningRate: state.playground.setLearningRate(next.learningRate) };
     if (left) render();
   }
