@@ -230,20 +230,25 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
   test(`at ${width}×${height} Step slowly in the lesson opens its story on screen, under the button the reader pressed`, async () => {
     const { page, problems } = await openPage(site, 'lesson.html', { viewport: { width, height } });
     await ready(page);
-    // As a reader comes to it: the figure's buttons scrolled into view, and Step slowly pressed.
+    // As a reader scrolling down comes to it: the figure's buttons at the screen's foot, and
+    // Step slowly pressed.
     const button = page.locator('#figure-slow .slow-step');
-    await button.scrollIntoViewIfNeeded();
+    await button.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+    await page.locator('#figure-slow .slow-step-speed').selectOption('1');
     await button.click();
-    await page.waitForSelector('html[data-phase="forward"]');
-    const place = await page.evaluate(() => {
-      const root = document.querySelector('#figure-slow').shadowRoot;
-      const box = (selector) => root.querySelector(selector).getBoundingClientRect();
-      return { strip: box('.phase-caption'), controls: box('.phase-controls'), button: box('.slow-step'), height: innerHeight };
-    });
-    for (const part of ['strip', 'controls']) {
-      assert.ok(place[part].top >= 0 && place[part].bottom <= place.height, `the ${part} at ${place[part].top}–${place[part].bottom} of ${place.height}`);
+    // At every beat its start and its buttons are on screen, under the bar, however long
+    // the beat's words.
+    for (const beat of ['forward', 'cost', 'backward']) {
+      await page.waitForSelector(`html[data-phase="${beat}"]`, { timeout: 30_000 });
+      const place = await page.evaluate(() => {
+        const root = document.querySelector('#figure-slow').shadowRoot;
+        const box = (selector) => root.querySelector(selector).getBoundingClientRect();
+        return { strip: box('.phase-caption'), controls: box('.phase-controls'), button: box('.slow-step'), height: innerHeight };
+      });
+      assert.ok(place.strip.top >= 0, `${beat}: the strip from ${place.strip.top}`);
+      assert.ok(place.controls.top >= 0 && place.controls.bottom <= place.height, `${beat}: its buttons at ${place.controls.top}–${place.controls.bottom} of ${place.height}`);
+      assert.ok(place.button.top >= 0 && place.button.bottom <= place.strip.top, `${beat}: Step slowly at ${place.button.top}–${place.button.bottom}, the strip from ${place.strip.top}`);
     }
-    assert.ok(place.button.top >= 0 && place.button.bottom <= place.strip.top, `Step slowly at ${place.button.top}–${place.button.bottom}, the strip from ${place.strip.top}`);
     await page.locator('#figure-slow .phase-finish').click();
     assert.deepEqual(problems, []);
     await page.context().close();

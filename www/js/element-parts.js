@@ -55,9 +55,11 @@ export function slowStepPart(figure, { bar, plot, boundary }) {
   strip.hidden = true;
   const steps = html('ol', 'phase-steps', strip);
   for (const phase of PHASES) html('li', null, steps, { 'data-phase': phase }).textContent = PHASE_NAMES[phase];
+  // Its buttons first, by the bar's: on a phone the story's text may run past the screen's
+  // foot, and Pause, Next and Finish stay in reach.
+  const controls = html('div', 'phase-controls', strip);
   const text = html('p', 'phase-text', strip, { 'aria-live': 'polite' });
   const formula = html('p', 'phase-formula', strip);
-  const controls = html('div', 'phase-controls', strip);
   const pause = html('button', 'phase-pause', controls, { type: 'button', 'aria-pressed': 'false' });
   pause.textContent = 'Pause';
   const next = html('button', 'phase-next', controls, { type: 'button' });
