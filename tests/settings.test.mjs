@@ -132,7 +132,9 @@ test("a TensorFlow Playground link opens as the Playground's settings, saying wh
   assert.deepEqual(odd.settings.features, ['x1', 'x2']);
   assert.equal(odd.settings.dataset, 'circle');
   assert.equal(odd.settings.seed, parseHash('#networkShape=&seed=my%20lesson').settings.seed);
-  assert.equal(odd.notices[1], 'Not carried over from the Playground: the data set moons (circle instead); a network without inputs (x₁ and x₂ instead)');
+  assert.equal(odd.notices[1], "Not carried over from the Playground: the data set 'moons' (circle instead); a network without inputs (x₁ and x₂ instead)");
+  // Text from the link is quoted short and escaped, as every message quotes what comes from outside.
+  assert.match(parseHash(`#networkShape=4&tutorial=${'a'.repeat(500)}%0A`).notices[1], /^Not carried over from the Playground: the tutorial 'a{50,60}…'$/);
   // Out of range is refused by this page's own checks, naming the setting.
   assert.ok(parseHash('#networkShape=4&noise=500').notices.includes('Noise: 5 is above 2; using 2'), parseHash('#networkShape=4&noise=500').notices.join(' | '));
 });

@@ -1,7 +1,7 @@
 // Readouts keep every character in their box: past the width their type allows (an iteration
 // of 73,691,234 or a cost of 2.097e+13 in a laptop's third of a column), the type shrinks to
-// fit rather than end in "…". Measured only when a number gains or loses
-// a digit, or the box changes width, so a frame's update costs no layout.
+// fit rather than end in "…". Measured only when a number gains or loses a digit, or the box
+// changes width, so a frame's update costs no layout.
 
 const fitted = new Set();
 const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => fitted.forEach(fit)) : null;

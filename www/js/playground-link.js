@@ -4,6 +4,8 @@
 // line saying what could not be carried over. Its points and first weights cannot be the
 // Playground's own (another generator draws them), so its seed picks this page's seed.
 
+import { quote } from './quote.js';
+
 /** Keys only a Playground link has: any of them makes a link one. */
 const PLAYGROUND_KEYS = [
   'networkShape', 'percTrainData', 'problem', 'regDataset', 'showTestData', 'discretize', 'collectStats',
@@ -59,7 +61,7 @@ export function fromPlayground(pairs) {
   const regression = link.get('problem') === 'regression';
   const [key, names, fallback] = regression ? ['regDataset', REGRESSION_DATASETS, 'plane'] : ['dataset', DATASETS, 'circle'];
   settings.dataset = names[link.get(key)] ?? fallback;
-  if (given(key) && !Object.hasOwn(names, link.get(key))) lost.push(`the data set ${link.get(key)} (${fallback} instead)`);
+  if (given(key) && !Object.hasOwn(names, link.get(key))) lost.push(`the data set '${quote(link.get(key))}' (${fallback} instead)`);
 
   if (given('regularization')) settings.regularization = REGULARIZATIONS[link.get('regularization')] ?? link.get('regularization');
   // The Playground's noise slider runs from 0 to 50, its generators taking a hundredth.
@@ -76,9 +78,9 @@ export function fromPlayground(pairs) {
   if (on('cosY', false)) lost.push('the input cos x₂');
   if (on('initZero', false)) lost.push('weights starting at zero');
   const hidden = [...link.keys()].filter((name) => name.endsWith('_hide') && on(name, false));
-  if (hidden.length) lost.push(`hidden controls (${hidden.map((name) => name.slice(0, -'_hide'.length)).join(', ')})`);
+  if (hidden.length) lost.push(`hidden controls (${quote(hidden.map((name) => name.slice(0, -'_hide'.length)).join(', '))})`);
   if (on('hideText', false)) lost.push('hidden text');
-  if (given('tutorial')) lost.push(`the tutorial ${link.get('tutorial')}`);
+  if (given('tutorial')) lost.push(`the tutorial '${quote(link.get('tutorial'))}'`);
 
   const seed = given('seed') ? seedOf(link.get('seed').trim()) : null;
   if (seed !== null) settings.seed = String(seed);
