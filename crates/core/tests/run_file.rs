@@ -31,6 +31,11 @@ fn trained(settings: Settings, updates: usize) -> RecordedRun {
     run
 }
 
+/// The run's file as a JSON value, for a test to change a field of (with its history or not).
+fn file_value(run: &RecordedRun, history: bool) -> serde_json::Value {
+    serde_json::from_str(&RunFile::of(run, history).to_json()).unwrap()
+}
+
 fn bits(run: &RecordedRun) -> Vec<u64> {
     run.trainer()
         .network()
@@ -73,8 +78,7 @@ fn a_run_read_back_trains_on_exactly_as_the_original() {
 /// The message for `text` edited by `edit` from a good file.
 fn refusal(edit: impl Fn(&mut serde_json::Value)) -> String {
     let run = trained(adam_batches(), 40);
-    let mut value: serde_json::Value =
-        serde_json::from_str(&RunFile::of(&run, true).to_json()).unwrap();
+    let mut value = file_value(&run, true);
     edit(&mut value);
     match RunFile::parse(&value.to_string()).and_then(|f| f.restore()) {
         Ok(_) => panic!("accepted"),
@@ -314,8 +318,7 @@ fn a_regression_run_keeps_an_rmse_above_one() {
         },
         30,
     );
-    let mut value: serde_json::Value =
-        serde_json::from_str(&RunFile::of(&run, true).to_json()).unwrap();
+    let mut value = file_value(&run, true);
     value["history"]["trainScore"][0] = 3.5.into();
     let opened = RunFile::parse(&value.to_string())
         .and_then(|f| f.restore())
@@ -332,8 +335,7 @@ fn a_regression_run_keeps_an_rmse_above_one() {
 #[test]
 fn values_no_plot_can_hold_are_brought_in_or_refused_by_field() {
     let run = trained(Settings::default(), 3);
-    let mut file: serde_json::Value =
-        serde_json::from_str(&RunFile::of(&run, false).to_json()).unwrap();
+    let mut file = file_value(&run, false);
     // A noise beyond its range is brought in before any point is made.
     file["settings"]["noise"] = 1e308.into();
     let read = RunFile::parse(&file.to_string()).unwrap();
@@ -418,8 +420,7 @@ fn an_opened_run_keeps_its_time_machine_exactly() {
 #[test]
 fn only_the_learning_rate_in_force_is_checked_aloud() {
     let run = trained(Settings::default(), 3);
-    let mut file: serde_json::Value =
-        serde_json::from_str(&RunFile::of(&run, false).to_json()).unwrap();
+    let mut file = file_value(&run, false);
     // The settings' first rate out of range, the state's in range: nothing to say of either,
     // since the run goes on at the state's.
     file["settings"]["learningRate"] = 1000.0.into();
