@@ -113,6 +113,7 @@ test('a GIF of a range of iterations exports with progress, decodes, and moves a
   await stepTo(page, 600);
   await page.evaluate(() => window.neuranim.seek(250));
   await page.click('#save-gif');
+  await page.waitForSelector('#gif-dialog[open]');
   // Every choice in the dialog reads whole ("logarithmically (more early on)" was cut).
   const cut = await page.evaluate(() => {
     const ctx = document.createElement('canvas').getContext('2d');
@@ -225,6 +226,7 @@ test('a video of a range of iterations records where the browser can', async () 
   const { page, problems } = await openPage(site);
   await stepTo(page, 200);
   await page.click('#save-gif');
+  await page.waitForSelector('#gif-dialog[open]');
   assert.equal(await page.isVisible('#video-start'), true, 'Chromium records WebM');
   await page.fill('#gif-frames', '8');
   await page.fill('#gif-delay', '40');

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { openPage, openSite, snapshot } from './support/browser.mjs';
 import { downloaded } from './support/downloads.mjs';
+import { ENGINE } from './support/engine.mjs';
 
 let site;
 before(async () => {
@@ -395,4 +396,23 @@ test('a network too large for its points to be measured between two frames is re
   assert.equal(await page.evaluate(() => window.neuranim.dataSize()), 5000);
   await stepOnce(page);
   assert.deepEqual(problems, []);
+});
+
+test('a part of the page loaded on first use that cannot be fetched is said, and comes at the next try', async () => {
+  const { page, problems } = await openPage(site, '');
+  const offline = (route) => route.abort('internetdisconnected');
+  await page.route('**/on-first-use.js', offline);
+  await page.click('#compare');
+  await page.waitForFunction(() => /^The comparison could not be loaded \(.+\); nothing else changed\./.test(document.getElementById('notice').textContent));
+  assert.equal(await page.isVisible('#compare-dialog'), false);
+  assert.equal(await errorShown(page), false);
+  await stepOnce(page);
+  // Firefox keeps a failed module failed until the page reloads, as the notice says.
+  if (ENGINE === 'chromium') {
+    await page.unroute('**/on-first-use.js', offline);
+    await page.click('#compare');
+    await page.waitForSelector('#compare-dialog[open]');
+    await page.click('#compare-close');
+  }
+  assert.deepEqual(problems.filter((problem) => !/ERR_INTERNET_DISCONNECTED|on-first-use\.js|dynamically imported module/.test(problem)), []);
 });

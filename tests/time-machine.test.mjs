@@ -217,6 +217,8 @@ test('Animation… or Compare… opened while training plays shows the iteration
     const live = await page.evaluate(() => window.neuranim.snapshot().liveIteration);
     const shown = await page.evaluate(() => ({ readout: document.getElementById('iteration').textContent, max: Number(document.getElementById('scrubber').max) }));
     assert.deepEqual(shown, { readout: live.toLocaleString('en-US'), max: live }, `after ${opener}`);
+    // The dialog's module loads on its first use.
+    await page.waitForSelector('dialog[open]');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('dialog[open]'));
   }

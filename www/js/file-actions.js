@@ -5,7 +5,6 @@ import { Playground } from '../pkg/neuranim_wasm.js';
 import { download, fileName } from './files.js';
 import { filesWasm } from './files-wasm.js';
 import { runOf } from './run-tape.js';
-import { drawFrame } from './frame.js';
 import { quote } from './quote.js';
 import { fromCoreSettings } from './settings.js';
 import { beginEdit } from './data-edits.js';
@@ -20,6 +19,8 @@ import { extent } from './data-view.js';
 export async function importCsv(file) {
   let data;
   try {
+    // The reader and its worker load on the first import.
+    state.csvReader ??= new (await import('./on-first-use.js')).CsvReader($('file-progress'));
     data = await state.csvReader.read(file);
   } catch (error) {
     notify([`${quote(file.name)} was not imported: ${error?.message ?? error}`]);
@@ -144,7 +145,14 @@ export function exportView() {
   };
 }
 
-export function savePng() {
+export async function savePng() {
+  let drawFrame;
+  try {
+    ({ drawFrame } = await import('./on-first-use.js'));
+  } catch (error) {
+    notify([`The picture was not saved: ${error?.message ?? error}`]);
+    return;
+  }
   const canvas = document.createElement('canvas');
   [canvas.width, canvas.height] = [1200, 600];
   const snap = drawFrame(canvas.getContext('2d'), state.playground, canvas.width, canvas.height, exportView());

@@ -6,14 +6,11 @@ import { CostChart } from './chart.js';
 import { ChartReadout } from './chart-readout.js';
 import { repaintWhenOutgrown } from './canvas.js';
 import { coloursFor } from './colour-tables.js';
-import { CompareView } from './compare.js';
 import { Controls } from './controls.js';
-import { CsvReader } from './csv-reader.js';
 import { DataEditor } from './data-editor.js';
 import { DataView, taskOfClasses } from './data-view.js';
 import { fileName } from './files.js';
 import { filesWasm } from './files-wasm.js';
-import { GifExport } from './gif-export.js';
 import { LayerSpace } from './layer-space.js';
 import { MathsPanel } from './maths-panel.js';
 import { NetworkGraph } from './network-graph.js';
@@ -26,6 +23,7 @@ import { applyPreset, coreSettings, FIELDS, networkOf, parseHash, SLOW_SPEED, to
 import { TimeMachine } from './time-machine.js';
 import { exportCsv, exportView, importCsv, openRun, openRunValue, save, savePng, saveRun } from './file-actions.js';
 import { guarded, notify, showError } from './messages.js';
+import { onDemand } from './on-demand.js';
 import { run } from './page-run.js';
 import { $, state, ui } from './page-state.js';
 import { startWasm, wasmVariant } from './wasm-module.js';
@@ -125,7 +123,6 @@ async function main() {
   const wasm = await wasmReady;
   state.wasm = wasm;
   document.documentElement.dataset.wasm = wasmVariant();
-  state.csvReader = new CsvReader($('file-progress'));
   state.view = new DataView({ canvas: ui.canvas, overlay: $('plot-overlay'), legend: $('legend') }, wasm, raster);
   state.controls = new Controls(ui.controls, {
     places: { transport: $('speed-slot') },
@@ -219,21 +216,26 @@ async function main() {
   }));
   setUpSlowStep();
   $('save-run').addEventListener('click', guarded(saveRun));
-  $('save-png').addEventListener('click', guarded(savePng));
+  $('save-png').addEventListener('click', () => savePng().catch(showError));
   state.layerSpace = new LayerSpace($('layer-space'));
-  const compare = new CompareView({
-    session: () => ({
-      settings: coreSettings(state.settings),
-      data: state.ownData,
-      // The course's figure trains 5000 iterations; a stop iteration, if set, rules.
-      iterations: state.settings.iterations > 0 ? state.settings.iterations : 5000,
-      style: exportView().style,
-    }),
-    open: guarded((run, size) => openRunValue(run, `the network with ${size} hidden neurons`)),
+  const compare = onDemand('The comparison', async () => {
+    const { CompareView } = await import('./on-first-use.js');
+    return new CompareView({
+      session: () => ({
+        settings: coreSettings(state.settings),
+        data: state.ownData,
+        // The course's figure trains 5000 iterations; a stop iteration, if set, rules.
+        iterations: state.settings.iterations > 0 ? state.settings.iterations : 5000,
+        style: exportView().style,
+      }),
+      open: guarded((run, size) => openRunValue(run, `the network with ${size} hidden neurons`)),
+    });
   });
   $('compare').addEventListener('click', guarded(() => {
     pause();
-    if (!compare.openDialog()) notify(['Compare trains and draws its networks in a worker, which this browser cannot draw in (it needs OffscreenCanvas: Safari 16.4, Firefox 105, Chrome 69 or later). Everything else works here.']);
+    compare((view) => {
+      if (!view.openDialog()) notify(['Compare trains and draws its networks in a worker, which this browser cannot draw in (it needs OffscreenCanvas: Safari 16.4, Firefox 105, Chrome 69 or later). Everything else works here.']);
+    });
   }));
   for (const id of ['view-space', 'space-x', 'space-y']) $(id).addEventListener('change', guarded(chooseSpace));
   for (const button of document.querySelectorAll('[data-skip]')) {
@@ -255,24 +257,27 @@ async function main() {
     event.target.value = '';
     if (file) importCsv(file).catch(showError);
   });
-  const gif = (state.gif = new GifExport({
-    session: () => {
-      const view = exportView();
-      return { playground: state.playground, view, palette: gifPalette(coloursFor(view.style)), name: fileName('neuranim', state.settings.dataset) };
-    },
-    restore: guarded((wasLive, iteration) => {
-      if (wasLive) {
-        state.playground.goLive();
-        render();
-      } else {
-        showIteration(iteration);
-      }
-    }),
-    save: (blob, name) => save(name, () => blob),
-  }));
+  const gif = onDemand('The animation export', async () => {
+    const { GifExport } = await import('./on-first-use.js');
+    return (state.gif = new GifExport({
+      session: () => {
+        const view = exportView();
+        return { playground: state.playground, view, palette: gifPalette(coloursFor(view.style)), name: fileName('neuranim', state.settings.dataset) };
+      },
+      restore: guarded((wasLive, iteration) => {
+        if (wasLive) {
+          state.playground.goLive();
+          render();
+        } else {
+          showIteration(iteration);
+        }
+      }),
+      save: (blob, name) => save(name, () => blob),
+    }));
+  });
   $('save-gif').addEventListener('click', guarded(() => {
     pause();
-    gif.open();
+    gif((dialog) => dialog.open());
   }));
   $('open-run').addEventListener('click', () => $('run-file').click());
   $('run-file').addEventListener('change', (event) => {

@@ -5,15 +5,32 @@
 import { guarded, notify } from './messages.js';
 import { run } from './page-run.js';
 import { $, state } from './page-state.js';
-import { SlowStep } from './slow-step.js';
+import { onDemand } from './on-demand.js';
 import { backToLive } from './transitions.js';
 import { render } from './view.js';
 
-export let slowStep = null;
+/** Null until the first slow step loads its module. */
+let slowStep = null;
 
 export function setUpSlowStep() {
   const strip = $('phase-caption');
-  slowStep = new SlowStep({
+  const load = onDemand('Step slowly', async () => {
+    const { SlowStep } = await import('./on-first-use.js');
+    return (slowStep = createSlowStep(SlowStep, strip));
+  });
+  $('slow-step').addEventListener('click', () => load((step) => step.start()));
+  $('phase-pause').addEventListener('click', () => slowStep?.togglePause());
+  $('phase-next').addEventListener('click', guarded(() => slowStep?.next()));
+  $('phase-finish').addEventListener('click', guarded(() => slowStep?.finish()));
+  // Ancestors' capturing listeners run before the buttons' own.
+  const settle = guarded((event) => {
+    if (slowStep?.active && event.target.closest('button, input, select') && !event.target.closest('#slow-step')) slowStep.finish();
+  });
+  for (const id of ['panel-training', 'panel-time', 'panel-settings']) $(id).addEventListener('click', settle, true);
+}
+
+function createSlowStep(SlowStep, strip) {
+  return new SlowStep({
     host: {
       playground: () => state.playground,
       graph: () => state.graph,
@@ -40,15 +57,6 @@ export function setUpSlowStep() {
     },
     seconds: () => Number($('slow-step-speed').value) || 2,
   });
-  $('slow-step').addEventListener('click', guarded(() => slowStep.start()));
-  $('phase-pause').addEventListener('click', () => slowStep.togglePause());
-  $('phase-next').addEventListener('click', guarded(() => slowStep.next()));
-  $('phase-finish').addEventListener('click', guarded(() => slowStep.finish()));
-  // Ancestors' capturing listeners run before the buttons' own.
-  const settle = guarded((event) => {
-    if (slowStep.active && event.target.closest('button, input, select') && !event.target.closest('#slow-step')) slowStep.finish();
-  });
-  for (const id of ['panel-training', 'panel-time', 'panel-settings']) $(id).addEventListener('click', settle, true);
 }
 
 /** A key while a slow step plays; whether it was the step's. */
