@@ -97,8 +97,9 @@ export class CostChart {
 
   /** Redraws the whole run. `cursorIteration` (if given) draws a vertical line there;
    * `showScore` adds accuracy on a right axis when the score is an accuracy; `until` draws
-   * the lines only as far as that iteration. */
-  draw(playground, { cursorIteration = null, logScale = false, showTest = true, showScore = true, until = null } = {}) {
+   * the lines only as far as that iteration; `empty` draws the axes alone, with nothing under
+   * the pointer to read (a cleared plot's). */
+  draw(playground, { cursorIteration = null, logScale = false, showTest = true, showScore = true, until = null, empty = false } = {}) {
     const ratio = this.fit();
     const { ctx, canvas } = this;
     const n = playground.historyLength();
@@ -157,6 +158,11 @@ export class CostChart {
     const xTicks = x.ticks.filter((t) => t >= first && t <= last && Number.isInteger(t));
     this.axes({ left, top, width, height, ratio, font, gap, xTicks, xOf, yTicks: y.ticks, yLabels, yOf, score, titles });
 
+    if (empty) {
+      this.legend(legend.placed, ratio);
+      this.geometry = null;
+      return;
+    }
     ctx.save();
     ctx.beginPath();
     ctx.rect(left - pad, top - pad, width + 2 * pad, height + 2 * pad);

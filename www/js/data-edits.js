@@ -1,14 +1,15 @@
 // Editing the data as a mode the reader turns on ("Edit data", or choosing a class of new
 // points), so that a stray click or swipe over the plot never replaces the run; and undo and
-// redo of every edit (a stroke, Clear, a CSV imported), each restoring the points and the run
-// as they were, bit for bit.
+// redo of every edit (a stroke, Clear, a CSV imported, a run file opened, a data set that
+// replaced the reader's points), each restoring the points, the run and its settings as
+// they were, bit for bit.
 
 import { notify } from './messages.js';
 import { run } from './page-run.js';
 import { $, state } from './page-state.js';
+import { fromCoreSettings } from './settings.js';
 import { adoptRunRate, use } from './transitions.js';
 import { UndoStack } from './undo.js';
-import { render } from './view.js';
 
 export function setUpEdits() {
   state.undo = new UndoStack({
@@ -50,12 +51,13 @@ function shown() {
 function show({ playground, ownData, noPoints }) {
   run.setPlaying(false);
   state.ownData = ownData;
-  use(playground);
+  // The run comes back with the settings it was made with (settings changed since may have
+  // started other runs); the page's own, such as the speed and the look, stay.
+  state.settings = fromCoreSettings(playground.coreSettings(), state.settings).settings;
+  use(playground, { cleared: noPoints });
   // The learning rate may have changed since that run was kept.
   adoptRunRate();
-  state.noPoints = noPoints;
   notify([]);
-  render();
 }
 
 export function undoEdit() {

@@ -7,7 +7,7 @@ import { filesWasm } from './files-wasm.js';
 import { runOf } from './run-tape.js';
 import { quote } from './quote.js';
 import { fromCoreSettings } from './settings.js';
-import { beginEdit } from './data-edits.js';
+import { beginEdit, keepForUndo } from './data-edits.js';
 import { notify } from './messages.js';
 import { run } from './page-run.js';
 import { OWN_POINTS, pointsCleared, saveHash, showSettings, trainOn, use } from './transitions.js';
@@ -49,8 +49,11 @@ function valuesRead(labels) {
   return parts.join('; ');
 }
 
+/** The data a file is named after: the data set, or "own" for the reader's points. */
+export const dataName = () => (state.ownData || state.noPoints ? 'own' : state.settings.dataset);
+
 export function exportCsv() {
-  const name = state.ownData ? 'own' : state.settings.dataset;
+  const name = dataName();
   const { playground } = state;
   // Cleared points leave the header alone.
   const [points, labels] = state.noPoints ? [[], []] : [playground.dataPoints(), playground.dataLabels()];
@@ -104,8 +107,9 @@ export function openRunValue({ settings: opened, tape }, name) {
     : null;
   saveHash();
   applyAppearance();
-  // Edits were of the run the file replaces.
-  state.undo?.clear(state.playground);
+  // Undo brings back the run the file replaces.
+  beginEdit();
+  keepForUndo();
   use(next);
   showSettings();
   notify([`Opened ${quote(name)} at iteration ${state.iteration.toLocaleString('en-US')}.`, ...notices], notices.length ? 'warning' : 'info');
@@ -129,7 +133,7 @@ export function failed(reason) {
 export function saveRun() {
   if (pointsCleared()) return;
   const { settings, tape } = runOf(state.playground, $('save-history').checked);
-  return save(fileName('neuranim', state.settings.dataset, state.iteration) + '.json', async () => new Blob([(await filesWasm()).writeRun(settings, tape)], { type: 'application/json' }));
+  return save(fileName('neuranim', dataName(), state.iteration) + '.json', async () => new Blob([(await filesWasm()).writeRun(settings, tape)], { type: 'application/json' }));
 }
 
 /** What an exported picture shows, as the page shows it now. */
@@ -156,6 +160,6 @@ export async function savePng() {
   const canvas = document.createElement('canvas');
   [canvas.width, canvas.height] = [1200, 600];
   const snap = drawFrame(canvas.getContext('2d'), state.playground, canvas.width, canvas.height, exportView());
-  const name = fileName('neuranim', state.settings.dataset, snap.iteration) + '.png';
+  const name = fileName('neuranim', dataName(), snap.iteration) + '.png';
   canvas.toBlob((blob) => save(name, () => blob ?? failed('the picture could not be encoded')), 'image/png');
 }

@@ -21,7 +21,7 @@ import { listenToPlotKeys } from './plot-keys.js';
 import { RasterClient } from './raster-client.js';
 import { applyPreset, coreSettings, FIELDS, networkOf, parseHash, SLOW_SPEED, toHash } from './settings.js';
 import { TimeMachine } from './time-machine.js';
-import { exportCsv, exportView, importCsv, openRun, openRunValue, save, savePng, saveRun } from './file-actions.js';
+import { dataName, exportCsv, exportView, importCsv, openRun, openRunValue, save, savePng, saveRun } from './file-actions.js';
 import { guarded, notify, showError } from './messages.js';
 import { onDemand } from './on-demand.js';
 import { run } from './page-run.js';
@@ -262,7 +262,7 @@ async function main() {
     return (state.gif = new GifExport({
       session: () => {
         const view = exportView();
-        return { playground: state.playground, view, palette: gifPalette(coloursFor(view.style)), name: fileName('neuranim', state.settings.dataset) };
+        return { playground: state.playground, view, palette: gifPalette(coloursFor(view.style)), name: fileName('neuranim', dataName()) };
       },
       restore: guarded((wasLive, iteration) => {
         if (wasLive) {

@@ -9,13 +9,14 @@ import { guarded, notify, safely } from './messages.js';
 import { run } from './page-run.js';
 import { SPLIT_POINTS, state, ui } from './page-state.js';
 import { applyAppearance, drawSecondary, render } from './view.js';
-import { keepForUndo } from './data-edits.js';
+import { beginEdit, keepForUndo } from './data-edits.js';
 
 /** Shows the settings in the controls, and gives the run controller the speed and stop
  * iteration to train by: every change of the settings goes through here. */
 export function showSettings() {
   const trainCount = state.playground?.trainLabels().length;
-  state.controls.show(state.settings, { own: !!state.ownData, trainCount });
+  // A cleared plot is the reader's too: the data set menu says "your points".
+  state.controls.show(state.settings, { own: !!state.ownData || state.noPoints, trainCount });
   document.getElementById('slow')?.setAttribute('aria-pressed', String(state.settings.speed === SLOW_SPEED));
   run.configure({ speed: state.settings.speed, stopAt: state.settings.iterations });
 }
@@ -38,12 +39,14 @@ export const heavyNetwork = () => weightCount(networkOf(state.settings).sizes) >
  * takes a good part of a task's 50 ms. */
 const manyPoints = () => (state.ownData?.labels.length ?? 0) > SPLIT_POINTS;
 
-/** Starts a fresh run of the current settings. Settings the core cannot start a run of
- * (own points a test share leaves none of to train on) are refused: the error is returned
- * and nothing changes. `secondary`, `later`: as for use() (a heavy network's picture comes
- * later whatever is asked). */
-export function restart({ secondary = true, later = false } = {}) {
-  const own = state.ownData;
+/** Starts a fresh run of the current settings, on the reader's own points (or a cleared
+ * plot, which stays cleared) unless `generated`: the data set's points then replace them, as
+ * an edit Undo takes back. Settings the core cannot start a run of (own points a test share
+ * leaves none of to train on) are refused: the error is returned and nothing changes.
+ * `secondary`, `later`: as for use() (a heavy network's picture comes later whatever is
+ * asked). */
+export function restart({ secondary = true, later = false, generated = false } = {}) {
+  const own = generated ? null : state.ownData;
   let next;
   try {
     next = own
@@ -52,12 +55,19 @@ export function restart({ secondary = true, later = false } = {}) {
   } catch (error) {
     return error;
   }
-  // Edits were of the run that settings now replace.
-  state.undo?.clear(state.playground);
+  if (generated && ownPoints()) {
+    beginEdit();
+    keepForUndo();
+  }
+  const cleared = !generated && state.noPoints;
+  if (generated) state.ownData = null;
   // A heavy network's picture and graph come in a task after the one that builds its run.
-  use(next, { secondary, later: later || heavyNetwork() });
+  use(next, { secondary, later: later || heavyNetwork(), cleared });
   return null;
 }
+
+/** Whether the plot holds the reader's own points, or none since they cleared it. */
+const ownPoints = () => !!state.ownData || state.noPoints;
 
 /** Every change of the settings: from a control, a preset or the link. Shows `next` and
  * applies it as each changed field's `applies` says: a new run, the next update, or the
@@ -69,16 +79,28 @@ export function changeSettings(next, notices = [], { fresh = false, tone = 'warn
   const changed = Object.keys(FIELDS).filter((key) => JSON.stringify(next[key]) !== JSON.stringify(previous[key]));
   const applies = (kind) => changed.some((key) => FIELDS[key].applies === kind);
   state.settings = next;
-  if (fresh || applies('restart')) {
-    // Generated points again for a new data set or noise; own points stay otherwise.
-    if (fresh || changed.includes('dataset') || changed.includes('noise')) state.ownData = null;
+  const restarting = changed.filter((key) => FIELDS[key].applies === 'restart');
+  const mine = ownPoints();
+  if (mine && !fresh && restarting.length > 0 && restarting.every((key) => key === 'noise')) {
+    // Noise shapes generated points only: the reader's own train on undisturbed.
+    notices = [...notices, 'Noise shapes the generated data sets: it applies when you pick one, and your points stay as they are.'];
+    if (notices.filter(Boolean).length === 1) tone = 'info';
+  } else if (fresh || restarting.length > 0) {
+    // Generated points again for a new data set (or a preset); own points stay otherwise.
+    const generated = fresh || changed.includes('dataset');
     run.setPlaying(false);
-    const refused = restart();
+    const refused = restart({ generated });
     if (refused) {
       state.settings = previous;
-      const names = changed.filter((key) => FIELDS[key].applies === 'restart').map((key) => FIELDS[key].label);
+      const names = restarting.map((key) => FIELDS[key].label);
       notices = [`${names.join(', ') || 'These settings'}: not changed, since ${refused?.message ?? refused}.`];
       tone = 'warning';
+    } else if (generated && mine) {
+      notices = [...notices, `Your points gave way to the ${next.dataset} data set: Undo (Ctrl+Z) brings them back.`];
+      if (notices.filter(Boolean).length === 1) tone = 'info';
+    } else if (state.noPoints && !notices.some(Boolean)) {
+      notices = [NO_POINTS];
+      tone = 'info';
     }
   } else if (applies('nextUpdate')) {
     // A new rate is the live run's, for its next updates: a past iteration on show gives way
@@ -100,14 +122,16 @@ export function changeSettings(next, notices = [], { fresh = false, tone = 'warn
 }
 
 export function change(key, value, notice) {
-  // A data set picked while the reader's own points train replaces them, whichever it is.
-  changeSettings({ ...state.settings, [key]: value }, [notice], { fresh: key === 'dataset' && !!state.ownData });
+  // A data set picked while the reader's own points train (or a cleared plot shows)
+  // replaces them, whichever it is.
+  changeSettings({ ...state.settings, [key]: value }, [notice], { fresh: key === 'dataset' && ownPoints() });
 }
 
 /** Makes `next` the run on show. `secondary: false` paints only the data panel, for a
  * caller that draws the graph and the chart in a task of its own; `later`: the data panel
- * too is painted in a task of its own. */
-export function use(next, { secondary = true, later = false } = {}) {
+ * too is painted in a task of its own; `cleared`: the plot shows no points, and nothing
+ * trains until the reader adds some. */
+export function use(next, { secondary = true, later = false, cleared = false } = {}) {
   // A new run leaves behind whatever went wrong in the old one, and an export of the old
   // one stops before the old one is freed.
   ui.error.hidden = true;
@@ -120,11 +144,11 @@ export function use(next, { secondary = true, later = false } = {}) {
   state.playground = next;
   const classes = next.dataClasses();
   state.task = taskOfClasses(classes, next.dataLabels());
-  state.noPoints = false;
+  state.noPoints = cleared;
   // A neuron shown in the data panel belonged to the old network.
   state.view.focus(null);
-  const points = next.dataPoints();
-  state.editor?.load(points, next.dataLabels(), classes, next.bounds());
+  const points = cleared ? new Float64Array(0) : next.dataPoints();
+  state.editor?.load(points, cleared ? new Float64Array(0) : next.dataLabels(), classes, next.bounds());
   // The point the maths follow stays chosen while the data still holds it.
   if (state.selected && !hasPoint(points, state.selected)) state.selected = null;
   // Building a run on many points and measuring and drawing it each take a good part of a
@@ -144,7 +168,8 @@ export function trainOn(data, { keepWeights }) {
   if (data.labels.length === 0) {
     state.noPoints = true;
     run.setPlaying(false);
-    notify(['No points left: click the plot to add some.'], 'info');
+    notify([NO_POINTS], 'info');
+    showSettings();
     render();
     return;
   }
@@ -158,6 +183,7 @@ export function trainOn(data, { keepWeights }) {
 }
 
 export const OWN_POINTS = 'These are your own points: a link cannot hold them, but Save run keeps them.';
+const NO_POINTS = 'No points left: click the plot to add some, or pick a data set.';
 
 /** With every point cleared, nothing trains, steps or is saved: the old run's points are
  * gone from the reader's view, so they are gone from what the page does too. */

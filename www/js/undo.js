@@ -41,12 +41,6 @@ export class UndoStack {
     return entry;
   }
 
-  /** Forgets everything: a new data set or run file makes old edits meaningless. */
-  clear(live) {
-    this.drop([...this.undos.splice(0), ...this.redos.splice(0)], live);
-    this.told();
-  }
-
   /** Whether an entry keeps `playground`, which must then not be freed. */
   holds(playground) {
     return [...this.undos, ...this.redos].some((entry) => entry.playground === playground);

@@ -101,17 +101,22 @@ export function drawSecondary(snap, { graph, chart }) {
     state.graphShape?.show(state.settings);
   }
   if (!chart) return;
+  // A cleared plot has no run to tell of until the reader adds points: the chart keeps its
+  // axes, the readouts their dashes.
+  const cleared = state.noPoints;
   state.chart?.draw(playground, {
     cursorIteration: snap.iteration,
     logScale: ui.logScale.checked,
     showTest: snap.testCost != null,
+    empty: cleared,
   });
   if (!run.playing) state.chartReadout?.refresh();
   const regression = task.kind === 'regression';
-  const score = regression ? fixed : percent;
-  setFittedText(ui.iteration, snap.iteration.toLocaleString('en-US'));
-  setFittedText(ui.epoch, snap.epoch.toLocaleString('en-US'));
-  setFittedText(ui.cost, fixed(snap.trainCost));
+  const score = (value) => (cleared ? '–' : regression ? fixed(value) : percent(value));
+  const count = (value) => (cleared ? '–' : value.toLocaleString('en-US'));
+  setFittedText(ui.iteration, count(snap.iteration));
+  setFittedText(ui.epoch, count(snap.epoch));
+  setFittedText(ui.cost, cleared ? '–' : fixed(snap.trainCost));
   setFittedText(ui.accuracy, score(snap.trainScore));
   setText(ui.scoreName, regression ? 'RMSE' : 'Accuracy');
   // A regression's chart draws its cost alone: its RMSE is no accuracy to plot on 0–100 %.
@@ -119,7 +124,7 @@ export function drawSecondary(snap, { graph, chart }) {
   setText(ui.testScoreName, regression ? 'Test RMSE' : 'Test accuracy');
   // Without a test set, the readouts say so rather than show a dash that might be a delay.
   const noTest = markNoTestSet(state.settings);
-  setFittedText(ui.testCost, noTest ? 'no test set' : fixed(snap.testCost));
+  setFittedText(ui.testCost, noTest ? 'no test set' : cleared ? '–' : fixed(snap.testCost));
   setFittedText(ui.testAccuracy, noTest ? 'no test set' : score(snap.testScore));
 }
 
