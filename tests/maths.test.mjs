@@ -157,3 +157,53 @@ test('layer space maps the plane and the data through a hidden layer, and moves 
   assert.equal(await page.isVisible('#layer-space'), false);
   assert.deepEqual(problems, []);
 });
+
+test('with a penalty, the maths show it: its value in the cost, its gradient in the batch\'s dW, each equal to an independent computation', async () => {
+  for (const [kind, rate] of [['l2', 10], ['l1', 3]]) {
+    const { page, problems } = await openPage(site, `#regularization=${kind}&regularizationRate=${rate}`);
+    const { x, y } = await page.evaluate(() => {
+      const points = window.neuranim.dataPoints();
+      const [a, b, c, d] = window.neuranim.bounds();
+      const box = document.querySelector('.plot').getBoundingClientRect();
+      return { x: box.left + ((points[0] - a) / (b - a)) * box.width, y: box.top + ((d - points[1]) / (d - c)) * box.height };
+    });
+    await page.mouse.click(x, y);
+    await page.locator('.maths-panel').waitFor({ state: 'visible' });
+    const row = (name) => page.evaluate((name) => {
+      const r = document.querySelector(`.maths-row[data-name="${name}"]`);
+      return r && { formula: r.querySelector('.maths-formula').textContent, value: r.querySelector('.maths-value').textContent, phase: r.dataset.phase };
+    }, name);
+    // The oracle: the course's full-batch gradient of the output layer from the weights and
+    // the data, and the penalty from the weights alone.
+    const { snapshot, points, labels } = await page.evaluate(() => ({
+      snapshot: window.neuranim.snapshot(), points: window.neuranim.dataPoints(), labels: window.neuranim.dataLabels(),
+    }));
+    const m = labels.length;
+    const weights = snapshot.layers.flatMap((layer) => layer.weights.flat());
+    const penalty = kind === 'l2'
+      ? (rate / (2 * m)) * weights.reduce((sum, w) => sum + w * w, 0)
+      : (rate / m) * weights.reduce((sum, w) => sum + Math.abs(w), 0);
+    const dw2 = snapshot.layers[1].weights[0].map(() => 0);
+    for (let i = 0; i < m; i++) {
+      walkthrough(snapshot, [points[2 * i], points[2 * i + 1]], labels[i]).dw2.forEach((v, k) => (dw2[k] += v / m));
+    }
+    const w2 = snapshot.layers[1].weights[0];
+    const regularized = dw2.map((v, k) => v + (rate / m) * (kind === 'l2' ? w2[k] : Math.sign(w2[k])));
+    const shown = await row('penalty');
+    assert.equal(shown.value, formatNumber(penalty), `${kind} penalty`);
+    assert.equal(shown.phase, 'cost');
+    assert.match(shown.formula, kind === 'l2' ? /^= \(λ\/2m\)·Σ W² over the batch's weights, λ = 10, m = 400/ : /^= \(λ\/m\)·Σ \|W\| over the batch's weights, λ = 3, m = 400/);
+    const batch = await row('batch dW[2]');
+    assert.match(batch.formula, kind === 'l2' ? /^= \(1\/m\)·Σ dZ\[2\]·A\[1\]ᵀ \+ \(λ\/m\)·W\[2\] over the 400 points/ : /\+ \(λ\/m\)·sign\(W\[2\]\) over/);
+    assert.equal(batch.value, `[[${regularized.map(formatNumber).join(', ')}]]`, `${kind} batch dW[2]`);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  }
+  // Without a penalty, neither is shown.
+  const { page } = await openPage(site);
+  await page.evaluate(() => document.querySelector('.plot').focus());
+  await page.keyboard.press('ArrowRight');
+  await page.locator('.maths-panel').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('.maths-row[data-name="penalty"]').count(), 0);
+  assert.doesNotMatch(await page.locator('.maths-row[data-name="batch dW[2]"] .maths-formula').textContent(), /λ/);
+});

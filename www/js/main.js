@@ -319,6 +319,7 @@ async function main() {
     weightsJson: async () => (await filesWasm()).writeWeights(state.playground.weightsFile()),
     bounds: () => Array.from(state.playground.bounds()),
     dataPoints: () => Array.from(state.playground.dataPoints()),
+    dataLabels: () => Array.from(state.playground.dataLabels()),
     layerSpace: (points, layer) => Array.from(state.playground.layerSpace(Float64Array.from(points), layer)),
     maths: () => (state.selected ? state.playground.maths(state.selected.x1, state.selected.x2, state.selected.y) : null),
     dataSize: () => (state.noPoints ? 0 : state.playground.dataLabels().length),

@@ -7,6 +7,11 @@
 const MAX_SHOWN = 8;
 
 const ACTIVATIONS = { tanh: 'tanh', sigmoid: 'σ', relu: 'ReLU', linear: 'identity' };
+/** The course's penalties (never on the biases): what each adds to the cost, and to dW. */
+const PENALTIES = {
+  l2: { cost: '(λ/2m)·Σ W²', gradient: '(λ/m)·W[l]' },
+  l1: { cost: '(λ/m)·Σ |W|', gradient: '(λ/m)·sign(W[l])' },
+};
 const DERIVATIVES = { tanh: '(1 − A[l]²)', sigmoid: 'A[l](1 − A[l])', relu: '1{Z[l] > 0}', linear: '1' };
 
 /** A number for reading: four significant digits, scientific when tiny or huge. */
@@ -29,7 +34,7 @@ function matrix(rows) {
 /** The beat of the course's story a row belongs to, by its key: a slow-motion step
  * highlights the rows of the beat it plays. */
 export function phaseOf(key) {
-  if (key === 'Y' || key === 'loss') return 'cost';
+  if (key === 'Y' || key === 'loss' || key === 'penalty') return 'cost';
   if (key.startsWith('new ')) return 'update';
   if (/^(dZ|dW|db|batch)/.test(key)) return 'backward';
   return 'forward';
@@ -77,6 +82,13 @@ export class MathsPanel {
       regression: `= ½(A[${L}] − Y)²`,
     }[task.kind];
     row('loss', loss, formatNumber(m.loss));
+    // The penalty is the whole batch's (the cost shown is the mean loss plus it), and its
+    // gradient is in the batch's dW below, not in one point's share.
+    const penalty = PENALTIES[update?.regularization];
+    if (penalty) {
+      const lambda = `λ = ${formatNumber(update.regularizationRate)}`;
+      row('penalty', `= ${penalty.cost} over the batch's weights, ${lambda}, m = ${size.toLocaleString('en-US')} (the cost adds it to the mean loss)`, formatNumber(update.penalty));
+    }
     for (let l = L; l >= 1; l--) {
       const layer = m.layers[l - 1];
       const input = l === 1 ? 'X' : `A[${l - 1}]`;
@@ -93,7 +105,8 @@ export class MathsPanel {
       const step = update.optimizer === 'gd' ? '' : ` (${update.optimizer === 'adam' ? 'Adam' : 'momentum'} scales the step)`;
       update.layers.forEach((layer, i) => {
         const l = i + 1;
-        row(`dW[${l}]`, `= (1/m)·Σ dZ[${l}]·${l === 1 ? 'X' : `A[${l - 1}]`}ᵀ over the ${size.toLocaleString('en-US')} points`, matrix(layer.dw), `batch dW[${l}]`);
+        const regularized = penalty ? ` + ${penalty.gradient.replaceAll('[l]', `[${l}]`)}` : '';
+        row(`dW[${l}]`, `= (1/m)·Σ dZ[${l}]·${l === 1 ? 'X' : `A[${l - 1}]`}ᵀ${regularized} over the ${size.toLocaleString('en-US')} points`, matrix(layer.dw), `batch dW[${l}]`);
         row(`W[${l}]`, `:= W[${l}] − α·dW[${l}], α = ${rate}${step}`, matrix(layer.w), `new W[${l}]`);
         row(`b[${l}]`, `:= b[${l}] − α·db[${l}]`, vector(layer.b), `new b[${l}]`);
       });

@@ -3,6 +3,7 @@
 
 use crate::Playground;
 use neuranim_core::maths::example_maths;
+use neuranim_core::regularization::Regularization;
 use neuranim_core::train::NextUpdate;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -94,6 +95,11 @@ pub(crate) struct Update {
     examples: usize,
     learning_rate: f64,
     optimizer: &'static str,
+    /// "none", "l1" or "l2", with its λ and the penalty it adds to the batch's cost: the
+    /// batch's dW holds the penalty's gradient too.
+    regularization: &'static str,
+    regularization_rate: f64,
+    penalty: f64,
     layers: Vec<LayerUpdate>,
 }
 
@@ -138,10 +144,19 @@ impl Update {
             .zip(by_layer(sizes, &next.params))
             .map(|((dw, db), (w, b))| LayerUpdate { dw, db, w, b })
             .collect();
+        let reg = trainer.config().regularization;
+        let (regularization, regularization_rate) = match reg {
+            Regularization::None => ("none", 0.0),
+            Regularization::L1(rate) => ("l1", rate),
+            Regularization::L2(rate) => ("l2", rate),
+        };
         Update {
             examples: next.examples,
             learning_rate: trainer.learning_rate(),
             optimizer: trainer.config().optimizer.name(),
+            regularization,
+            regularization_rate,
+            penalty: reg.penalty(trainer.network(), next.examples),
             layers,
         }
     }
