@@ -54,7 +54,9 @@ for (const { width, height, plot, fits } of VIEWPORTS) {
   });
 }
 
-for (const { width, height, plot } of [{ width: 1920, height: 1080, plot: 750 }, { width: 1024, height: 768, plot: 340 }]) {
+// At 1024 × 768 the plot is larger than the page's own (340), its column taking the width the
+// controls and the chart can spare, the time machine under it.
+for (const { width, height, plot } of [{ width: 1920, height: 1080, plot: 750 }, { width: 1024, height: 768, plot: 410 }]) {
   test(`presenter mode at ${width}×${height}: a large plot, type twice the size, and the class's controls on screen`, async () => {
     const { page: normal } = await openPage(site, '', { viewport: { width, height } });
     const normalIteration = await normal.evaluate(() => parseFloat(getComputedStyle(document.getElementById('iteration')).fontSize));
@@ -145,12 +147,13 @@ test('presenter mode at 1024×768: the course\'s printout scrolls in its own box
       rows: table.rows.length,
       scrolls: table.scrollHeight > table.clientHeight,
       lastInView: last.top >= box.top - 1 && last.bottom <= box.bottom + 1,
+      whole: table.scrollWidth <= table.clientWidth,
       scroll: document.documentElement.scrollHeight,
       stretched: chart.height !== Math.round(chart.getBoundingClientRect().height * devicePixelRatio),
     };
   });
   assert.equal(seen.rows, 13);
-  assert.ok(seen.scrolls && seen.lastInView, JSON.stringify(seen));
+  assert.ok(seen.scrolls && seen.lastInView && seen.whole, JSON.stringify(seen));
   assert.ok(seen.scroll <= 768, `the page is ${seen.scroll} px tall`);
   assert.equal(seen.stretched, false, 'the chart redrawn at its new height');
   // The printout takes its share, and the chart stays well above its least (110 px).
