@@ -176,6 +176,14 @@ test('a diverged run goes back to its last healthy iteration, and a smaller rate
   assert.equal(shown.liveIteration, Number(back));
   assert.equal(shown.diverged, said);
   assert.ok(shown.layers.every((l) => [...l.weights.flat(), ...l.biases].every((p) => Math.abs(p) <= 1e4)));
+  // Play again at the same rate diverges again: the same notice flashes and is read again,
+  // so that Play is seen to act.
+  const announced = await page.textContent('#announcer');
+  await page.click('#play');
+  await page.waitForSelector('#notice.again');
+  assert.equal(await notice(page), said);
+  assert.notEqual(await page.textContent('#announcer'), announced);
+  assert.equal(await page.locator('#play').textContent(), 'Play');
   await page.fill('#setting-learningRate', '0.001');
   await page.press('#setting-learningRate', 'Enter');
   await page.click('#play');

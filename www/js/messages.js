@@ -30,17 +30,28 @@ export function showError(error) {
  * what the reader asked, 'info' for news (a file opened, a run stopped where it was told). */
 export function notify(lines, tone = 'warning') {
   const text = lines.filter(Boolean).map(clipped).join('\n');
+  // The same news again (a run that diverges again at the same rate) would change nothing
+  // on screen, and Play would seem dead: the box flashes, and the news is read again.
+  const again = !!text && !ui.notice.hidden && ui.notice.textContent === text;
   ui.notice.textContent = text;
   ui.notice.hidden = !text;
   ui.notice.classList.toggle('info', tone === 'info');
-  announce(text);
+  if (again) {
+    ui.notice.classList.remove('again');
+    void ui.notice.offsetWidth;
+    ui.notice.classList.add('again');
+  }
+  announce(text, again);
 }
 
 /** Says `text` to a screen reader through the page's live region (#announcer), which is
  * there from the start: #notice appears with its text, and would often go unannounced. */
-function announce(text) {
+function announce(text, again = false) {
   const announcer = document.getElementById('announcer');
-  if (announcer && announcer.textContent !== text) announcer.textContent = text;
+  if (!announcer) return;
+  // A live region reads a change only: the same text again differs by a trailing space.
+  if (again && announcer.textContent.startsWith(text)) announcer.textContent = announcer.textContent === text ? `${text}\u00a0` : text;
+  else if (announcer.textContent !== text) announcer.textContent = text;
 }
 
 export function guarded(action) {
