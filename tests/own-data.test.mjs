@@ -274,8 +274,18 @@ test('labels read as values say their range and why whole numbers were not class
   const [zero, eight, seven] = [await colourAt(-2.5, -1), await colourAt(-0.5, 0), await colourAt(-1.5, 0)];
   assert.ok(zero[0] > zero[2] + 80 && eight[2] > eight[0] + 80, `label 0 ${zero}, label 8 ${eight}`);
   assert.notDeepEqual(seven, eight, 'labels 7 and 8 told apart');
+  // New points take values across the same span, the lowest, the middle and the highest, and a
+  // point added takes the value picked.
+  const picker = () => page.$$eval('#class-picker label', (labels) => labels.map((l) => l.textContent));
+  assert.deepEqual(await picker(), ['0', '+4', '+8']);
+  await page.check('#new-point-8');
+  const { x, y } = await spot(page, 1, 0.5);
+  await page.mouse.click(x, y);
+  await page.waitForFunction(() => window.neuranim.dataSize() === 19);
+  assert.equal((await page.evaluate(() => window.neuranim.dataLabels())).at(-1), 8);
   await page.setInputFiles('#csv-file', { name: 'unit.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,label\n0,0,-0.5\n1,1,0.25\n2,0,1\n') });
   await page.waitForFunction(() => document.getElementById('notice').textContent.includes('unit.csv'));
   assert.match(await page.textContent('#notice'), /Imported 3 points \(values from -0\.5 to 1, a regression\) from unit\.csv/);
+  assert.deepEqual(await picker(), ['−1', '0', '+1']);
   assert.deepEqual(problems, []);
 });

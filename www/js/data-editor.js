@@ -5,6 +5,7 @@
 // keeps the points; every change asks the page for a new run on them.
 
 import { CLASS_COLOURS } from './palette.js';
+import { valueRange } from './data-view.js';
 
 /** CSS pixels between two painted points, and the eraser's radius. */
 const PAINT_STEP = 10;
@@ -57,13 +58,16 @@ export class DataEditor {
     // long task that a reader who only watches never needs.
     this.loaded = { points, labels };
     this.bounds = Array.from(bounds);
-    this.showClasses(classes);
+    this.showClasses(classes, classes === 0 ? valueRange(labels) : null);
   }
 
-  /** The class choice for new points of a task with `classes` (0: regression). */
-  showClasses(classes) {
-    if (classes === this.classes && this.picker.childElementCount) return;
+  /** The class choice for new points of a task with `classes` (0: regression, whose values
+   * span `range`, as its colours do). */
+  showClasses(classes, range = [-1, 1]) {
+    const same = classes === this.classes && (classes !== 0 || String(range) === String(this.range));
+    if (same && this.picker.childElementCount) return;
     this.classes = classes;
+    this.range = range ?? [-1, 1];
     this.buildPicker();
   }
 
@@ -95,9 +99,11 @@ export class DataEditor {
     this.values = Array.from(labels);
   }
 
-  /** The labels a new point can take: the classes, or −1, 0 and 1 for regression. */
+  /** The labels a new point can take: the classes, or for regression the lowest, middle and
+   * highest values its colours span (−1, 0 and 1 for the generated data sets). */
   choices() {
-    return this.classes === 0 ? [-1, 0, 1] : Array.from({ length: this.classes }, (_, c) => c);
+    const [lo, hi] = this.range;
+    return this.classes === 0 ? [lo, (lo + hi) / 2, hi] : Array.from({ length: this.classes }, (_, c) => c);
   }
 
   buildPicker() {
@@ -116,8 +122,9 @@ export class DataEditor {
       label.className = 'pick';
       const swatch = document.createElement('span');
       swatch.className = 'swatch';
-      swatch.style.background = this.classes === 0 ? VALUE_SWATCH[value] : CLASS_COLOURS[value];
-      label.append(input, swatch, this.classes === 0 ? (value > 0 ? '+1' : value < 0 ? '−1' : '0') : String(value));
+      const [lo, hi] = this.range;
+      swatch.style.background = this.classes === 0 ? (value === lo ? CLASS_COLOURS[0] : value === hi ? CLASS_COLOURS[1] : MIDDLE_SWATCH) : CLASS_COLOURS[value];
+      label.append(input, swatch, this.classes === 0 ? valueText(value) : String(value));
       return label;
     }));
   }
@@ -274,4 +281,10 @@ export class DataEditor {
   }
 }
 
-const VALUE_SWATCH = { '-1': CLASS_COLOURS[0], 0: '#f2f3f5', 1: CLASS_COLOURS[1] };
+const MIDDLE_SWATCH = '#f2f3f5';
+
+/** A regression value as the picker names it: signed where the values pass zero (−1, 0, +1). */
+function valueText(value) {
+  const text = Number(value.toPrecision(4)).toLocaleString('en-US');
+  return value > 0 ? `+${text}` : value < 0 ? `−${text.slice(1)}` : '0';
+}
