@@ -394,3 +394,23 @@ test('the embed page in presenter mode, in a frame 800 to 960 px wide, shows eve
     await page.context().close();
   }
 });
+
+test('on a phone no text on show is smaller than 11 px', async () => {
+  const { page, problems } = await openPage(site, '#testRatio=0.3', { viewport: { width: 390, height: 844 } });
+  const small = await page.evaluate(() => {
+    const seen = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement;
+      if (!node.textContent.trim() || !element.getClientRects().length) continue;
+      const box = element.getBoundingClientRect();
+      // Text read aloud only (clipped to a pixel) is not on show.
+      if (box.width <= 1 || box.height <= 1 || getComputedStyle(element).visibility === 'hidden') continue;
+      const size = parseFloat(getComputedStyle(element).fontSize);
+      if (size < 11) seen.push(`${element.className || element.tagName}: "${node.textContent.trim().slice(0, 24)}" at ${size} px`);
+    }
+    return seen;
+  });
+  assert.deepEqual(small, []);
+  assert.deepEqual(problems, []);
+});
