@@ -192,7 +192,7 @@ fn bad_options_and_files_are_refused_by_name() {
     dir.write("ok.csv", "x1,x2,label\n1,2,0\n3,4,1\n");
     dir.write("deep.json", r#"{"layers":[{"weights":[[1,2],[3,4]],"biases":[0,0]},{"weights":[[1,2,3]],"biases":[0]}]}"#);
     dir.write("bad.json", "{\"layers\": [");
-    let cases: [(&[&str], &[&str]); 18] = [
+    let cases: [(&[&str], &[&str]); 19] = [
         (
             &["train", "--data", "missing.csv"],
             &["missing.csv", "no such file"],
@@ -225,6 +225,10 @@ fn bad_options_and_files_are_refused_by_name() {
         (&["train", "--optimizer", "sgd"], &["--optimizer", "'sgd'"]),
         (&["train", "--hidden", "4,0"], &["--hidden", "'0'"]),
         (&["train", "--l1", "0.1", "--l2", "0.1"], &["--l1", "--l2"]),
+        (
+            &["train", "--hidden", "none", "--activation", "relu"],
+            &["--activation", "--hidden none"],
+        ),
         (
             &["train", "--data", "ok.csv", "--dataset", "flower"],
             &["--data", "--dataset"],

@@ -53,6 +53,7 @@ struct Given {
     classes: Option<usize>,
     regression: bool,
     penalty: Option<(String, RegularizationKind, f64)>,
+    activation: bool,
 }
 
 impl Given {
@@ -102,7 +103,10 @@ pub fn parse(mut args: Args) -> Result<TrainOptions, CliError> {
             "--l2" => given.penalty(f, RegularizationKind::L2, &args.value(f)?)?,
             "--seed" => settings.seed = values::seed(f, &args.value(f)?)?,
             "--hidden" => options.hidden = Some(values::hidden(f, &args.value(f)?)?),
-            "--activation" => settings.activation = values::activation(f, &args.value(f)?)?,
+            "--activation" => {
+                settings.activation = values::activation(f, &args.value(f)?)?;
+                given.activation = true;
+            }
             "--init" => options.init = values::init(&args.value(f)?),
             "--lr" => settings.learning_rate = values::learning_rate(f, &args.value(f)?)?,
             "--iterations" => options.iterations = values::iterations(f, &args.value(f)?)?,
@@ -114,6 +118,13 @@ pub fn parse(mut args: Args) -> Result<TrainOptions, CliError> {
         }
     }
     if let Some(hidden) = &options.hidden {
+        // The activation is the hidden layers'; the output's follows from the task.
+        if hidden.is_empty() && given.activation {
+            return Err(CliError::input(
+                "--activation sets the hidden layers' activation, and --hidden none has none \
+                 (the output's follows from the task)",
+            ));
+        }
         options.settings.hidden = hidden.clone();
     }
     if let Some((_, kind, rate)) = given.penalty {
