@@ -60,12 +60,14 @@ test('layout: a graph that fits its panel is never wider, at any width (a pixel 
   }
 });
 
-test('layout within a height: smaller thumbnails, then closer rows, never below 32 px or overlapping', () => {
-  for (const [sizes, tallest] of [[[2, 8, 8, 8, 1], 420], [[2, 8, 8, 8, 1], 360], [[2, 4, 1], 300], [[2, 10, 10, 1], 440]]) {
+test('layout within a height: smaller thumbnails, then closer rows, then smaller thumbnails still, never below 24 px or overlapping', () => {
+  for (const [sizes, tallest] of [[[2, 8, 8, 8, 1], 420], [[2, 8, 8, 8, 1], 360], [[2, 4, 1], 300], [[2, 10, 10, 1], 440], [[2, 8, 8, 1], 300], [[2, 8, 8, 1], 270]]) {
     const free = layoutGraph(sizes, 540);
     const { nodes, thumb, height } = layoutGraph(sizes, 540, tallest);
     assert.ok(height <= tallest, `${sizes} within ${tallest}: ${height} px`);
-    assert.ok(thumb >= THUMB.min && thumb <= free.thumb, `${sizes}: thumb ${thumb}`);
+    // Below 32 only where 32 with the closest rows would not fit.
+    const least = Math.max(...sizes) * (THUMB.min + 2) - 2 + 62 > tallest ? THUMB.least : THUMB.min;
+    assert.ok(thumb >= least && thumb <= free.thumb, `${sizes} within ${tallest}: thumb ${thumb}`);
     for (const column of nodes) for (let i = 1; i < column.length; i++) assert.ok(column[i].y >= column[i - 1].y + thumb + 2, `${sizes}: rows ${i - 1} and ${i} too close`);
   }
   // Room enough: as without a limit.

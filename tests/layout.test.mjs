@@ -116,7 +116,7 @@ for (const { width, height, hash } of [{ width: 1440, height: 900, hash: '&hidde
   });
 }
 
-for (const [width, height, hash] of [[1280, 800, '#hidden=8,8'], [1024, 768, '#hidden=6,6'], [1440, 900, '#hidden=8,8,8,8,8,8']]) {
+for (const [width, height, hash] of [[1280, 800, '#hidden=8,8'], [1024, 768, '#hidden=6,6'], [1024, 768, '#hidden=8,8,8'], [1440, 900, '#hidden=8,8,8,8,8,8']]) {
   test(`at ${width}×${height} with ${hash.slice(8)} hidden the network's column is one screen: the chart readable and the time machine on it`, async () => {
     const { page, problems } = await openPage(site, hash, { viewport: { width, height } });
     await frames(page, 3);

@@ -35,13 +35,16 @@ export function fitGraphToScreen(graph, chartPanel) {
     const frame = chartPanel.querySelector('.chart-frame');
     const floor = frame ? chartPanel.getBoundingClientRect().height - frame.getBoundingClientRect().height + (parseFloat(getComputedStyle(frame).minHeight) || 0) : 0;
     const chartLeast = Math.max(html.classList.contains('presenter') ? CHART_LEAST.presenter : CHART_LEAST.page, Math.ceil(floor));
-    for (const part of parts) if (part !== panel) others += part === chartPanel ? chartLeast : part.getBoundingClientRect().height;
+    for (const part of parts) if (part !== panel && part !== chartPanel) others += part.getBoundingClientRect().height;
     const around = panel.getBoundingClientRect().height - graph.stage.getBoundingClientRect().height;
     const top = column.getBoundingClientRect().top + scrollY;
+    const room = (chart) => Math.floor(innerHeight - top - others - (parts.includes(chartPanel) ? chart : 0) - around);
     // A graph taller than the screen even at its smallest (64 neurons a layer) keeps its
-    // usual size: it scrolls either way. Short of that, the chart gives up room below its
-    // least before the graph is cut.
-    graph.fitHeight(graph.smallestHeight() > innerHeight ? Infinity : Math.floor(innerHeight - top - others - around));
+    // usual size: it scrolls either way. Short of that, the chart gives up room down to its
+    // own floor before the graph is cut (two layers of eight at 1024 × 768).
+    let height = room(chartLeast);
+    if (graph.heightWithin(height) > height) height = room(Math.ceil(floor));
+    graph.fitHeight(graph.smallestHeight() > innerHeight ? Infinity : height);
   };
   const later = () => {
     if (queued) return;

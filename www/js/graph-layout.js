@@ -4,8 +4,9 @@
 // the drawing code only paints, hit-testing only computes, and both can be checked without
 // a page.
 
-/** Thumbnail sides in CSS pixels: never below 32 so that a 32 × 32 raster is never shrunk. */
-export const THUMB = { min: 32, max: 44 };
+/** Thumbnail sides in CSS pixels: at least 32, unless a screen must hold the graph and 24
+ * would (two layers of eight on a 1024 × 768 laptop); never larger than 44. */
+export const THUMB = { least: 24, min: 32, max: 44 };
 /** Room for the column headings above, the input names at the left and bias marks below. */
 const PAD = { left: 30, right: 18, top: 44, bottom: 18 };
 /** The height the neurons of the tallest layer aim to fit in, by smaller thumbnails. */
@@ -37,6 +38,10 @@ export function layoutGraph(sizes, available, tallest = Infinity) {
   const fits = (thumb) => needed(thumb) <= available && rows * thumb + (rows - 1) * rowGapOf(thumb) <= body;
   let thumb = THUMB.max;
   while (thumb > THUMB.min && !fits(thumb)) thumb -= 2;
+  // Rows as close as they go: a screen that must hold the graph takes smaller thumbnails
+  // still, where they make it fit; where even the least would not, the graph scrolls as it is.
+  const closest = (t) => rows * t + (rows - 1) * ROW_GAP_MIN;
+  if (closest(thumb) > body && closest(THUMB.least) <= body) while (closest(thumb) > body) thumb -= 2;
   const room = (available - PAD.left - PAD.right - count * thumb) / Math.max(1, count - 1);
   // Rounded down: a gap rounded up would make the graph a pixel or two wider than its panel,
   // which then scrolls.

@@ -213,6 +213,12 @@ export class NetworkGraph {
     else if (this.reserved) this.reserve(this.reserved);
   }
 
+  /** The height of the graph laid out within `tallest`: more where even its smallest is taller. */
+  heightWithin(tallest) {
+    const sizes = this.sizes ?? this.reserved;
+    return sizes ? layoutGraph(sizes, this.available, tallest).height : 0;
+  }
+
   /** The height of the graph laid out as small as it can be. */
   smallestHeight() {
     const sizes = this.sizes ?? this.reserved;
