@@ -148,12 +148,13 @@ test('presenter mode at 1024×768: the course\'s printout scrolls in its own box
       scrolls: table.scrollHeight > table.clientHeight,
       lastInView: last.top >= box.top - 1 && last.bottom <= box.bottom + 1,
       whole: table.scrollWidth <= table.clientWidth,
+      type: parseFloat(getComputedStyle(table).fontSize) >= 11,
       scroll: document.documentElement.scrollHeight,
       stretched: chart.height !== Math.round(chart.getBoundingClientRect().height * devicePixelRatio),
     };
   });
   assert.equal(seen.rows, 13);
-  assert.ok(seen.scrolls && seen.lastInView && seen.whole, JSON.stringify(seen));
+  assert.ok(seen.scrolls && seen.lastInView && seen.whole && seen.type, JSON.stringify(seen));
   assert.ok(seen.scroll <= 768, `the page is ${seen.scroll} px tall`);
   assert.equal(seen.stretched, false, 'the chart redrawn at its new height');
   // The printout takes its share, and the chart stays well above its least (110 px).
@@ -395,9 +396,9 @@ test('the embed page in presenter mode, in a frame 800 to 960 px wide, shows eve
   }
 });
 
-test('on a phone no text on show is smaller than 11 px', async () => {
+test('on a phone no text on show is smaller than 11 px: the page, a point\'s maths, the comparison', async () => {
   const { page, problems } = await openPage(site, '#testRatio=0.3', { viewport: { width: 390, height: 844 } });
-  const small = await page.evaluate(() => {
+  const small = () => page.evaluate(() => {
     const seen = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -411,6 +412,28 @@ test('on a phone no text on show is smaller than 11 px', async () => {
     }
     return seen;
   });
-  assert.deepEqual(small, []);
+  assert.deepEqual(await small(), []);
+  // A point's maths, chosen from the keyboard, and the comparison's tiles.
+  await page.evaluate(() => document.querySelector('.plot').focus());
+  await page.keyboard.press('ArrowRight');
+  await page.locator('.maths-panel').waitFor({ state: 'visible' });
+  assert.deepEqual(await small(), []);
+  await page.click('#compare');
+  await page.waitForFunction(() => document.querySelector('.compare-tile .compare-caption')?.textContent);
+  assert.deepEqual(await small(), []);
+  assert.deepEqual(problems, []);
+});
+
+test('presenter mode at 1024×768 with a test set: a diverging run\'s notice is read whole, and the page does not scroll', async () => {
+  const { page, problems } = await openPage(site, '#presenter=on&testRatio=0.3&activation=linear&learningRate=100&speed=1', { viewport: { width: 1024, height: 768 } });
+  await page.click('#play');
+  await page.waitForFunction(() => /diverged at iteration/.test(document.getElementById('notice').textContent));
+  const seen = await page.evaluate(() => {
+    const notice = document.getElementById('notice').getBoundingClientRect();
+    const panel = document.querySelector('.side-panel').getBoundingClientRect();
+    return { notice: [notice.top, notice.bottom], panel: [panel.top, panel.bottom], scroll: document.documentElement.scrollHeight };
+  });
+  assert.ok(seen.notice[0] >= seen.panel[0] && seen.notice[1] <= seen.panel[1] + 1, JSON.stringify(seen));
+  assert.ok(seen.scroll <= 768, `the page is ${seen.scroll} px tall`);
   assert.deepEqual(problems, []);
 });

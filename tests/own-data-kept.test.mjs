@@ -4,6 +4,7 @@
 // and undo reaches past settings changed since, bringing back each run with its settings.
 
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { openPage, openSite, snapshot } from './support/browser.mjs';
 import { downloaded } from './support/downloads.mjs';
@@ -110,9 +111,19 @@ test('a cleared plot stays cleared through settings and Reset, shows no numbers,
   const chart = await page.locator('#chart').boundingBox();
   await page.mouse.move(chart.x + chart.width / 2, chart.y + chart.height / 2);
   assert.equal(await page.textContent('#chart-readout'), '');
-  // The cleared plot's points are the reader's: files say so.
-  const png = await downloaded(page, () => page.click('#save-png'));
-  assert.equal(png.suggestedFilename(), 'neuranim-own-0.png');
+  // Nothing of the run it no longer shows is played, stepped slowly, pictured, compared,
+  // animated or replayed; its points' file is the reader's, named so, with no rows.
+  for (const button of ['#slow', '#slow-step', '#save-png', '#compare', '#save-gif']) {
+    await page.evaluate(() => { document.getElementById('notice').textContent = ''; });
+    await page.click(button);
+    await page.waitForFunction(() => /^No points to train on/.test(document.getElementById('notice').textContent));
+  }
+  assert.equal(await page.evaluate(() => document.querySelector('dialog[open]') === null && document.documentElement.dataset.phase === undefined), true);
+  assert.equal((await settings(page)).speed, 10, 'Slow left the speed alone');
+  const timeline = await page.evaluate(() => ['scrubber', 'replay-back', 'replay-forward', 'go-live', 'continue-here'].map((id) => document.getElementById(id).disabled));
+  assert.deepEqual(timeline, [true, true, true, true, true]);
+  const csv = await downloaded(page, () => page.click('#export-csv'));
+  assert.equal(csv.suggestedFilename(), 'neuranim-own.csv');
   // Undo brings back the points and the run the Clear took, with its settings.
   await page.click('#undo');
   await page.waitForFunction(() => window.neuranim.dataSize() === 400);
@@ -142,5 +153,39 @@ test('files of own points are named "own": the run and the picture as CSV out wa
   assert.equal(run.suggestedFilename(), 'neuranim-own-0.json');
   const png = await downloaded(page, () => page.click('#save-png'));
   assert.equal(png.suggestedFilename(), 'neuranim-own-0.png');
+  assert.deepEqual(problems, []);
+});
+
+test('a run file opened over own points is an edit too: said, and Undo brings the points back with "your points" shown', async () => {
+  const { page, problems } = await openPage(site, '#dataset=xor');
+  const saved = await downloaded(page, () => page.click('#save-run'));
+  const file = await readFile(await saved.path());
+  const own = await importClumps(page);
+  await page.setInputFiles('#run-file', { name: 'xor.json', mimeType: 'application/json', buffer: file });
+  await page.waitForFunction(() => /Opened xor\.json/.test(document.getElementById('notice').textContent));
+  assert.match(await notice(page), /Undo \(Ctrl\+Z\) brings back your points\./);
+  assert.equal(await datasetShown(page), 'xor');
+  await page.click('#undo');
+  await page.waitForFunction(() => window.neuranim.dataPoints().length === 120);
+  assert.deepEqual(await points(page), own);
+  assert.equal(await datasetShown(page), 'your points');
+  assert.deepEqual(problems, []);
+});
+
+test('Ctrl+Z undoes with the focus on a class just picked, and leaves a field of text its own undo', async () => {
+  const { page, problems } = await openPage(site, '#dataset=spiral3');
+  await page.check('#new-point-2');
+  const box = await page.locator('.plot').boundingBox();
+  await page.mouse.click(box.x + 20, box.y + 20);
+  await page.waitForFunction(() => window.neuranim.dataSize() === 301);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'new-point-2');
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => window.neuranim.dataSize() === 300);
+  await page.keyboard.press('Control+Shift+z');
+  await page.waitForFunction(() => window.neuranim.dataSize() === 301);
+  await page.focus('#setting-seed');
+  await page.keyboard.press('Control+z');
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  assert.equal(await page.evaluate(() => window.neuranim.dataSize()), 301);
   assert.deepEqual(problems, []);
 });

@@ -421,6 +421,31 @@ test('a part of the page loaded on first use that cannot be fetched is said, and
     await page.click('#compare');
     await page.waitForSelector('#compare-dialog[open]');
     await page.click('#compare-close');
+    // The part came: its failure is no longer said.
+    assert.doesNotMatch(await notice(page), /could not be loaded/);
   }
   assert.deepEqual(problems.filter((problem) => !/ERR_INTERNET_DISCONNECTED|on-first-use\.js|dynamically imported module/.test(problem)), []);
+});
+
+test('Escape pressed while a part of the page loads takes back the click that asked for it', async () => {
+  const { page, problems } = await openPage(site, '');
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/on-first-use.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const loaded = page.waitForResponse('**/on-first-use.js');
+  await page.click('#compare');
+  await page.keyboard.press('Escape');
+  release();
+  await loaded;
+  // The module and what it imports evaluated, and a frame for anything that would open.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/compare.js')));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  assert.equal(await page.evaluate(() => document.querySelector('dialog[open]')), null);
+  // The next click opens it.
+  await page.click('#compare');
+  await page.waitForSelector('#compare-dialog[open]');
+  assert.deepEqual(problems, []);
 });

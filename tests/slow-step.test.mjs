@@ -210,3 +210,31 @@ test('Play during a slow step finishes the step first, and a new run under it en
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+test('Escape straight after Step slowly, before its first beat, finishes the step: a plain step\'s weights, nothing left playing', async () => {
+  const { page, problems } = await openPage(site, '');
+  await stepTo(page, 3);
+  // Loaded once, so that the step starts in the click's own task, as every later one does.
+  await page.click('#slow-step');
+  await page.waitForSelector('html[data-phase]');
+  await page.click('#phase-finish');
+  await page.waitForFunction(() => !document.documentElement.dataset.phase && window.neuranim.snapshot().iteration === 4);
+  await watchPhases(page);
+  // The click, the step's start (a microtask later), and Escape before the next frame.
+  await page.evaluate(async () => {
+    document.getElementById('slow-step').click();
+    await Promise.resolve();
+    await Promise.resolve();
+    document.getElementById('slow-step').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+  });
+  // A beat lasts 2 s: ten frames later the step is made only if it was finished at once.
+  await frames(page, 10);
+  assert.equal((await snapshot(page)).iteration, 5);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.phase ?? null), null);
+  assert.equal(await page.isVisible('#phase-caption'), false);
+  const slow = await weights(page);
+  await page.click('#reset');
+  await stepTo(page, 5);
+  assert.equal(await weights(page), slow, 'the weights of five plain steps');
+  assert.deepEqual(problems, []);
+});

@@ -213,12 +213,12 @@ test('Animation… or Compare… opened while training plays shows the iteration
     const from = await page.evaluate(() => window.neuranim.snapshot().iteration);
     await page.waitForFunction((from) => window.neuranim.snapshot().iteration > from + 200, from);
     await page.click(opener);
+    // The dialog's module loads on its first use; training pauses as the dialog opens.
+    await page.waitForSelector('dialog[open]');
     assert.equal(await page.textContent('#play'), 'Play');
     const live = await page.evaluate(() => window.neuranim.snapshot().liveIteration);
     const shown = await page.evaluate(() => ({ readout: document.getElementById('iteration').textContent, max: Number(document.getElementById('scrubber').max) }));
     assert.deepEqual(shown, { readout: live.toLocaleString('en-US'), max: live }, `after ${opener}`);
-    // The dialog's module loads on its first use.
-    await page.waitForSelector('dialog[open]');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('dialog[open]'));
   }

@@ -97,6 +97,10 @@ export function openRunValue({ settings: opened, tape }, name) {
     return;
   }
   run.setPlaying(false);
+  // Undo brings back the run the file replaces, kept before anything of it changes.
+  const replacedOwn = !!state.ownData || state.noPoints;
+  beginEdit();
+  keepForUndo();
   const { settings, notices } = fromCoreSettings(next.coreSettings(), state.settings);
   // The control shows the rate the run goes on with, which a change during the run may have
   // set apart from the settings' first one.
@@ -107,12 +111,10 @@ export function openRunValue({ settings: opened, tape }, name) {
     : null;
   saveHash();
   applyAppearance();
-  // Undo brings back the run the file replaces.
-  beginEdit();
-  keepForUndo();
   use(next);
   showSettings();
-  notify([`Opened ${quote(name)} at iteration ${state.iteration.toLocaleString('en-US')}.`, ...notices], notices.length ? 'warning' : 'info');
+  if (replacedOwn) notices.push('Undo (Ctrl+Z) brings back your points.');
+  notify([`Opened ${quote(name)} at iteration ${state.iteration.toLocaleString('en-US')}.`, ...notices], notices.length > (replacedOwn ? 1 : 0) ? 'warning' : 'info');
 }
 
 /** Offers what `make()` returns (a Blob, or a promise of one) as a download. A failure
@@ -150,6 +152,7 @@ export function exportView() {
 }
 
 export async function savePng() {
+  if (pointsCleared()) return;
   let drawFrame;
   try {
     ({ drawFrame } = await import('./on-first-use.js'));

@@ -30,21 +30,26 @@ import { startWasm, wasmVariant } from './wasm-module.js';
 import { chooseSpace } from './space-menu.js';
 import { setUpSlowStep, slowStepKey } from './page-slow-step.js';
 import { beginEdit, redoEdit, setEditing, setUpEdits, undoEdit } from './data-edits.js';
-import { adoptRunRate, change, changeSettings, heavyNetwork, pause, reset, restart, showSettings, stepEpoch, stepOnce, togglePlay, trainOn } from './transitions.js';
+import { adoptRunRate, change, changeSettings, heavyNetwork, pause, pointsCleared, reset, restart, showSettings, stepEpoch, stepOnce, togglePlay, trainOn } from './transitions.js';
 import { applyAppearance, drawSecondary, markNoTestSet, render, showIteration, showNeuron } from './view.js';
 
+/** Where the keyboard writes text, whose own undo Ctrl+Z is. */
+const TEXT_ENTRY = 'textarea, input:not([type="radio"], [type="checkbox"], [type="range"], [type="button"], [type="file"])';
+
 function onKey(event) {
-  if (event.target.closest('input, select, textarea')) return;
   // A dialog (an export, the comparison) owns the keyboard while it is open.
   if (document.querySelector('dialog[open]')) return;
-  // Ctrl+Z undoes an edit of the data; Ctrl+Shift+Z and Ctrl+Y redo it (⌘ on a Mac).
+  // Ctrl+Z undoes an edit of the data; Ctrl+Shift+Z and Ctrl+Y redo it (⌘ on a Mac), also
+  // with the focus on a class just picked or a checkbox, but not in a field of text.
   if ((event.ctrlKey || event.metaKey) && !event.altKey && ['z', 'Z', 'y', 'Y'].includes(event.key)) {
+    if (event.target.closest(TEXT_ENTRY)) return;
     event.preventDefault();
     if (event.key.toLowerCase() === 'y' || event.shiftKey) guarded(redoEdit)();
     else guarded(undoEdit)();
     return;
   }
   if (event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.target.closest('input, select, textarea')) return;
   if (slowStepKey(event)) return;
   if (event.key === ' ' && !event.target.closest('button')) {
     event.preventDefault();
@@ -187,6 +192,7 @@ async function main() {
   // The link's notices, with the picture worker's failure if it came before them.
   notify([...notices, raster.failure && paintedHere(raster.failure)], raster.failure ? 'warning' : tone);
   $('slow').addEventListener('click', guarded(() => {
+    if (pointsCleared()) return;
     // Slow, and playing; again, back to the speed before.
     const slow = state.settings.speed !== SLOW_SPEED;
     if (slow) state.speedBeforeSlow = state.settings.speed;
@@ -232,8 +238,9 @@ async function main() {
     });
   });
   $('compare').addEventListener('click', guarded(() => {
-    pause();
+    if (pointsCleared()) return;
     compare((view) => {
+      pause();
       if (!view.openDialog()) notify(['Compare trains and draws its networks in a worker, which this browser cannot draw in (it needs OffscreenCanvas: Safari 16.4, Firefox 105, Chrome 69 or later). Everything else works here.']);
     });
   }));
@@ -276,8 +283,11 @@ async function main() {
     }));
   });
   $('save-gif').addEventListener('click', guarded(() => {
-    pause();
-    gif((dialog) => dialog.open());
+    if (pointsCleared()) return;
+    gif((dialog) => {
+      pause();
+      dialog.open();
+    });
   }));
   $('open-run').addEventListener('click', () => $('run-file').click());
   $('run-file').addEventListener('change', (event) => {

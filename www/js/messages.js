@@ -42,6 +42,18 @@ export function notify(lines, tone = 'warning') {
     ui.notice.classList.add('again');
   }
   announce(text, again);
+  if (text) keepInView(ui.notice);
+}
+
+/** Scrolls the box that scrolls `element` (the controls' column on a short screen), never the
+ * page, so that the element's foot is in view. */
+function keepInView(element) {
+  for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+    if (box.scrollHeight <= box.clientHeight || !/auto|scroll/.test(getComputedStyle(box).overflowY)) continue;
+    const over = element.getBoundingClientRect().bottom - box.getBoundingClientRect().bottom;
+    if (over > 0) box.scrollTop += Math.ceil(over);
+    return;
+  }
 }
 
 /** Says `text` to a screen reader through the page's live region (#announcer), which is

@@ -6,7 +6,7 @@ import { guarded, notify } from './messages.js';
 import { run } from './page-run.js';
 import { $, state } from './page-state.js';
 import { onDemand } from './on-demand.js';
-import { backToLive } from './transitions.js';
+import { backToLive, pointsCleared } from './transitions.js';
 import { render } from './view.js';
 
 /** Null until the first slow step loads its module. */
@@ -18,7 +18,7 @@ export function setUpSlowStep() {
     const { SlowStep } = await import('./on-first-use.js');
     return (slowStep = createSlowStep(SlowStep, strip));
   });
-  $('slow-step').addEventListener('click', () => load((step) => step.start()));
+  $('slow-step').addEventListener('click', () => pointsCleared() || load((step) => step.start()));
   $('phase-pause').addEventListener('click', () => slowStep?.togglePause());
   $('phase-next').addEventListener('click', guarded(() => slowStep?.next()));
   $('phase-finish').addEventListener('click', guarded(() => slowStep?.finish()));
@@ -61,7 +61,14 @@ function createSlowStep(SlowStep, strip) {
 
 /** A key while a slow step plays; whether it was the step's. */
 export function slowStepKey(event) {
-  if (!slowStep?.active) return false;
+  // While it starts (two frames), Escape finishes it as soon as it begins, and the step's
+  // other keys wait rather than reach the page (Space would play the run under it).
+  if (!slowStep?.active && !slowStep?.starting) return false;
+  if (!slowStep.active && event.key !== 'Escape') {
+    if (event.key !== ' ' && event.key !== 'ArrowRight') return false;
+    event.preventDefault();
+    return true;
+  }
   if (event.key === ' ') slowStep.togglePause();
   else if (event.key === 'ArrowRight') guarded(() => slowStep.next())();
   else if (event.key === 'Escape') guarded(() => slowStep.finish())();

@@ -51,6 +51,11 @@ export class SlowStep {
         this.starting = false;
         if (playground === this.host.playground()) this.begin(playground, phases);
         else this.caption.strip.hidden = true;
+        // Finished before it began (Escape straight after the click): the step is made at once.
+        if (this.finishOnBegin) {
+          this.finishOnBegin = false;
+          this.finish();
+        }
       });
     });
   }
@@ -118,6 +123,10 @@ export class SlowStep {
 
   /** Ends the step at once, the update made. */
   finish() {
+    if (this.starting) {
+      this.finishOnBegin = true;
+      return;
+    }
     const r = this.running;
     if (!r) return;
     if (!r.stepped) this.enter(PHASES.length - 1, { renderNow: false });

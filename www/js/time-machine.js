@@ -84,8 +84,15 @@ export class TimeMachine {
 
   /** Mirrors the iteration shown and the live one. While training plays live the thumb
    * stays at the right end, so a few updates a second are enough (each costs a layout). */
-  update(snapshot, { playing = false } = {}) {
-    const past = snapshot.iteration < snapshot.liveIteration;
+  update(snapshot, { playing = false, cleared = false } = {}) {
+    // A cleared plot has no run to go through: every control rests until points come.
+    if (cleared !== this.cleared) {
+      this.cleared = cleared;
+      this.stopReplay();
+      for (const control of [this.scrubber, this.speed, $('replay-back'), $('replay-forward')]) control.disabled = cleared;
+      this.updatedAt = 0;
+    }
+    const past = !cleared && snapshot.iteration < snapshot.liveIteration;
     const now = performance.now();
     if (playing && !past && now - (this.updatedAt ?? 0) < LIVE_UPDATE_MS) return;
     this.updatedAt = now;
@@ -96,7 +103,7 @@ export class TimeMachine {
     set('min', String(snapshot.firstIteration));
     set('max', String(snapshot.liveIteration));
     set('value', String(snapshot.iteration));
-    const text = past
+    const text = cleared ? 'no points' : past
       ? `${snapshot.iteration.toLocaleString('en-US')} of ${snapshot.liveIteration.toLocaleString('en-US')}`
       : 'live';
     if (this.label.textContent !== text) this.label.textContent = text;
