@@ -1,6 +1,6 @@
 // Builds the site as it is published (site/): the page's modules bundled and minified by
-// esbuild into a few files (each page's entry, each worker, and the chunks they share), so
-// that a first visit loads a handful of files rather than some seventy, and each page hints
+// esbuild into a few files (each page's entry, each worker, and the chunks one visit shares),
+// so that a first visit loads a handful of files rather than some seventy, and each page hints
 // the chunks its entry imports; the styles minified, and the wasm and the HTML copied beside
 // them. The URLs inside stay the same (js/main.js, js/element.js, pkg/…), so the snippets,
 // links and the element work as from www/. `www/` stays the source, served as is while
@@ -26,28 +26,46 @@ const scriptTags = (html) => [...html.matchAll(/<script type="module" src="(js\/
 /** The module scripts each page loads, by their www/ path. */
 const scriptsOf = (html) => scriptTags(html).map(([, src]) => src);
 const pages = await Promise.all(PAGES.map(async (name) => ({ name, html: await readFile(resolve(root, name), 'utf8') })));
-const entries = [...new Set([...pages.flatMap(({ html }) => scriptsOf(html)), ...WORKERS.map((w) => `js/${w}.js`)])];
+const pageScripts = (name) => scriptsOf(pages.find((page) => page.name === name).html);
 
-const result = await build({
-  entryPoints: entries.map((entry) => resolve(root, entry)),
-  outdir: resolve(out, 'js'),
-  entryNames: '[name]',
-  chunkNames: 'chunk-[hash]',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  minify: true,
-  legalComments: 'none',
-  metafile: true,
-  // The workers and the wasm are found at run time by `new URL(…, import.meta.url)`, which
-  // stays as written: the workers are entries of their own, the wasm is copied below. The
-  // one-file build's inlined module does not exist here, as wasm-module.js expects.
-  logOverride: { 'empty-import-meta': 'silent', 'import-is-undefined': 'silent' },
-});
+// Three kinds of build, so that chunks are split only where they are shared in one visit: the
+// full page's scripts together (its entry, and what it loads on first use); the other pages'
+// scripts together (the lesson and the post share the element); and each worker on its own,
+// whole. Built all at once, every set of entries a module is shared by would make a chunk of
+// its own, and a first visit of the page would load thirteen scripts rather than five: on
+// HTTP/1.1 and a slow line, a round trip more.
+const fullPage = pageScripts('index.html');
+const otherPages = [...new Set(pages.flatMap(({ html }) => scriptsOf(html)))].filter((src) => !fullPage.includes(src));
+const groups = [
+  { entries: fullPage, splitting: true },
+  { entries: otherPages, splitting: true },
+  ...WORKERS.map((worker) => ({ entries: [`js/${worker}.js`], splitting: false })),
+];
+const entries = groups.flatMap((group) => group.entries);
+
+const results = [];
+for (const { entries: group, splitting } of groups) {
+  results.push(await build({
+    entryPoints: group.map((entry) => resolve(root, entry)),
+    outdir: resolve(out, 'js'),
+    entryNames: '[name]',
+    chunkNames: 'chunk-[hash]',
+    bundle: true,
+    splitting,
+    format: 'esm',
+    minify: true,
+    legalComments: 'none',
+    metafile: true,
+    // The workers and the wasm are found at run time by `new URL(…, import.meta.url)`, which
+    // stays as written: the workers are entries of their own, the wasm is copied below. The
+    // one-file build's inlined module does not exist here, as wasm-module.js expects.
+    logOverride: { 'empty-import-meta': 'silent', 'import-is-undefined': 'silent' },
+  }));
+}
+const outputs = Object.assign({}, ...results.map((result) => result.metafile.outputs));
 
 /** The chunks an entry imports, directly or not, as paths relative to site/. */
 function chunksOf(entry) {
-  const outputs = result.metafile.outputs;
   const key = Object.keys(outputs).find((path) => outputs[path].entryPoint && resolve(outputs[path].entryPoint) === resolve(root, entry));
   const seen = new Set();
   const visit = (path) => {
@@ -90,5 +108,5 @@ await mkdir(resolve(out, 'pkg'), { recursive: true });
 for (const file of ['neuranim_wasm_bg.wasm', 'neuranim_wasm_scalar_bg.wasm', 'neuranim_files_bg.wasm']) await cp(resolve(root, 'pkg', file), resolve(out, 'pkg', file));
 
 const files = await readdir(resolve(out, 'js'));
-const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+const bytes = Object.values(outputs).reduce((sum, o) => sum + o.bytes, 0);
 console.log(`${out}: ${files.length} scripts (${entries.length} entries, ${files.length - entries.length} shared chunks), ${bytes.toLocaleString('en-US')} B of JavaScript`);

@@ -34,7 +34,7 @@ test('the bundled page trains, paints in its worker and compares, loading a hand
   // The page's entry, its chunks and the raster worker's, not the seventy modules of www/;
   // and not the parts loaded on first use (the comparison, the animation export).
   const firstVisit = [...new Set(scripts)];
-  assert.ok(firstVisit.length <= 13, `${firstVisit.length} scripts: ${firstVisit.join(' ')}`);
+  assert.ok(firstVisit.length <= 6, `${firstVisit.length} scripts: ${firstVisit.join(' ')}`);
   const source = (url) => readFileSync(`${SITE}js/${url.slice(url.lastIndexOf('/') + 1)}`, 'utf8');
   const holding = (urls, text) => urls.filter((url) => source(url).includes(text));
   assert.deepEqual([...holding(firstVisit, 'compare-tile'), ...holding(firstVisit, 'gif-estimate')], []);
@@ -70,9 +70,9 @@ test('each page hints exactly the chunks its scripts import, and every file it n
     assert.doesNotMatch(html, /modulepreload: written/, `${name}: the source's hints are replaced`);
   }
   // Bundled: the entries (pages and workers) and the chunks they share, against some seventy
-  // source modules; a page loads at most thirteen of them at first (above).
+  // source modules; a page loads at most six of them at first (above).
   const scripts = readdirSync(`${SITE}js`);
-  assert.ok(scripts.length <= 26, `${scripts.length} scripts`);
+  assert.ok(scripts.length <= 20, `${scripts.length} scripts`);
 });
 
 test('the bundled element, from another origin, trains and its worker paints', async () => {
