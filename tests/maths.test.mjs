@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, openPage, openSite } from './support/browser.mjs';
+import { ARTIFACTS, openPage, openSite, pointSpot } from './support/browser.mjs';
 import { formatNumber } from '../www/js/maths-panel.js';
 
 let site;
@@ -161,12 +161,7 @@ test('layer space maps the plane and the data through a hidden layer, and moves 
 test('with a penalty, the maths show it: its value in the cost, its gradient in the batch\'s dW, each equal to an independent computation', async () => {
   for (const [kind, rate] of [['l2', 10], ['l1', 3]]) {
     const { page, problems } = await openPage(site, `#regularization=${kind}&regularizationRate=${rate}`);
-    const { x, y } = await page.evaluate(() => {
-      const points = window.neuranim.dataPoints();
-      const [a, b, c, d] = window.neuranim.bounds();
-      const box = document.querySelector('.plot').getBoundingClientRect();
-      return { x: box.left + ((points[0] - a) / (b - a)) * box.width, y: box.top + ((d - points[1]) / (d - c)) * box.height };
-    });
+    const { x, y } = await pointSpot(page);
     await page.mouse.click(x, y);
     await page.locator('.maths-panel').waitFor({ state: 'visible' });
     const row = (name) => page.evaluate((name) => {

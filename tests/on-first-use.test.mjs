@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openPage, openSite, snapshot } from './support/browser.mjs';
+import { errorShown, notice, openPage, openSite, stepOnce } from './support/browser.mjs';
 import { ENGINE } from './support/engine.mjs';
 
 let site;
@@ -12,16 +12,6 @@ before(async () => {
   site = await openSite();
 });
 after(async () => site?.close());
-
-const notice = (page) => page.locator('#notice').textContent();
-const errorShown = (page) => page.evaluate(() => !document.getElementById('error').hidden);
-
-/** Clicks Step until the live iteration has moved on by one. */
-async function stepOnce(page) {
-  const before = (await snapshot(page)).liveIteration;
-  await page.click('#step');
-  await page.waitForFunction((n) => window.neuranim.snapshot().liveIteration === n + 1, before);
-}
 
 test('a part of the page loaded on first use that cannot be fetched is said, and comes at the next try', async () => {
   const { page, problems } = await openPage(site, '');
@@ -43,7 +33,6 @@ test('a part of the page loaded on first use that cannot be fetched is said, and
   }
   assert.deepEqual(problems.filter((problem) => !/ERR_INTERNET_DISCONNECTED|on-first-use\.js|dynamically imported module/.test(problem)), []);
 });
-
 
 test('Escape pressed while a part of the page loads takes back the click that asked for it', async () => {
   const { page, problems } = await openPage(site, '');

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { openPage, openSite, snapshot } from './support/browser.mjs';
+import { notice, openPage, openSite, snapshot } from './support/browser.mjs';
 import { downloaded } from './support/downloads.mjs';
 
 let site;
@@ -31,7 +31,6 @@ async function importClumps(page) {
 
 const points = (page) => page.evaluate(() => window.neuranim.dataPoints());
 const settings = (page) => page.evaluate(() => window.neuranim.settings());
-const notice = (page) => page.textContent('#notice');
 const undoable = (page) => page.evaluate(() => !document.getElementById('undo').disabled);
 const datasetShown = (page) => page.evaluate(() => document.getElementById('setting-dataset').selectedOptions[0].textContent);
 

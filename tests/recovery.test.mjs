@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { openPage, openSite, snapshot } from './support/browser.mjs';
+import { errorShown, notice, openPage, openSite, snapshot, stepOnce } from './support/browser.mjs';
 import { downloaded } from './support/downloads.mjs';
 
 let site;
@@ -14,21 +14,12 @@ before(async () => {
 });
 after(async () => site?.close());
 
-const notice = (page) => page.locator('#notice').textContent();
-const errorShown = (page) => page.evaluate(() => !document.getElementById('error').hidden);
 const openRun = (page, name, text) => page.setInputFiles('#run-file', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
 const importCsv = (page, name, text) => page.setInputFiles('#csv-file', { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 
 async function savedRun(page) {
   const download = await downloaded(page, () => page.click('#save-run'));
   return JSON.parse(await readFile(await download.path(), 'utf8'));
-}
-
-/** Clicks Step until the live iteration has moved on by one. */
-async function stepOnce(page) {
-  const before = (await snapshot(page)).liveIteration;
-  await page.click('#step');
-  await page.waitForFunction((n) => window.neuranim.snapshot().liveIteration === n + 1, before);
 }
 
 test('a run file counting past what a page can show is refused by field, and the run on show stays', async () => {

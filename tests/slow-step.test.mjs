@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ARTIFACTS, frames, openPage, openSite, snapshot, stepTo, weights } from './support/browser.mjs';
+import { ARTIFACTS, frames, openPage, openSite, pointSpot, snapshot, stepTo, weights } from './support/browser.mjs';
 
 let site;
 before(async () => {
@@ -154,12 +154,7 @@ test('under reduced motion the phases still pass, each shown at once', async () 
 test('with a point chosen, the maths panel highlights the rows of each phase', async () => {
   const { page, problems } = await openPage(site, '');
   await stepTo(page, 50);
-  const { x, y } = await page.evaluate(() => {
-    const points = window.neuranim.dataPoints();
-    const [a, b, c, d] = window.neuranim.bounds();
-    const box = document.querySelector('.plot').getBoundingClientRect();
-    return { x: box.left + ((points[0] - a) / (b - a)) * box.width, y: box.top + ((d - points[1]) / (d - c)) * box.height };
-  });
+  const { x, y } = await pointSpot(page);
   await page.mouse.click(x, y);
   await page.locator('.maths-panel').waitFor({ state: 'visible' });
   const lit = () => page.evaluate(() => {

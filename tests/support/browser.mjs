@@ -95,6 +95,25 @@ export const stepTo = (page, n) => page.evaluate((n) => {
   while (window.neuranim.snapshot().iteration < n) document.getElementById('step').click();
 }, n);
 
+/** Clicks Step until the live iteration has moved on by one. */
+export async function stepOnce(page) {
+  const before = (await snapshot(page)).liveIteration;
+  await page.click('#step');
+  await page.waitForFunction((n) => window.neuranim.snapshot().liveIteration === n + 1, before);
+}
+
+/** The notice's text, and whether the error banner shows. */
+export const notice = (page) => page.locator('#notice').textContent();
+export const errorShown = (page) => page.evaluate(() => !document.getElementById('error').hidden);
+
+/** Page coordinates of data point `index` on the plot, for a click that chooses it. */
+export const pointSpot = (page, index = 0) => page.evaluate((i) => {
+  const points = window.neuranim.dataPoints();
+  const [a, b, c, d] = window.neuranim.bounds();
+  const box = document.querySelector('.plot').getBoundingClientRect();
+  return { x: box.left + ((points[2 * i] - a) / (b - a)) * box.width, y: box.top + ((d - points[2 * i + 1]) / (d - c)) * box.height };
+}, index);
+
 /** Waits until the data panel shows the last boundary the page asked for. */
 export const boundaryShown = (page) => page.waitForFunction(() => {
   const { requested, shown } = document.getElementById('boundary').dataset;

@@ -10,7 +10,7 @@ import { fromCoreSettings } from './settings.js';
 import { beginEdit, keepForUndo } from './data-edits.js';
 import { notify } from './messages.js';
 import { run } from './page-run.js';
-import { OWN_POINTS, pointsCleared, saveHash, showSettings, trainOn, use } from './transitions.js';
+import { OWN_POINTS, ownPoints, pointsCleared, saveHash, showSettings, trainOn, use } from './transitions.js';
 import { applyAppearance } from './view.js';
 import { $, state, ui } from './page-state.js';
 import { CLASS_COLOURS } from './palette.js';
@@ -50,7 +50,7 @@ function valuesRead(labels) {
 }
 
 /** The data a file is named after: the data set, or "own" for the reader's points. */
-export const dataName = () => (state.ownData || state.noPoints ? 'own' : state.settings.dataset);
+export const dataName = () => (ownPoints() ? 'own' : state.settings.dataset);
 
 export function exportCsv() {
   const name = dataName();
@@ -98,7 +98,7 @@ export function openRunValue({ settings: opened, tape }, name) {
   }
   run.setPlaying(false);
   // Undo brings back the run the file replaces, kept before anything of it changes.
-  const replacedOwn = !!state.ownData || state.noPoints;
+  const replacedOwn = ownPoints();
   beginEdit();
   keepForUndo();
   const { settings, notices } = fromCoreSettings(next.coreSettings(), state.settings);

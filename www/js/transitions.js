@@ -16,7 +16,7 @@ import { beginEdit, keepForUndo } from './data-edits.js';
 export function showSettings() {
   const trainCount = state.playground?.trainLabels().length;
   // A cleared plot is the reader's too: the data set menu says "your points".
-  state.controls.show(state.settings, { own: !!state.ownData || state.noPoints, trainCount });
+  state.controls.show(state.settings, { own: ownPoints(), trainCount });
   document.getElementById('slow')?.setAttribute('aria-pressed', String(state.settings.speed === SLOW_SPEED));
   run.configure({ speed: state.settings.speed, stopAt: state.settings.iterations });
 }
@@ -67,7 +67,7 @@ export function restart({ secondary = true, later = false, generated = false } =
 }
 
 /** Whether the plot holds the reader's own points, or none since they cleared it. */
-const ownPoints = () => !!state.ownData || state.noPoints;
+export const ownPoints = () => !!state.ownData || state.noPoints;
 
 /** Every change of the settings: from a control, a preset or the link. Shows `next` and
  * applies it as each changed field's `applies` says: a new run, the next update, or the
