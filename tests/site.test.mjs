@@ -35,9 +35,11 @@ test('the bundled page trains, paints in its worker and compares, loading a hand
   // and not the parts loaded on first use (the comparison, the animation export).
   const firstVisit = [...new Set(scripts)];
   assert.ok(firstVisit.length <= 6, `${firstVisit.length} scripts: ${firstVisit.join(' ')}`);
-  const source = (url) => readFileSync(`${SITE}js/${url.slice(url.lastIndexOf('/') + 1)}`, 'utf8');
+  const source = (url) => readFileSync(`${SITE}${url.slice(site.url.length)}`, 'utf8');
   const holding = (urls, text) => urls.filter((url) => source(url).includes(text));
   assert.deepEqual([...holding(firstVisit, 'compare-tile'), ...holding(firstVisit, 'gif-estimate')], []);
+  // The wasm's glue in one file, which the page and the raster worker share, not a copy in each.
+  assert.deepEqual(holding(firstVisit, '__wbindgen_init_externref_table').map((url) => url.slice(site.url.length)), ['pkg/neuranim_wasm.js']);
   await page.click('#compare');
   await page.waitForFunction(() => document.querySelector('.compare-tile')?.dataset.iteration > 0);
   await page.click('#compare-close');
