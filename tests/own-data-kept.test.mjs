@@ -188,3 +188,22 @@ test('Ctrl+Z undoes with the focus on a class just picked, and leaves a field of
   assert.equal(await page.evaluate(() => window.neuranim.dataSize()), 301);
   assert.deepEqual(problems, []);
 });
+
+test('the class picked for new points comes back when Undo goes back through a regression', async () => {
+  const { page, problems } = await openPage(site, '#dataset=spiral3');
+  await page.check('#new-point-2');
+  const box = await page.locator('.plot').boundingBox();
+  await page.mouse.click(box.x + 20, box.y + 20);
+  await page.waitForFunction(() => window.neuranim.dataSize() === 301);
+  // A regression's data set over the reader's points: its picker offers values, not classes.
+  await page.selectOption('#setting-dataset', 'plane');
+  await page.waitForFunction(() => window.neuranim.settings().dataset === 'plane');
+  assert.equal(await page.isVisible('#new-point-2'), false);
+  await page.click('#undo');
+  await page.waitForFunction(() => window.neuranim.dataSize() === 301);
+  assert.equal(await page.isChecked('#new-point-2'), true);
+  await page.mouse.click(box.x + 30, box.y + 20);
+  await page.waitForFunction(() => window.neuranim.dataSize() === 302);
+  assert.equal((await page.evaluate(() => window.neuranim.dataLabels())).at(-1), 2);
+  assert.deepEqual(problems, []);
+});

@@ -37,6 +37,9 @@ export class DataEditor {
     this.classes = 2;
     this.bounds = [-1, 1, -1, 1];
     this.label = 0;
+    // The class last picked for each kind of task (by its number of classes, 0 for
+    // regression): a regression in between (a data set tried, then undone) does not lose it.
+    this.picked = new Map();
     this.stroke = null;
     this.rebuildAt = 0;
     plot.addEventListener('pointerdown', (event) => this.down(event));
@@ -108,13 +111,16 @@ export class DataEditor {
 
   buildPicker() {
     const choices = this.choices();
-    if (!choices.includes(this.label)) this.label = choices[0];
+    const picked = this.picked.get(this.classes);
+    if (choices.includes(picked)) this.label = picked;
+    else if (!choices.includes(this.label)) this.label = choices[0];
     this.picker.replaceChildren(...choices.map((value) => {
       const id = `new-point-${String(value).replace('-', 'minus')}`;
       const input = document.createElement('input');
       Object.assign(input, { type: 'radio', name: 'new-point', id, value: String(value), checked: value === this.label });
       input.addEventListener('change', () => {
         this.label = value;
+        this.picked.set(this.classes, value);
         this.onPick();
       });
       const label = document.createElement('label');
