@@ -41,16 +41,21 @@ test('on a phone no text on show is smaller than 11 px: the page, a point\'s mat
 });
 
 
-test('presenter mode at 1024×768 with a test set: a diverging run\'s notice is read whole, and the page does not scroll', async () => {
+test('presenter mode at 1024×768 with a test set: a diverging run\'s notice is read whole beside Play, and the page does not scroll', async () => {
   const { page, problems } = await openPage(site, '#presenter=on&testRatio=0.3&activation=linear&learningRate=100&speed=1', { viewport: { width: 1024, height: 768 } });
   await page.click('#play');
   await page.waitForFunction(() => /diverged at iteration/.test(document.getElementById('notice').textContent));
   const seen = await page.evaluate(() => {
     const notice = document.getElementById('notice').getBoundingClientRect();
     const panel = document.querySelector('.side-panel').getBoundingClientRect();
-    return { notice: [notice.top, notice.bottom], panel: [panel.top, panel.bottom], scroll: document.documentElement.scrollHeight };
+    const play = document.getElementById('play').getBoundingClientRect();
+    return { notice: [notice.top, notice.bottom], panel: [panel.top, panel.bottom], play: play.top, scroll: document.documentElement.scrollHeight };
   });
   assert.ok(seen.notice[0] >= seen.panel[0] && seen.notice[1] <= seen.panel[1] + 1, JSON.stringify(seen));
+  // Play stays whole above it, to press again at a smaller rate: a full batch's epoch, the
+  // iteration's number again, leaves the room for the notice.
+  assert.ok(seen.play >= seen.panel[0], JSON.stringify(seen));
+  assert.equal(await page.isVisible('#epoch'), false);
   assert.ok(seen.scroll <= 768, `the page is ${seen.scroll} px tall`);
   assert.deepEqual(problems, []);
 });

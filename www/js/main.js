@@ -31,7 +31,7 @@ import { chooseSpace } from './space-menu.js';
 import { setUpSlowStep, slowStepKey } from './page-slow-step.js';
 import { beginEdit, redoEdit, setEditing, setUpEdits, undoEdit } from './data-edits.js';
 import { adoptRunRate, change, changeSettings, heavyNetwork, pause, pointsCleared, reset, restart, showSettings, stepEpoch, stepOnce, togglePlay, trainOn } from './transitions.js';
-import { applyAppearance, drawSecondary, markNoTestSet, render, showIteration, showNeuron } from './view.js';
+import { applyAppearance, drawSecondary, markReadouts, render, showIteration, showNeuron } from './view.js';
 
 /** Where the keyboard writes text, whose own undo Ctrl+Z is. */
 const TEXT_ENTRY = 'textarea, input:not([type="radio"], [type="checkbox"], [type="range"], [type="button"], [type="file"])';
@@ -105,7 +105,7 @@ function sketch(raster) {
     }),
     chosen: () => state.selected,
   });
-  markNoTestSet(state.settings);
+  markReadouts(state.settings);
   document.documentElement.dataset.sketched = 'true';
 }
 

@@ -123,16 +123,19 @@ export function drawSecondary(snap, { graph, chart }) {
   setText(ui.chartTitle, regression ? 'Cost' : 'Cost and accuracy');
   setText(ui.testScoreName, regression ? 'Test RMSE' : 'Test accuracy');
   // Without a test set, the readouts say so rather than show a dash that might be a delay.
-  const noTest = markNoTestSet(state.settings);
+  const noTest = markReadouts(state.settings);
   setFittedText(ui.testCost, noTest ? 'no test set' : cleared ? '–' : fixed(snap.testCost));
   setFittedText(ui.testAccuracy, noTest ? 'no test set' : score(snap.testScore));
 }
 
 /** Whether the run has no test set, said on the readouts too: presenter mode leaves the test
- * readouts out then, since a projector has no room for a sentence in a number's place. */
-export function markNoTestSet(settings) {
+ * readouts out then, since a projector has no room for a sentence in a number's place. It
+ * leaves the epoch out too where each update is an epoch (full batch), the iteration's number
+ * again: on a 1024 × 768 projector that row is what a test set's readouts and a notice need. */
+export function markReadouts(settings) {
   const noTest = settings.testRatio === 0;
   ui.readouts.classList.toggle('no-test', noTest);
+  ui.readouts.classList.toggle('full-batch', settings.batchSize === 'full');
   return noTest;
 }
 
