@@ -79,7 +79,9 @@ function fresh(request, entry) {
 /**
  * Starts serving `root`; resolves to { server, url }. `options.prefix` serves it under a
  * sub-path (e.g. '/course/neuranim/', as a project site is); `options.headers` are added to
- * every answer (e.g. a Content-Security-Policy).
+ * every answer (e.g. a Content-Security-Policy), or, as a function, to the answer for a path
+ * (from the root, '/pkg/…'); a header given as undefined is left out (a host that sends
+ * Access-Control-Allow-Origin for some folders and not others).
  */
 export function serve(root, port = 0, host = '127.0.0.1', { prefix = '/', headers = {} } = {}) {
   const base = resolve(root);
@@ -92,15 +94,15 @@ export function serve(root, port = 0, host = '127.0.0.1', { prefix = '/', header
       if (file !== base && !file.startsWith(base + sep)) throw Object.assign(new Error(), { code: 'ENOENT' });
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const entry = await entryOf(file);
-      const common = {
+      const common = Object.fromEntries(Object.entries({
         'Cache-Control': 'no-cache',
         ETag: entry.etag,
         'Last-Modified': entry.modified.toUTCString(),
         Vary: 'Accept-Encoding',
         // The element, its module, glue, wasm, workers and CSS are for other sites' posts too.
         'Access-Control-Allow-Origin': '*',
-        ...headers,
-      };
+        ...(typeof headers === 'function' ? headers(path) : headers),
+      }).filter(([, value]) => value !== undefined));
       if (fresh(request, entry)) {
         response.writeHead(304, common);
         response.end();

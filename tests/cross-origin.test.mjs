@@ -11,10 +11,15 @@ import { launchBrowser } from './support/engine.mjs';
 import { serve } from '../scripts/static-server.mjs';
 
 let project;
+let noWasmCors;
 let blog;
 let browser;
 before(async () => {
   project = await serve(new URL('../www/', import.meta.url).pathname, 0);
+  // A host that lets other sites use its scripts but not its wasm.
+  noWasmCors = await serve(new URL('../www/', import.meta.url).pathname, 0, '127.0.0.1', {
+    headers: (path) => (path.endsWith('.wasm') ? { 'Access-Control-Allow-Origin': undefined } : {}),
+  });
   const posts = await mkdtemp(join(tmpdir(), 'neuranim-post-'));
   // The blog on another origin: another port of the loopback address by name.
   const element = (script) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A post</title>
@@ -24,12 +29,14 @@ before(async () => {
 </article></body></html>`;
   await writeFile(join(posts, 'post.html'), element(`${project.url}js/element.js`));
   await writeFile(join(posts, 'broken.html'), element(`${project.url}js/no-such-module.js`));
+  await writeFile(join(posts, 'no-wasm.html'), element(`${noWasmCors.url}js/element.js`));
   blog = await serve(posts, 0, 'localhost');
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
   project?.server.close();
+  noWasmCors?.server.close();
   blog?.server.close();
 });
 
@@ -65,6 +72,26 @@ test('when the module cannot load, the post shows the element\'s fallback text a
   assert.ok(box.width > 100 && box.height > 10, `${box.width}×${box.height}`);
   assert.match(await page.locator('#figure').textContent(), /open it on its own page/);
   assert.equal(await page.locator('#figure a').getAttribute('href'), project.url);
+});
+
+test('when the scripts load but the wasm cannot, the post shows the fallback and why, not a figure that does nothing', async () => {
+  const { page, problems } = await open('no-wasm.html');
+  const failure = () => page.evaluate(() => {
+    const notice = document.getElementById('figure').shadowRoot?.querySelector(':host > .notice');
+    return notice && !notice.hidden ? notice.textContent : null;
+  });
+  await page.waitForFunction(() => {
+    const notice = document.getElementById('figure').shadowRoot?.querySelector(':host > .notice');
+    return notice && !notice.hidden;
+  });
+  const said = await failure();
+  assert.match(said, /neuranim could not start: .*neuranim_wasm(_scalar)?_bg\.wasm could not be fetched .*Access-Control-Allow-Origin/);
+  // The post's sentence and link show, and no Play or Reset that would do nothing.
+  const link = await page.locator('#figure a').boundingBox();
+  assert.ok(link && link.width > 20 && link.height > 5, JSON.stringify(link));
+  assert.equal(await page.locator('#figure button.play').isVisible(), false);
+  // (Firefox reports the refused fetch itself as a page error.)
+  assert.deepEqual(problems.filter((problem) => problem.startsWith('page error') && !/Same Origin Policy/.test(problem)), []);
 });
 
 test('the demo post\'s snippets, copied as they are, work in a post on another site', async () => {

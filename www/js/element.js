@@ -105,6 +105,8 @@ export class NeuranimPlayground extends HTMLElement {
       if (this.parts.has('graph')) this.graph = graphPart(this.graphBox, module, sharedRaster, this);
       if (this.parts.has('gif')) gifPart(this, { bar: this.bar, parent: this.figure, memory: module.memory });
       this.restart();
+      this.playButton.disabled = false;
+      this.resetButton.disabled = false;
       // A post's column that changes width (a turned phone, a resized window) gets the
       // figure painted again at its new size.
       this.resizer = repaintWhenOutgrown(() => this.playground && this.paint());
@@ -112,7 +114,20 @@ export class NeuranimPlayground extends HTMLElement {
       const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
       if (this.hasAttribute('autoplay') && !reduced) this.setPlaying(true);
       this.run.attach();
-    }).catch((error) => this.say(`neuranim could not start: ${error?.message ?? error}`));
+    }).catch((error) => this.fail(error));
+  }
+
+  /** The module could not load (a host that sends the scripts to other sites but not the
+   * wasm): the post's own sentence and link inside the element, as when the script cannot
+   * load at all, rather than a figure whose buttons do nothing; and why, on the console and
+   * under them. */
+  fail(error) {
+    const message = `neuranim could not start: ${error?.message ?? error}`;
+    console.error(message);
+    this.figure.hidden = true;
+    this.fallback.hidden = false;
+    this.failure.textContent = message;
+    this.failure.hidden = false;
   }
 
   disconnectedCallback() {
@@ -140,6 +155,12 @@ export class NeuranimPlayground extends HTMLElement {
       link.addEventListener('error', settled);
       Object.assign(link, { rel: 'stylesheet', href });
     })));
+    // The element's own content (the post's sentence and link) is shown only if the figure
+    // cannot start.
+    this.fallback = part('slot', null, root);
+    this.fallback.hidden = true;
+    this.failure = part('p', 'notice', root);
+    this.failure.hidden = true;
     const figure = part('div', 'figure', root);
     figure.classList.toggle('with-graph', this.parts.has('graph'));
     const stage = part('div', 'stage', figure);
@@ -157,6 +178,8 @@ export class NeuranimPlayground extends HTMLElement {
     this.playButton = part('button', 'play', bar);
     this.playButton.type = 'button';
     this.playButton.textContent = 'Play';
+    // Until the module has come, there is nothing to play or reset.
+    this.playButton.disabled = true;
     this.playButton.addEventListener('click', () => {
       if (!this.playing) this.toLive();
       this.run.toggle(() => this.restart());
@@ -164,6 +187,8 @@ export class NeuranimPlayground extends HTMLElement {
     const reset = part('button', 'reset', bar);
     reset.type = 'button';
     reset.textContent = 'Reset';
+    reset.disabled = true;
+    this.resetButton = reset;
     reset.addEventListener('click', () => {
       this.setPlaying(false);
       this.restart();

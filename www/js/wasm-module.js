@@ -41,13 +41,23 @@ export async function startWasm() {
 /** Which build the page runs, once `startWasm` has chosen: 'simd' or 'scalar'. */
 export const wasmVariant = () => variant;
 
-/** The module at `url`, compiled while it streams in where the server allows. */
+/** The module at `url`, compiled while it streams in where the server allows. A failure
+ * names the file, and from another site what its host must send: "Failed to fetch" alone
+ * tells a post's writer nothing. */
 export async function compileWasm(url) {
   try {
     return await WebAssembly.compileStreaming(fetch(url));
   } catch {
     // A server that sends the wasm without its MIME type: compiled from the bytes instead.
-    return WebAssembly.compile(await (await fetch(url)).arrayBuffer());
+    let response;
+    try {
+      response = await fetch(url);
+    } catch (error) {
+      const elsewhere = globalThis.location && url.origin !== location.origin;
+      throw new Error(`${url.href} could not be fetched (${error.message})${elsewhere ? `: its host must send Access-Control-Allow-Origin for it, as for the scripts, to let ${location.origin} use it` : ''}`);
+    }
+    if (!response.ok) throw new Error(`${url.href}: ${response.status} ${response.statusText}`.trim());
+    return WebAssembly.compile(await response.arrayBuffer());
   }
 }
 
