@@ -77,11 +77,11 @@ test('when the module cannot load, the post shows the element\'s fallback text a
 test('when the scripts load but the wasm cannot, the post shows the fallback and why, not a figure that does nothing', async () => {
   const { page, problems } = await open('no-wasm.html');
   const failure = () => page.evaluate(() => {
-    const notice = document.getElementById('figure').shadowRoot?.querySelector(':host > .notice');
+    const notice = document.getElementById('figure').shadowRoot?.querySelector('.failure');
     return notice && !notice.hidden ? notice.textContent : null;
   });
   await page.waitForFunction(() => {
-    const notice = document.getElementById('figure').shadowRoot?.querySelector(':host > .notice');
+    const notice = document.getElementById('figure').shadowRoot?.querySelector('.failure');
     return notice && !notice.hidden;
   });
   const said = await failure();

@@ -159,7 +159,7 @@ export class NeuranimPlayground extends HTMLElement {
     // cannot start.
     this.fallback = part('slot', null, root);
     this.fallback.hidden = true;
-    this.failure = part('p', 'notice', root);
+    this.failure = part('p', 'failure', root);
     this.failure.hidden = true;
     const figure = part('div', 'figure', root);
     figure.classList.toggle('with-graph', this.parts.has('graph'));
@@ -206,7 +206,8 @@ export class NeuranimPlayground extends HTMLElement {
       });
       this.slowStep = slowStepPart(this, { bar, plot, boundary: this.canvas });
     }
-    if (this.parts.has('maths')) this.showMaths = mathsPart(this, { plot, after: bar });
+    // The maths under the slow step's caption, which tells what its highlighted rows are.
+    if (this.parts.has('maths')) this.showMaths = mathsPart(this, { plot, after: this.slowStep?.caption.strip ?? bar });
     this.readout = part('span', 'readout', bar);
     this.readout.setAttribute('aria-live', 'off');
     if (this.parts.has('scrubber')) this.scrubber = new Scrubber(figure, this);
