@@ -77,6 +77,9 @@ test('logistic regression stays below 60 %; the course\'s network passes 88 % at
   const past = await page.evaluate(() => document.querySelector('#figure-training').snapshot());
   assert.equal(past.iteration, 1000);
   assert.equal(past.trainCost.toFixed(6), '0.288083');
+  // Said as the page says numbers, to the eye and to a screen reader.
+  assert.equal(await page.evaluate(() => document.querySelector('#figure-training').shadowRoot.querySelector('.scrub-label').textContent), '1,000 of 10,000');
+  assert.equal(await scrubber.getAttribute('aria-valuetext'), 'iteration 1,000 of 10,000');
   await page.locator('#lesson-4').screenshot({ path: `${ARTIFACTS}lesson-training.png` });
   assert.deepEqual(problems, []);
   await page.context().close();
@@ -226,14 +229,24 @@ test('on a phone the lesson\'s slow step never pulls its plot up from beat to be
   await page.context().close();
 });
 
-for (const [width, height] of [[1280, 800], [390, 844]]) {
-  test(`at ${width}×${height} Step slowly in the lesson opens its story on screen, under the button the reader pressed`, async () => {
+const STARTS = [
+  // As a reader scrolling down comes to it: the figure's buttons at the screen's foot.
+  [1280, 800, 'end'], [390, 844, 'end'],
+  // The figure read from its top, and with a point's maths open under it.
+  [390, 844, 'start'], [1280, 720, 'start', 'maths'],
+];
+for (const [width, height, from, maths] of STARTS) {
+  test(`at ${width}×${height} Step slowly in the lesson opens its story on screen, under the button the reader pressed, with the plot in view (${from}${maths ? ', maths open' : ''})`, async () => {
     const { page, problems } = await openPage(site, 'lesson.html', { viewport: { width, height } });
     await ready(page);
-    // As a reader scrolling down comes to it: the figure's buttons at the screen's foot, and
-    // Step slowly pressed.
+    if (maths) {
+      await page.focus('#figure-slow .plot');
+      await page.keyboard.press('ArrowRight');
+      await page.locator('#figure-slow .maths-panel').waitFor({ state: 'visible' });
+    }
     const button = page.locator('#figure-slow .slow-step');
-    await button.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+    if (from === 'end') await button.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+    else await page.evaluate(() => document.querySelector('#figure-slow').scrollIntoView({ block: 'start' }));
     await page.locator('#figure-slow .slow-step-speed').selectOption('1');
     await button.click();
     // At every beat its start and its buttons are on screen, under the bar, however long
@@ -243,8 +256,11 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
       const place = await page.evaluate(() => {
         const root = document.querySelector('#figure-slow').shadowRoot;
         const box = (selector) => root.querySelector(selector).getBoundingClientRect();
-        return { strip: box('.phase-caption'), controls: box('.phase-controls'), button: box('.slow-step'), height: innerHeight };
+        return { strip: box('.phase-caption'), controls: box('.phase-controls'), button: box('.slow-step'), plot: box('.plot'), height: innerHeight };
       });
+      // The step is watched on the plot (the cost beat's rings): three quarters of it at least.
+      const plotShown = Math.min(place.plot.bottom, place.height) - Math.max(place.plot.top, 0);
+      assert.ok(plotShown >= 0.74 * place.plot.height, `${beat}: the plot at ${place.plot.top}–${place.plot.bottom} of ${place.height}`);
       assert.ok(place.strip.top >= 0, `${beat}: the strip from ${place.strip.top}`);
       assert.ok(place.controls.top >= 0 && place.controls.bottom <= place.height, `${beat}: its buttons at ${place.controls.top}–${place.controls.bottom} of ${place.height}`);
       assert.ok(place.button.top >= 0 && place.button.bottom <= place.strip.top, `${beat}: Step slowly at ${place.button.top}–${place.button.bottom}, the strip from ${place.strip.top}`);
@@ -295,4 +311,11 @@ test('the one-file lesson works from file:// with each wasm inside once', async 
   assert.match(await page.locator('.figure-link a').first().getAttribute('href'), /^neuranim\.html/);
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test('every figure of the lesson stops at a number of iterations, as a reader expects of a figure in a text', () => {
+  const html = readFileSync(new URL('../www/lesson.html', import.meta.url), 'utf8');
+  const figures = [...html.matchAll(/<neuranim-playground\b[^>]*>/g)].map(([tag]) => tag);
+  assert.ok(figures.length >= 8, `${figures.length} figures`);
+  for (const tag of figures) assert.match(tag, /\siterations="\d+"/, tag);
 });

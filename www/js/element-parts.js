@@ -87,7 +87,7 @@ export function slowStepPart(figure, { bar, plot, boundary }) {
   });
   button.addEventListener('click', () => {
     slow.start();
-    strip.scrollIntoView({ block: 'nearest' });
+    showStep(plot, controls);
   });
   pause.addEventListener('click', () => slow.togglePause());
   next.addEventListener('click', () => slow.next());
@@ -100,6 +100,18 @@ export function slowStepPart(figure, { bar, plot, boundary }) {
     action();
   });
   return slow;
+}
+
+/** Scrolls the least that brings the caption strip's buttons (Pause, Next, Finish) on screen,
+ * but never so far that more than a quarter of the plot leaves it: the step is watched on
+ * the plot and the graph, which a phone stacks above the strip, and the strip's words can be
+ * read paused. Scrolled to the whole strip, a phone showed the cost beat's rings on a plot
+ * 200 px above its screen. */
+function showStep(plot, controls) {
+  const { top, height } = plot.getBoundingClientRect();
+  const below = controls.getBoundingClientRect().bottom - innerHeight;
+  const by = Math.min(top + height / 4, Math.max(0, below));
+  if (by) window.scrollBy({ top: by, behavior: 'instant' });
 }
 
 /** A range through the iterations trained: dragging it pauses and shows that iteration. */
@@ -120,8 +132,12 @@ export class Scrubber {
     const max = String(snap.liveIteration);
     if (this.input.max !== max) this.input.max = max;
     if (this.input.value !== String(snap.iteration)) this.input.value = String(snap.iteration);
-    const text = snap.iteration === snap.liveIteration ? 'live' : `${snap.iteration.toLocaleString('en-US')} of ${max}`;
-    if (this.label.textContent !== text) this.label.textContent = text;
+    const count = (n) => n.toLocaleString('en-US');
+    const text = snap.iteration === snap.liveIteration ? 'live' : `${count(snap.iteration)} of ${count(snap.liveIteration)}`;
+    if (this.label.textContent === text) return;
+    this.label.textContent = text;
+    // A screen reader hears the iteration, not the slider's bare number.
+    this.input.setAttribute('aria-valuetext', snap.iteration === snap.liveIteration ? `iteration ${count(snap.iteration)}, live` : `iteration ${text}`);
   }
 }
 
