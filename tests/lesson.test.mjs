@@ -319,3 +319,26 @@ test('every figure of the lesson stops at a number of iterations, as a reader ex
   assert.ok(figures.length >= 8, `${figures.length} figures`);
   for (const tag of figures) assert.match(tag, /\siterations="\d+"/, tag);
 });
+
+for (const [width, height] of [[1280, 720], [390, 844]]) {
+  test(`at ${width}×${height} the multiples' captions and the figures' readouts keep their height whatever their digits, so no row jumps while they play`, async () => {
+    const { page, problems } = await openPage(site, 'lesson.html', { viewport: { width, height } });
+    await ready(page);
+    // Measured in one task, with the shortest and the longest texts the figures write.
+    const heights = await page.evaluate(() => {
+      const figures = [...document.querySelectorAll('neuranim-playground')];
+      const measure = () => [document.getElementById('multiples').getBoundingClientRect().height, ...figures.map((figure) => figure.getBoundingClientRect().height)];
+      const write = (accuracy, readout) => {
+        for (const label of document.querySelectorAll('#multiples .accuracy')) label.textContent = accuracy;
+        for (const figure of figures) figure.shadowRoot.querySelector('.readout').textContent = readout;
+      };
+      write('–', 'iteration 0 · cost 0.6931 · 50 %');
+      const shortest = measure();
+      write('90.25 % at 5,000', 'iteration 10,000 · cost 0.217802 · 90.75 %');
+      return { shortest, longest: measure() };
+    });
+    assert.deepEqual(heights.longest, heights.shortest);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+}
