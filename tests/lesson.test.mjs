@@ -128,7 +128,7 @@ test('the hidden-size figures reach the course\'s accuracies at 5,000 iterations
   await page.context().close();
 });
 
-test('on a phone Play all keeps its button in view, and a figure scrolled to later plays on', async () => {
+test('on a phone Play all keeps its button in view, and the figures below the screen train too, to the course\'s accuracies', async () => {
   const { page, problems } = await openPage(site, 'lesson.html', { viewport: { width: 390, height: 844 } });
   await ready(page);
   await page.locator('#play-all').scrollIntoViewIfNeeded();
@@ -139,11 +139,16 @@ test('on a phone Play all keeps its button in view, and a figure scrolled to lat
     return { top, bottom, height: innerHeight };
   });
   assert.ok(button.top >= 0 && button.bottom <= button.height, `Play all at ${button.top}–${button.bottom} of ${button.height}`);
-  // The last figure, out of view on a phone, plays once the reader comes to it.
-  const last = '#multiples figure:last-child neuranim-playground';
-  await page.locator(last).scrollIntoViewIfNeeded();
-  await page.waitForFunction((s) => document.querySelector(s).snapshot().iteration > 0, last, { timeout: 30_000 });
-  await page.click('#play-all');
+  // The last figure is out of view on a phone: the reader asked for all seven, and all train
+  // to the end, where the button says Play all again.
+  const last = await page.evaluate(() => document.querySelector('#multiples figure:last-child neuranim-playground').getBoundingClientRect().top);
+  assert.ok(last > 844, `the last figure at ${last}`);
+  await page.waitForFunction(() => [...document.querySelectorAll('#multiples neuranim-playground')].every((e) => e.snapshot().iteration === 5000), null, { timeout: 120_000 });
+  await page.waitForFunction(() => document.getElementById('play-all').textContent === 'Play all');
+  const shown = await page.evaluate(() => [...document.querySelectorAll('#multiples neuranim-playground')].map((e) => Number((100 * e.snapshot().trainScore).toFixed(2))));
+  assert.deepEqual(shown, [67.5, 67.25, 90.75, 90.5, 91.25, 90, 90.25]);
+  // A figure played on its own still pauses out of view.
+  assert.equal(await page.evaluate(() => document.getElementById('figure-training').playsOutOfView), false);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -5,7 +5,8 @@
 // activation, init, batch-size, optimizer, seed, noise, features, speed, iterations), each
 // read through the settings table, so that a bad value is clamped with a notice and never
 // breaks the page. Several elements train independently; each pauses when scrolled out of
-// view and while its tab is hidden. `parts="graph slow-step scrubber"` adds the network
+// view (unless its page sets `playsOutOfView`, as the lesson's Play all does for figures the
+// reader asked to play together) and while its tab is hidden. `parts="graph slow-step scrubber"` adds the network
 // graph beside the data, Step slowly with its caption, and a scrubber (element-parts.js).
 
 import { Playground } from '../pkg/neuranim_wasm.js';
@@ -68,10 +69,11 @@ export class NeuranimPlayground extends HTMLElement {
     super();
     this.playground = null;
     this.visible = true;
+    this.playsOutOfView = false;
     this.steps = 0; // updates made, for anyone watching that it pauses
     this.run = new RunController({
       playground: () => this.playground,
-      canTrain: () => this.visible && !document.hidden,
+      canTrain: () => (this.visible || this.playsOutOfView) && !document.hidden,
       onFrame: ({ trained }) => this.frame(trained),
       onPlayingChange: (playing) => {
         this.playButton.textContent = playing ? 'Pause' : 'Play';

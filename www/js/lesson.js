@@ -74,13 +74,17 @@ function followMultiples(container, button) {
       for (const figure of figures) figure.setPlaying(false);
       return;
     }
-    // Figures out of view pause (each plays on once scrolled to): the grid is brought on
-    // screen, as much of it as fits under the button, which stays in view to pause them.
+    // The grid is brought on screen, as much of it as fits under the button, which stays in
+    // view to pause them; the figures below it (a phone's last rows) train on out of view,
+    // as the reader asked of all of them, and are done when scrolled to.
     const top = button.getBoundingClientRect().top - 8;
     const bottom = container.getBoundingClientRect().bottom + 8;
     const by = bottom - top > innerHeight ? top : Math.min(top, Math.max(0, bottom - innerHeight));
     window.scrollBy({ top: by, behavior: 'instant' });
-    for (const figure of figures) figure.setPlaying(true);
+    for (const figure of figures) {
+      figure.playsOutOfView = true;
+      figure.setPlaying(true);
+    }
   });
   const tick = () => {
     const playing = anyPlaying();
