@@ -6,8 +6,9 @@
 // read through the settings table, so that a bad value is clamped with a notice and never
 // breaks the page. Several elements train independently; each pauses when scrolled out of
 // view (unless its page sets `playsOutOfView`, as the lesson's Play all does for figures the
-// reader asked to play together) and while its tab is hidden. `parts="graph slow-step scrubber"` adds the network
-// graph beside the data, Step slowly with its caption, and a scrubber (element-parts.js).
+// reader asked to play together) and while its tab is hidden. `parts="graph slow-step
+// scrubber"` adds the network graph beside the data, Step slowly with its caption, and a
+// scrubber (element-parts.js).
 
 import { Playground } from '../pkg/neuranim_wasm.js';
 import { startWasm } from './wasm-module.js';
