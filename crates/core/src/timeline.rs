@@ -5,6 +5,8 @@
 //! forward, applying the events where they happened. A replay can go in bounded chunks
 //! (`begin_seek`, `continue_seek`), and one that already stands between that keyframe and
 //! its target goes on from there, so stepping forward through the past costs only the gap.
+//! A replay keeps the keyframes it passes where the timeline has none (a run opened from a
+//! file holds only its first state), so that only the first seek into a stretch replays it.
 //!
 //! The interval is chosen so that a seek replays about the same work whatever the network:
 //! a few milliseconds. Memory is bounded: when the keyframes outgrow their budget, every
@@ -169,7 +171,7 @@ impl Timeline {
 
     /// Brings `replayer` (from `Trainer::replayer`) to the state live training had after
     /// `target` updates and every event at `target`, from the nearest keyframe.
-    pub fn seek(&self, replayer: &mut Trainer, target: u64) -> Result<(), Divergence> {
+    pub fn seek(&mut self, replayer: &mut Trainer, target: u64) -> Result<(), Divergence> {
         let mut replay = self.begin_seek(replayer, None, target);
         self.continue_seek(replayer, &mut replay, u64::MAX)
             .map(|_| ())
@@ -202,7 +204,7 @@ impl Timeline {
     /// the target applied. Between calls `replayer` always holds the exact state of the
     /// live run at its own iteration.
     pub fn continue_seek(
-        &self,
+        &mut self,
         replayer: &mut Trainer,
         replay: &mut Replay,
         max_updates: u64,
@@ -222,9 +224,43 @@ impl Timeline {
             if left == 0 {
                 return Ok(false);
             }
+            self.fill(replayer, replay.events);
             replayer.step()?;
             left -= 1;
         }
+    }
+
+    /// Keeps `replayer`'s state, with `events_seen` events in effect, where the interval asks
+    /// for a keyframe and the timeline holds none: the state live training had there, which
+    /// the replay has just recomputed.
+    fn fill(&mut self, replayer: &Trainer, events_seen: usize) {
+        let iteration = replayer.iteration();
+        if iteration % self.interval != 0 {
+            return;
+        }
+        let at = self
+            .keyframes
+            .partition_point(|k| k.state.iteration() < iteration);
+        if self
+            .keyframes
+            .get(at)
+            .is_some_and(|k| k.state.iteration() == iteration)
+        {
+            return;
+        }
+        let state = replayer.save_state();
+        let most = self.budget / (size_of::<Keyframe>() + state.heap_bytes());
+        if self.keyframes.len() >= most.max(2) {
+            self.thin();
+            if iteration % self.interval != 0 {
+                return;
+            }
+        }
+        let at = self
+            .keyframes
+            .partition_point(|k| k.state.iteration() < iteration);
+        self.state_bytes += state.heap_bytes();
+        self.keyframes.insert(at, Keyframe { state, events_seen });
     }
 
     /// The index of the keyframe at or before `target` (the first if none is).

@@ -238,3 +238,44 @@ fn a_change_made_after_a_seek_to_the_live_iteration_is_replayed() {
         assert_eq!(bits(seen.network().params()), bits(&live[target as usize]));
     }
 }
+
+#[test]
+fn a_run_opened_from_a_file_replays_each_stretch_of_its_past_once() {
+    use neuranim_core::RunFile;
+    let mut rng = RandomState::new(29);
+    // Full batches of a wider network: a keyframe every few dozen updates.
+    let settings = Settings {
+        hidden: vec![32; 3],
+        batch_size: None,
+        ..deep_adam_batches()
+    };
+    let mut run = RecordedRun::new(settings.start().unwrap());
+    let live = live_run(&mut run, 3000, &mut rng);
+    // A run file holds the first state and the events, not the keyframes.
+    let mut opened = RunFile::parse(&RunFile::of(&run, true).to_json())
+        .unwrap()
+        .restore()
+        .unwrap();
+    let interval = opened.timeline().interval();
+    assert!(interval < 100, "keyframes every {interval} updates");
+    let before = opened.timeline().keyframe_bytes();
+    assert_eq!(
+        bits(opened.seek(2900).unwrap().network().params()),
+        bits(&live[2900])
+    );
+    assert!(opened.timeline().keyframe_bytes() > before);
+    // (Thinned to fit the budget on the way, maybe: the interval may have doubled.)
+    let interval = opened.timeline().interval();
+    // Any iteration that first seek passed is now at most one interval from a keyframe:
+    // reached from there, exactly as live training had it.
+    for target in [2500, 90, 1313, 2000, 7] {
+        opened.seek(2999).unwrap();
+        assert_eq!(opened.begin_seek(target), target);
+        assert!(opened.continue_seek(interval).unwrap(), "{target}");
+        assert_eq!(
+            bits(opened.replayed().unwrap().network().params()),
+            bits(&live[target as usize]),
+            "{target}"
+        );
+    }
+}
