@@ -2,8 +2,10 @@
 // scrubber, replay, and continuing from a past iteration.
 
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { ARTIFACTS, boundaryShown, openPage, openSite, snapshot, stepTo, weights } from './support/browser.mjs';
+import { downloaded } from './support/downloads.mjs';
 
 let site;
 before(async () => {
@@ -223,4 +225,33 @@ test('Animation… or Compare… opened while training plays shows the iteration
     await page.waitForFunction(() => !document.querySelector('dialog[open]'));
   }
   assert.deepEqual(problems, []);
+});
+
+test('a long seek in a run opened from a file keeps the thumb where the reader put it and says it is replaying, then shows that iteration', async () => {
+  // A wide network's mini-batches: its opened run replays its past from the first state.
+  const { page, problems } = await openPage(site, '#hidden=64,64,64,64&batchSize=10&optimizer=adam&learningRate=0.001&speed=max');
+  await page.click('#play');
+  await page.waitForFunction(() => window.neuranim.snapshot().iteration >= 1500, null, { timeout: 60_000 });
+  await page.click('#play');
+  const download = await downloaded(page, () => page.evaluate(() => document.getElementById('save-run').click()));
+  const file = await readFile(await download.path());
+  await page.setInputFiles('#run-file', { name: 'long.json', mimeType: 'application/json', buffer: file });
+  await page.waitForFunction(() => /Opened .*long\.json/.test(document.getElementById('notice').textContent));
+  const live = (await snapshot(page)).liveIteration;
+  // The seek starts in the input's task and goes on over the next frames.
+  const target = Math.round(live * 0.9);
+  const during = await page.evaluate((to) => {
+    const scrubber = document.getElementById('scrubber');
+    scrubber.value = String(to);
+    scrubber.dispatchEvent(new Event('input'));
+    return { value: scrubber.value, label: document.getElementById('scrub-label').textContent, shown: window.neuranim.snapshot().iteration };
+  }, target);
+  assert.notEqual(during.shown, target, 'a seek this long takes more than one task');
+  assert.equal(during.value, String(target));
+  assert.equal(during.label, `replaying to ${target.toLocaleString('en-US')}…`);
+  await page.waitForFunction((to) => window.neuranim.snapshot().iteration === to, target, { timeout: 60_000 });
+  await page.waitForFunction((to) => document.getElementById('scrub-label').textContent.startsWith(`${to.toLocaleString('en-US')} of`), target);
+  assert.equal(await page.inputValue('#scrubber'), String(target));
+  assert.deepEqual(problems, []);
+  await page.context().close();
 });

@@ -83,8 +83,11 @@ export class TimeMachine {
   }
 
   /** Mirrors the iteration shown and the live one. While training plays live the thumb
-   * stays at the right end, so a few updates a second are enough (each costs a layout). */
-  update(snapshot, { playing = false, cleared = false } = {}) {
+   * stays at the right end, so a few updates a second are enough (each costs a layout).
+   * While a seek to `seeking` replays over several frames (a long run opened from a file
+   * replays its past from the start the first time), the thumb stays where the reader put
+   * it and the label says so, rather than the thumb going back to the iteration shown. */
+  update(snapshot, { playing = false, cleared = false, seeking = null } = {}) {
     // A cleared plot has no run to go through: every control rests until points come.
     if (cleared !== this.cleared) {
       this.cleared = cleared;
@@ -100,12 +103,13 @@ export class TimeMachine {
     const set = (key, value) => {
       if (this.scrubber[key] !== value) this.scrubber[key] = value;
     };
+    const going = !cleared && seeking !== null && seeking !== snapshot.iteration;
     set('min', String(snapshot.firstIteration));
     set('max', String(snapshot.liveIteration));
-    set('value', String(snapshot.iteration));
-    const text = cleared ? 'no points' : past
-      ? `${snapshot.iteration.toLocaleString('en-US')} of ${snapshot.liveIteration.toLocaleString('en-US')}`
-      : 'live';
+    set('value', String(going ? seeking : snapshot.iteration));
+    const count = (n) => n.toLocaleString('en-US');
+    const text = cleared ? 'no points' : going ? `replaying to ${count(seeking)}…`
+      : past ? `${count(snapshot.iteration)} of ${count(snapshot.liveIteration)}` : 'live';
     if (this.label.textContent !== text) this.label.textContent = text;
     if (this.panel.classList.contains('past') !== past) this.panel.classList.toggle('past', past);
     // Live, there is nothing to continue from but where training already is.

@@ -89,7 +89,7 @@ export function render({ secondary = true } = {}) {
   }
   // Stopped here: what took turns shows this last frame too.
   if (wasPlaying && !run.playing) drawSecondary(snap, { graph: true, chart: true });
-  state.timeMachine?.update(snap, { playing: run.playing, cleared: state.noPoints });
+  state.timeMachine?.update(snap, { playing: run.playing, cleared: state.noPoints, seeking: state.seeking });
   return snap;
 }
 
