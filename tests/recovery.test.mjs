@@ -395,3 +395,17 @@ test('a network too large for its points to be measured between two frames is re
   await stepOnce(page);
   assert.deepEqual(problems, []);
 });
+
+test('a link asking for a data set too large for its network opens on that network with the usual data set, and says why', async () => {
+  const { page, problems } = await openPage(site, '#dataset=multi-gaussian&hidden=64,64,64,64,64,64,64,64');
+  assert.equal(await errorShown(page), false);
+  const settings = await page.evaluate(() => window.neuranim.settings());
+  assert.deepEqual([settings.dataset, settings.hidden], ['flower', Array(8).fill(64)]);
+  assert.match(await notice(page), /Data set: multi-gaussian was not used, since 1200 points through a network of 29377 weights.*; showing flower\./);
+  // The link now says what is shown, and the run trains.
+  assert.match(await page.evaluate(() => decodeURIComponent(location.hash)), /hidden=64,64,64,64,64,64,64,64/);
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /multi-gaussian/);
+  await stepOnce(page);
+  assert.equal((await snapshot(page)).iteration, 1);
+  assert.deepEqual(problems, []);
+});

@@ -30,7 +30,7 @@ import { startWasm, wasmVariant } from './wasm-module.js';
 import { chooseSpace } from './space-menu.js';
 import { setUpSlowStep, slowStepKey } from './page-slow-step.js';
 import { beginEdit, redoEdit, setEditing, setUpEdits, undoEdit } from './data-edits.js';
-import { adoptRunRate, change, changeSettings, heavyNetwork, pause, pointsCleared, reset, restart, showSettings, stepEpoch, stepOnce, togglePlay, trainOn } from './transitions.js';
+import { adoptRunRate, change, changeSettings, heavyNetwork, pause, pointsCleared, reset, restart, saveHash, showSettings, stepEpoch, stepOnce, togglePlay, trainOn } from './transitions.js';
 import { applyAppearance, drawSecondary, markReadouts, render, showIteration, showNeuron } from './view.js';
 
 /** Where the keyboard writes text, whose own undo Ctrl+Z is. */
@@ -172,7 +172,19 @@ async function main() {
   // 25 to 35 ms, and for a deep network each part tens of milliseconds. Nothing moves, since
   // the sketch kept their room. (A task between the controls and the run would only let the
   // browser lay the page out first, and Play would work some 60 ms later.)
-  const refused = restart({ secondary: false, later: true });
+  let refused = restart({ secondary: false, later: true });
+  let startTone = tone;
+  if (refused) {
+    // A link may ask for what the core refuses together (a regression's 1,200 points
+    // through eight layers of 64): the page starts on the link's network with the usual
+    // data set, and says why, rather than not at all.
+    const asked = state.settings.dataset;
+    state.settings = { ...state.settings, dataset: FIELDS.dataset.default };
+    notices.push(`Data set: ${asked} was not used, since ${refused.message ?? refused}; showing ${state.settings.dataset}.`);
+    startTone = 'warning';
+    refused = restart({ secondary: false, later: true });
+    if (!refused) saveHash();
+  }
   // The controls once the run is built: the batch size's slider ends at its training set.
   showSettings();
   if (refused) throw refused;
@@ -190,7 +202,7 @@ async function main() {
     }));
   })));
   // The link's notices, with the picture worker's failure if it came before them.
-  notify([...notices, raster.failure && paintedHere(raster.failure)], raster.failure ? 'warning' : tone);
+  notify([...notices, raster.failure && paintedHere(raster.failure)], raster.failure ? 'warning' : startTone);
   $('slow').addEventListener('click', guarded(() => {
     if (pointsCleared()) return;
     // Slow, and playing; again, back to the speed before.
