@@ -193,6 +193,24 @@ test('the scrubber keeps its length and place whatever its label says, so a clic
   assert.deepEqual(problems, []);
 });
 
+test('beside the graph on a 1024×768 screen the scrubber keeps a usable length, and its label holds the longest it says', async () => {
+  const { page, problems } = await openPage(site, '', { viewport: { width: 1024, height: 768 } });
+  const seen = await page.evaluate(() => {
+    const label = document.getElementById('scrub-label');
+    const width = () => document.getElementById('scrubber').getBoundingClientRect().width;
+    const before = width();
+    label.textContent = '1,234,567 of 2,345,678';
+    // Two lines at most, none cut.
+    const lines = label.getBoundingClientRect().height / (1.2 * parseFloat(getComputedStyle(label).fontSize));
+    const fits = label.scrollWidth <= label.clientWidth && lines < 2.5;
+    return { before, after: width(), fits };
+  });
+  assert.ok(seen.before >= 130, `the scrubber is ${seen.before} px long`);
+  assert.equal(seen.after, seen.before);
+  assert.equal(seen.fits, true);
+  assert.deepEqual(problems, []);
+});
+
 test('Live and Continue from here, pressed from the keyboard, leave the focus on the scrubber', async () => {
   const { page, problems } = await openPage(site);
   await stepTo(page, 300);
