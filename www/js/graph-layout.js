@@ -89,10 +89,17 @@ export function edgeEnds(layout, l, i, k) {
  * it, so that (curveX, curveY below) one parameter t places a point of every edge of a gap.
  */
 export function edgeGeometry(layout, l, i, k) {
+  const [x0, y0, ...curve] = edgeCurve(layout, l, i, k);
+  const [, , , , x1, y1] = curve;
+  return { d: `M${x0} ${y0}C${curve.join(' ')}`, mid: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 } };
+}
+
+/** The same edge as numbers: its start, then bezierCurveTo's six (two control points, the
+ * end), for a canvas that draws thousands without writing and parsing a path for each. */
+export function edgeCurve(layout, l, i, k) {
   const { x0, y0, x1, y1 } = edgeEnds(layout, l, i, k);
   const c = (x1 - x0) / 2;
-  const d = `M${x0} ${y0}C${x0 + c} ${y0} ${x1 - c} ${y1} ${x1} ${y1}`;
-  return { d, mid: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 } };
+  return [x0, y0, x0 + c, y0, x1 - c, y1, x1, y1];
 }
 
 /** Every edge's ends, gap by gap: `gaps[l]` holds x0 and x1, shared by the gap's edges, and
