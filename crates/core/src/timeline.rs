@@ -127,22 +127,28 @@ impl Timeline {
 
     fn keep(&mut self, trainer: &Trainer) {
         let state = trainer.save_state();
+        self.make_room(&state);
+        self.state_bytes += state.heap_bytes();
+        self.keyframes.push(Keyframe {
+            state,
+            events_seen: self.events.len(),
+        });
+    }
+
+    /// Thins the keyframes until one more like `state` fits the budget, and makes a slot for
+    /// it without the vector outgrowing the budget.
+    fn make_room(&mut self, state: &TrainerState) {
         // The keyframes of a run are all the same size, so the budget holds this many, slots
         // of the vector included.
         let most = self.budget / (size_of::<Keyframe>() + state.heap_bytes());
         while self.keyframes.len() >= most.max(2) {
             self.thin();
         }
-        self.state_bytes += state.heap_bytes();
         if self.keyframes.len() == self.keyframes.capacity() {
             let len = self.keyframes.len();
             let capacity = (2 * len).max(4).min(most).max(len + 1);
             self.keyframes.reserve_exact(capacity - len);
         }
-        self.keyframes.push(Keyframe {
-            state,
-            events_seen: self.events.len(),
-        });
     }
 
     /// Doubles the interval, dropping the keyframes that fall off it; the first stays.
@@ -249,12 +255,10 @@ impl Timeline {
             return;
         }
         let state = replayer.save_state();
-        let most = self.budget / (size_of::<Keyframe>() + state.heap_bytes());
-        if self.keyframes.len() >= most.max(2) {
-            self.thin();
-            if iteration % self.interval != 0 {
-                return;
-            }
+        self.make_room(&state);
+        // Thinning doubles the interval, which may now pass this iteration by.
+        if iteration % self.interval != 0 {
+            return;
         }
         let at = self
             .keyframes
