@@ -14,6 +14,7 @@ import { NetworkGraph } from './network-graph.js';
 import { PHASE_NAMES, PHASES } from './phase-captions.js';
 import { SlowStep } from './slow-step.js';
 import { listenToPlotKeys, pairsOf } from './plot-keys.js';
+import { count, shownOf } from './number-text.js';
 
 export const PARTS = ['graph', 'slow-step', 'maths', 'scrubber', 'gif'];
 
@@ -132,8 +133,7 @@ export class Scrubber {
     const max = String(snap.liveIteration);
     if (this.input.max !== max) this.input.max = max;
     if (this.input.value !== String(snap.iteration)) this.input.value = String(snap.iteration);
-    const count = (n) => n.toLocaleString('en-US');
-    const text = snap.iteration === snap.liveIteration ? 'live' : `${count(snap.iteration)} of ${count(snap.liveIteration)}`;
+    const text = shownOf(snap);
     if (this.label.textContent === text) return;
     this.label.textContent = text;
     // A screen reader hears the iteration, not the slider's bare number.

@@ -14,3 +14,9 @@ export const fixed = (v) => {
   const size = Math.abs(v);
   return size >= 1e4 ? v.toExponential(3) : size >= 10 ? v.toPrecision(7) : v.toFixed(6);
 };
+
+/** A count with its thousands marked, as every readout writes them (10,000). */
+export const count = (n) => n.toLocaleString('en-US');
+
+/** What a scrubber says of the iteration a snapshot shows: 'live', or "1,000 of 10,000". */
+export const shownOf = ({ iteration, liveIteration }) => (iteration === liveIteration ? 'live' : `${count(iteration)} of ${count(liveIteration)}`);

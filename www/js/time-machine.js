@@ -3,6 +3,8 @@
 // here". The wasm Playground recomputes any past iteration exactly (keyframes + replay);
 // this module only decides which iteration to show.
 
+import { count, shownOf } from './number-text.js';
+
 const $ = (id) => document.getElementById(id);
 /** The least time between two scrubber updates while training plays. */
 const LIVE_UPDATE_MS = 250;
@@ -107,9 +109,7 @@ export class TimeMachine {
     set('min', String(snapshot.firstIteration));
     set('max', String(snapshot.liveIteration));
     set('value', String(going ? seeking : snapshot.iteration));
-    const count = (n) => n.toLocaleString('en-US');
-    const text = cleared ? 'no points' : going ? `replaying to ${count(seeking)}…`
-      : past ? `${count(snapshot.iteration)} of ${count(snapshot.liveIteration)}` : 'live';
+    const text = cleared ? 'no points' : going ? `replaying to ${count(seeking)}…` : shownOf(snapshot);
     if (this.label.textContent !== text) this.label.textContent = text;
     if (this.panel.classList.contains('past') !== past) this.panel.classList.toggle('past', past);
     // Live, there is nothing to continue from but where training already is.
