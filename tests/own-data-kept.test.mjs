@@ -171,12 +171,20 @@ test('a run file opened over own points is an edit too: said, and Undo brings th
   assert.deepEqual(problems, []);
 });
 
-test('Ctrl+Z undoes with the focus on a class just picked, and leaves a field of text its own undo', async () => {
-  const { page, problems } = await openPage(site, '#dataset=spiral3');
+/** The three-class spiral with class 2 picked and one point of it added by a click on the
+ * plot, whose box is returned. */
+async function spiralWithPointOfClass2() {
+  const opened = await openPage(site, '#dataset=spiral3');
+  const { page } = opened;
   await page.check('#new-point-2');
   const box = await page.locator('.plot').boundingBox();
   await page.mouse.click(box.x + 20, box.y + 20);
   await page.waitForFunction(() => window.neuranim.dataSize() === 301);
+  return { ...opened, box };
+}
+
+test('Ctrl+Z undoes with the focus on a class just picked, and leaves a field of text its own undo', async () => {
+  const { page, problems } = await spiralWithPointOfClass2();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'new-point-2');
   await page.keyboard.press('Control+z');
   await page.waitForFunction(() => window.neuranim.dataSize() === 300);
@@ -190,11 +198,7 @@ test('Ctrl+Z undoes with the focus on a class just picked, and leaves a field of
 });
 
 test('the class picked for new points comes back when Undo goes back through a regression', async () => {
-  const { page, problems } = await openPage(site, '#dataset=spiral3');
-  await page.check('#new-point-2');
-  const box = await page.locator('.plot').boundingBox();
-  await page.mouse.click(box.x + 20, box.y + 20);
-  await page.waitForFunction(() => window.neuranim.dataSize() === 301);
+  const { page, problems, box } = await spiralWithPointOfClass2();
   // A regression's data set over the reader's points: its picker offers values, not classes.
   await page.selectOption('#setting-dataset', 'plane');
   await page.waitForFunction(() => window.neuranim.settings().dataset === 'plane');
